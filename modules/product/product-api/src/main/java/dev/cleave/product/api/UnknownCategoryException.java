@@ -1,0 +1,21 @@
+package dev.cleave.product.api;
+
+import dev.cleave.kernel.DomainException;
+
+/** The request names a category that does not exist. */
+public class UnknownCategoryException extends DomainException {
+
+  public UnknownCategoryException(String slug) {
+    super(Kind.UNPROCESSABLE, "There is no category '" + slug + "'.");
+  }
+
+  @Override
+  public String problemType() {
+    return "unknown-category";
+  }
+
+  @Override
+  public String title() {
+    return "Unknown category";
+  }
+}

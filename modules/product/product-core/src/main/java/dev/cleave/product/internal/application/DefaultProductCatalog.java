@@ -1,0 +1,32 @@
+package dev.cleave.product.internal.application;
+
+import dev.cleave.product.api.ProductCatalog;
+import dev.cleave.product.api.ProductSnapshot;
+import dev.cleave.product.internal.domain.Product;
+import dev.cleave.product.internal.domain.ProductRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+
+/** The in-process binding of {@link ProductCatalog}. */
+@ApplicationScoped
+@Transactional
+public class DefaultProductCatalog implements ProductCatalog {
+
+  @Inject
+  ProductRepository products;
+
+  @Override
+  public List<ProductSnapshot> findProducts(Set<Long> ids) {
+    if (ids == null || ids.isEmpty() || ids.size() > MAX_LOOKUP) {
+      throw new IllegalArgumentException("between 1 and " + MAX_LOOKUP + " ids are required");
+    }
+    return products.findAll(ids).stream().map(DefaultProductCatalog::snapshot).toList();
+  }
+
+  private static ProductSnapshot snapshot(Product product) {
+    return new ProductSnapshot(product.id(), product.sku(), product.name(), product.price(), product.isActive());
+  }
+}

@@ -1,0 +1,21 @@
+package dev.cleave.product.internal.application;
+
+import dev.cleave.kernel.DomainException;
+
+/** The price names a code that is not an ISO 4217 currency. */
+class UnknownCurrencyException extends DomainException {
+
+  UnknownCurrencyException(String code) {
+    super(Kind.UNPROCESSABLE, "'" + code + "' is not an ISO 4217 currency code.");
+  }
+
+  @Override
+  public String problemType() {
+    return "unknown-currency";
+  }
+
+  @Override
+  public String title() {
+    return "Unknown currency";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.cleave.product.internal.domain;
+
+import dev.cleave.kernel.Page;
+import dev.cleave.product.api.CategorySummary;
+import dev.cleave.product.api.ProductSummary;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Products, their categories and their stock, as the application layer needs them. */
+public interface ProductRepository {
+
+  Optional<Product> find(long id);
+
+  List<Product> findAll(Collection<Long> ids);
+
+  boolean skuExists(String sku);
+
+  /** Adds a new product and assigns its id. */
+  Product add(Product product);
+
+  Optional<Category> findCategory(String slug);
+
+  /** All categories with the number of active products in each, by name. */
+  List<CategorySummary> categories();
+
+  Optional<InventoryItem> inventory(long productId);
+
+  void add(InventoryItem item);
+
+  /** Runs a catalog search over active products. */
+  Page<ProductSummary> search(ProductSearch search);
+}

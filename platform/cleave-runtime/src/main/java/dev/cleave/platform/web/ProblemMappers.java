@@ -1,0 +1,197 @@
+package dev.cleave.platform.web;
+
+import dev.cleave.kernel.DomainException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every exception that leaves a resource becomes an RFC 9457 problem. Client mistakes get a 4xx
+ * that says what to fix; anything unexpected is a 500 whose detail reveals nothing and whose request
+ * id leads to the logged stack trace.
+ */
+public final class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+  private static final String MALFORMED_BODY = "The request body is not valid JSON of the expected shape.";
+
+  private ProblemMappers() {
+  }
+
+  abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
+    @Context
+    UriInfo uriInfo;
+
+    Response respond(ProblemDetail problem) {
+      return Problems.response(problem, path()).build();
+    }
+
+    String path() {
+      try {
+        return uriInfo == null ? null : "/" + uriInfo.getPath(false).replaceFirst("^/", "");
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  /** Errors raised by JAX-RS itself or by resources: 404, 405, 406, 415, ... */
+  @Provider
+  public static class WebApplicationExceptionMapper extends Base<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+      Response original = exception.getResponse();
+      int status = original.getStatus();
+      if (status >= 500) {
+        return Unexpected.log(exception, this);
+      }
+      String detail = isMalformedBody(exception) ? MALFORMED_BODY : detailFor(status, original);
+      Response.ResponseBuilder builder = Problems.response(Problems.forStatus(status, detail), path());
+      for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
+        Object value = original.getHeaders().getFirst(header);
+        if (value != null) {
+          builder.header(header, value);
+        }
+      }
+      return builder.build();
+    }
+
+    private static String detailFor(int status, Response original) {
+      return switch (status) {
+        case 401 -> "A valid bearer token is required.";
+        case 403 -> "The token does not grant access to this resource.";
+        case 404 -> "No resource exists at this path.";
+        case 405 -> "This path does not support the method; see the Allow header.";
+        case 406 -> "This resource produces application/json only.";
+        case 415 -> "This resource accepts application/json only.";
+        default -> original.getStatusInfo().getReasonPhrase();
+      };
+    }
+  }
+
+  /** A body the JSON binding could not read (syntax error, wrong type, number out of range). */
+  @Provider
+  public static class JsonbExceptionMapper extends Base<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException exception) {
+      return respond(ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
+    }
+  }
+
+  /** Message body reading failed before the resource ran. */
+  @Provider
+  public static class ProcessingExceptionMapper extends Base<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException exception) {
+      if (isMalformedBody(exception)) {
+        return respond(ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
+      }
+      return Unexpected.log(exception, this);
+    }
+  }
+
+  /** Bean Validation failures on request bodies and parameters. */
+  @Provider
+  public static class ConstraintViolationMapper extends Base<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException exception) {
+      List<FieldViolation> violations = exception.getConstraintViolations().stream()
+          .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
+          .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+          .toList();
+      return respond(ProblemDetail.of(400, "validation", "Invalid request",
+          "One or more fields are invalid; see errors.").withErrors(violations));
+    }
+
+    /** The property path below the method parameter: {@code price}, {@code lines[0].quantity}. */
+    static String fieldName(ConstraintViolation<?> violation) {
+      StringBuilder name = new StringBuilder();
+      for (Path.Node node : violation.getPropertyPath()) {
+        if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+            || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+          continue;
+        }
+        if (node.getName() == null) {
+          continue;
+        }
+        if (!name.isEmpty()) {
+          name.append('.');
+        }
+        name.append(node.getName());
+        if (node.getIndex() != null) {
+          name.append('[').append(node.getIndex()).append(']');
+        }
+      }
+      return name.isEmpty() ? "body" : name.toString();
+    }
+  }
+
+  /** Hand-parsed parameters that were wrong. */
+  @Provider
+  public static class InvalidRequestMapper extends Base<InvalidRequestException> {
+    @Override
+    public Response toResponse(InvalidRequestException exception) {
+      return respond(ProblemDetail.of(400, "validation", "Invalid request",
+          "One or more fields are invalid; see errors.").withErrors(exception.violations()));
+    }
+  }
+
+  /** Business refusals, with the module's own problem type. */
+  @Provider
+  public static class DomainExceptionMapper extends Base<DomainException> {
+    @Override
+    public Response toResponse(DomainException exception) {
+      int status = switch (exception.kind()) {
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+        case UNPROCESSABLE -> 422;
+        case FORBIDDEN -> 403;
+      };
+      return respond(ProblemDetail.of(status, exception.problemType(), exception.title(), exception.getMessage()));
+    }
+  }
+
+  /** Everything else is our fault: log it with the request id, tell the client nothing internal. */
+  @Provider
+  public static class Unexpected extends Base<Throwable> {
+    @Override
+    public Response toResponse(Throwable exception) {
+      return log(exception, this);
+    }
+
+    static Response log(Throwable exception, Base<?> mapper) {
+      LOG.log(Level.SEVERE, "Unexpected error [requestId=" + RequestIds.current() + "]", exception);
+      return mapper.respond(Problems.forStatus(500,
+          "The server could not complete the request. Quote the request id when reporting this."));
+    }
+  }
+
+  static boolean isMalformedBody(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException || t instanceof JsonParsingException
+          || t instanceof java.nio.charset.CharacterCodingException
+          || t.getClass().getName().contains("JsonParsing")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

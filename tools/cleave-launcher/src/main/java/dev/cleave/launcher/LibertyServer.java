@@ -1,0 +1,162 @@
+package dev.cleave.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Liberty server process ({@code wlp/bin/server run NAME}) with Cleave's environment, stopped
+ * gracefully with {@code server stop} and, failing that, killed with all its child processes.
+ */
+public final class LibertyServer implements AutoCloseable {
+
+  private final Path wlp;
+  private final String name;
+  private final int httpPort;
+  private final Map<String, String> environment;
+  private final Process process;
+  private final Instant launchedAt;
+
+  private LibertyServer(Path wlp, String name, int httpPort, Map<String, String> environment, Process process) {
+    this.wlp = wlp;
+    this.name = name;
+    this.httpPort = httpPort;
+    this.environment = environment;
+    this.process = process;
+    this.launchedAt = Instant.now();
+  }
+
+  /**
+   * Launches the server.
+   *
+   * @param wlp the Liberty installation ({@code .../wlp})
+   * @param name the server name under {@code wlp/usr/servers}
+   * @param httpPort the HTTP port ({@code CLEAVE_HTTP_PORT})
+   * @param environment further environment variables (database, keys, ...)
+   * @param log where the server's console goes; {@code null} to inherit this process's console
+   */
+  public static LibertyServer launch(Path wlp, String name, int httpPort, Map<String, String> environment, Path log) {
+    Path script = wlp.resolve("bin/server");
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException("No Liberty installation at " + wlp + ": build first (./mvnw verify -DskipTests)");
+    }
+    if (!Files.isDirectory(wlp.resolve("usr/servers").resolve(name))) {
+      throw new IllegalStateException("No server '" + name + "' in " + wlp + ": build first");
+    }
+    Map<String, String> env = new LinkedHashMap<>(environment);
+    env.put("CLEAVE_HTTP_PORT", Integer.toString(httpPort));
+    ProcessBuilder builder = new ProcessBuilder(script.toString(), "run", name);
+    builder.environment().putAll(env);
+    if (log == null) {
+      builder.inheritIO();
+    } else {
+      try {
+        Files.createDirectories(log.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+    try {
+      return new LibertyServer(wlp, name, httpPort, env, builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not launch Liberty server " + name, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public URI baseUri() {
+    return URI.create("http://localhost:" + httpPort);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Waits until {@code /health/ready} answers 200, polling; fails early if the process dies.
+   *
+   * @return how long the server took from launch to ready
+   */
+  public Duration awaitReady(Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+        .timeout(Duration.ofSeconds(5)).GET().build();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer yet";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Liberty server " + name + " exited with code " + process.exitValue());
+      }
+      try {
+        HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return Duration.between(launchedAt, Instant.now());
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      pause(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException("Liberty server " + name + " not ready after " + timeout + ": " + last);
+  }
+
+  /** Blocks until the server process ends. */
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Stops the server: {@code server stop}, then a kill of whatever is left after 30 seconds. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    try {
+      ProcessBuilder stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      stop.environment().putAll(environment);
+      stop.start().waitFor(40, TimeUnit.SECONDS);
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // fall through to the kill below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (ProcessHandle handle : tree) {
+      if (handle.isAlive()) {
+        handle.destroyForcibly();
+      }
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
