@@ -128,7 +128,7 @@ public class ProductResource {
   @SecurityRequirement(name = "jwt")
   @Operation(summary = "Set the units on hand after a stock count (admin)")
   public ProductDetails setStock(@PathParam("id") long id, @NotNull @Valid StockUpdate stock) {
-    ProductDetails updated = catalog.setStock(id, stock.onHand());
+    ProductDetails updated = catalog.setStock(id, stock.units());
     metrics.changed("stock");
     return updated;
   }

@@ -1,0 +1,124 @@
+package dev.cleave.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cleave's module rules, written once and parameterised by the base package so that the same rule
+ * object checks the real code ({@code dev.cleave}) and, in tests, a fixture that breaks it.
+ *
+ * <p>A business module {@code m} owns the packages {@code <base>.m..}; its contract is
+ * {@code <base>.m.api..}; everything else ({@code internal}, {@code client}) is private to it.
+ */
+final class CleaveArchitecture {
+
+  static final Set<String> BUSINESS_MODULES = Set.of("user", "product", "order", "payment");
+
+  /** The declared DAG: which modules each module may call (through their APIs). */
+  static final Map<String, Set<String>> MAY_USE = Map.of(
+      "order", Set.of("product", "payment", "user"),
+      "product", Set.of(),
+      "payment", Set.of(),
+      "user", Set.of());
+
+  private CleaveArchitecture() {
+  }
+
+  static ArchRule modulesUseEachOtherOnlyThroughTheirApi(String base) {
+    return classes().that().resideInAPackage(base + "..")
+        .should(crossModuleDependencies(base, "use other modules only through their api packages",
+            (from, to, target) -> target.getPackageName().startsWith(base + "." + to + ".api")))
+        .allowEmptyShould(true);
+  }
+
+  static ArchRule modulesFollowTheDeclaredDag(String base) {
+    return classes().that().resideInAPackage(base + "..")
+        .should(crossModuleDependencies(base, "depend only on modules the DAG allows (order -> product, payment, user)",
+            (from, to, target) -> MAY_USE.getOrDefault(from, Set.of()).contains(to)))
+        .allowEmptyShould(true);
+  }
+
+  static ArchRule modulesAreFreeOfCycles(String base) {
+    return slices().matching(base + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+  }
+
+  static ArchRule apiPackagesAreFreeOfFrameworkAndInternals(String base) {
+    return noClasses().that().resideInAPackage(base + ".*.api..")
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.enterprise..",
+            "jakarta.inject..", "jakarta.transaction..", "org.hibernate..", "org.flywaydb..",
+            "org.eclipse.microprofile.rest.client..", base + ".*.internal..", base + ".*.client..",
+            base + ".platform..")
+        .as("api packages hold contracts only: no JPA, CDI, Hibernate, REST client, platform or internal types")
+        .allowEmptyShould(true);
+  }
+
+  static ArchRule entitiesLiveInInternalDomain(String base) {
+    return classes().that().resideInAPackage(base + "..").and().areAnnotatedWith(jakarta.persistence.Entity.class)
+        .should().resideInAPackage(base + ".*.internal.domain..")
+        .as("JPA entities live in their module's internal.domain package")
+        .allowEmptyShould(true);
+  }
+
+  static ArchRule restClientsLiveInClientPackages(String base) {
+    return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".*.client..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.rest.client..")
+        .as("only client packages use the MicroProfile REST client")
+        .allowEmptyShould(true);
+  }
+
+  static ArchRule platformKnowsNoBusinessModule(String base) {
+    String[] modules = BUSINESS_MODULES.stream().map(m -> base + "." + m + "..").toArray(String[]::new);
+    return noClasses().that().resideInAnyPackage(base + ".platform..", base + ".kernel..")
+        .should().dependOnClassesThat().resideInAnyPackage(modules)
+        .as("the platform and the kernel know no business module")
+        .allowEmptyShould(true);
+  }
+
+  @FunctionalInterface
+  private interface Allowed {
+    boolean test(String fromModule, String toModule, JavaClass target);
+  }
+
+  private static ArchCondition<JavaClass> crossModuleDependencies(String base, String description, Allowed allowed) {
+    return new ArchCondition<>(description) {
+      @Override
+      public void check(JavaClass source, ConditionEvents events) {
+        String from = moduleOf(base, source);
+        if (from == null) {
+          return;
+        }
+        for (Dependency dependency : source.getDirectDependenciesFromSelf()) {
+          JavaClass target = dependency.getTargetClass().getBaseComponentType();
+          String to = moduleOf(base, target);
+          if (to == null || to.equals(from)) {
+            continue;
+          }
+          if (!allowed.test(from, to, target)) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** The business module a class belongs to, or {@code null} for platform, kernel and foreign code. */
+  static String moduleOf(String base, JavaClass type) {
+    String name = type.getPackageName();
+    if (!name.startsWith(base + ".")) {
+      return null;
+    }
+    String rest = name.substring(base.length() + 1);
+    String module = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    return BUSINESS_MODULES.contains(module) ? module : null;
+  }
+}

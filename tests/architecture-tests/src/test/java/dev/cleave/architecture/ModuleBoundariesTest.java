@@ -1,0 +1,60 @@
+package dev.cleave.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real code obeys every module rule. */
+class ModuleBoundariesTest {
+
+  private static JavaClasses cleave;
+
+  @BeforeAll
+  static void importCleave() {
+    cleave = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.cleave");
+  }
+
+  @Test
+  void importsTheModules() {
+    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.internal.domain")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.client")).isTrue();
+  }
+
+  @Test
+  void modulesUseEachOtherOnlyThroughTheirApi() {
+    CleaveArchitecture.modulesUseEachOtherOnlyThroughTheirApi("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void modulesFollowTheDeclaredDag() {
+    CleaveArchitecture.modulesFollowTheDeclaredDag("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void modulesAreFreeOfCycles() {
+    CleaveArchitecture.modulesAreFreeOfCycles("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void apiPackagesAreFreeOfFrameworkAndInternals() {
+    CleaveArchitecture.apiPackagesAreFreeOfFrameworkAndInternals("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void entitiesLiveInInternalDomain() {
+    CleaveArchitecture.entitiesLiveInInternalDomain("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void restClientsLiveInClientPackages() {
+    CleaveArchitecture.restClientsLiveInClientPackages("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void platformKnowsNoBusinessModule() {
+    CleaveArchitecture.platformKnowsNoBusinessModule("dev.cleave").check(cleave);
+  }
+}
