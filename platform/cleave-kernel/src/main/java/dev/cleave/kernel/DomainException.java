@@ -21,19 +21,31 @@ public abstract class DomainException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String problemType;
+  private final String title;
 
-  protected DomainException(Kind kind, String message) {
+  /**
+   * @param kind what kind of refusal, deciding the HTTP status
+   * @param problemType a short, stable, kebab-case slug naming the problem, e.g. {@code product-not-found}
+   * @param title a human-readable summary of the problem type, the same for every occurrence
+   * @param message the detail of this occurrence
+   */
+  protected DomainException(Kind kind, String problemType, String title, String message) {
     super(message);
     this.kind = kind;
+    this.problemType = problemType;
+    this.title = title;
   }
 
   public Kind kind() {
     return kind;
   }
 
-  /** A short, stable, kebab-case slug naming the problem, for example {@code product-not-found}. */
-  public abstract String problemType();
+  public String problemType() {
+    return problemType;
+  }
 
-  /** A short human-readable summary of the problem type (the same for every occurrence). */
-  public abstract String title();
+  public String title() {
+    return title;
+  }
 }

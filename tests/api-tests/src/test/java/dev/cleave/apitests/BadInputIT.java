@@ -31,7 +31,7 @@ class BadInputIT {
     Response response = Problems.assertProblem(
         given().urlEncodingEnabled(false)
             .get("/api/v1/products?page=x&size=0&minPrice=-1&maxPrice=abc&sort=cheapest&category=Not%20A%20Slug"),
-        400);
+        400, "validation");
     List<String> fields = response.jsonPath().getList("errors.field");
     assertThat(fields).containsExactlyInAnyOrder("page", "size", "minPrice", "maxPrice", "sort", "category");
     assertThat(response.jsonPath().getList("errors.message", String.class)).allSatisfy(m -> assertThat(m).isNotBlank());
@@ -74,7 +74,7 @@ class BadInputIT {
   @Test
   void rejectsMalformedJson() {
     for (String body : List.of("{", "{\"sku\":", "[]", "not json", "{\"sku\":\"A\",}", "\"just a string\"")) {
-      Problems.assertProblem(asAdmin().body(body).post("/api/v1/products"), 400);
+      Problems.assertProblem(asAdmin().body(body).post("/api/v1/products"), 400, "malformed-body");
     }
   }
 

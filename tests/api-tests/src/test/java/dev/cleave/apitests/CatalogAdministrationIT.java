@@ -70,15 +70,15 @@ class CatalogAdministrationIT {
   void refusesADuplicateSku() {
     String sku = uniqueSku();
     create(sku, "First");
-    Problems.assertProblem(asAdmin().body(product(sku, "Second", "1.00")).post("/api/v1/products"), 409);
+    Problems.assertProblem(asAdmin().body(product(sku, "Second", "1.00")).post("/api/v1/products"), 409, "duplicate-sku");
   }
 
   @Test
   void refusesUnknownCategoriesAndCurrencies() {
     String unknownCategory = product(uniqueSku(), "X", "1.00").replace("\"garden\"", "\"no-such-category\"");
-    Problems.assertProblem(asAdmin().body(unknownCategory).post("/api/v1/products"), 422);
+    Problems.assertProblem(asAdmin().body(unknownCategory).post("/api/v1/products"), 422, "unknown-category");
     String unknownCurrency = product(uniqueSku(), "X", "1.00").replace("\"EUR\"", "\"XYZ\"");
-    Problems.assertProblem(asAdmin().body(unknownCurrency).post("/api/v1/products"), 422);
+    Problems.assertProblem(asAdmin().body(unknownCurrency).post("/api/v1/products"), 422, "unknown-currency");
   }
 
   @Test
@@ -89,8 +89,8 @@ class CatalogAdministrationIT {
     assertThat(replaced.statusCode()).isEqualTo(200);
     assertThat(replaced.jsonPath().getString("name")).isEqualTo("After");
     assertThat(given().get("/api/v1/products/" + id).jsonPath().getString("price.amount")).isEqualTo("20.0");
-    Problems.assertProblem(asAdmin().body(product(uniqueSku(), "After", "20.00")).put("/api/v1/products/" + id), 422);
-    Problems.assertProblem(asAdmin().body(product(sku, "X", "1.00")).put("/api/v1/products/987654321"), 404);
+    Problems.assertProblem(asAdmin().body(product(uniqueSku(), "After", "20.00")).put("/api/v1/products/" + id), 422, "sku-immutable");
+    Problems.assertProblem(asAdmin().body(product(sku, "X", "1.00")).put("/api/v1/products/987654321"), 404, "product-not-found");
   }
 
   @Test

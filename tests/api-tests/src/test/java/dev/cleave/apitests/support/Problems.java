@@ -21,6 +21,13 @@ public final class Problems {
     return response;
   }
 
+  /** As {@link #assertProblem(Response, int)}, and the problem type is {@code .../problems/<slug>}. */
+  public static Response assertProblem(Response response, int status, String slug) {
+    assertProblem(response, status);
+    assertThat(response.jsonPath().getString("type")).isEqualTo("https://cleave.dev/problems/" + slug);
+    return response;
+  }
+
   /** A client mistake: a 4xx problem, never a 5xx. */
   public static Response assertClientError(Response response) {
     assertThat(response.statusCode()).as("status of %s", response.asString()).isBetween(400, 499);

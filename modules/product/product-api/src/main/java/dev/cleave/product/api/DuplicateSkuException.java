@@ -6,16 +6,6 @@ import dev.cleave.kernel.DomainException;
 public class DuplicateSkuException extends DomainException {
 
   public DuplicateSkuException(String sku) {
-    super(Kind.CONFLICT, "A product with SKU " + sku + " already exists.");
-  }
-
-  @Override
-  public String problemType() {
-    return "duplicate-sku";
-  }
-
-  @Override
-  public String title() {
-    return "Duplicate SKU";
+    super(Kind.CONFLICT, "duplicate-sku", "Duplicate SKU", "A product with SKU " + sku + " already exists.");
   }
 }

@@ -6,16 +6,6 @@ import dev.cleave.kernel.DomainException;
 public class ProductNotFoundException extends DomainException {
 
   public ProductNotFoundException(long id) {
-    super(Kind.NOT_FOUND, "Product " + id + " does not exist.");
-  }
-
-  @Override
-  public String problemType() {
-    return "product-not-found";
-  }
-
-  @Override
-  public String title() {
-    return "Product not found";
+    super(Kind.NOT_FOUND, "product-not-found", "Product not found", "Product " + id + " does not exist.");
   }
 }

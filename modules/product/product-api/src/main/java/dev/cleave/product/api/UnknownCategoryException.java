@@ -6,16 +6,6 @@ import dev.cleave.kernel.DomainException;
 public class UnknownCategoryException extends DomainException {
 
   public UnknownCategoryException(String slug) {
-    super(Kind.UNPROCESSABLE, "There is no category '" + slug + "'.");
-  }
-
-  @Override
-  public String problemType() {
-    return "unknown-category";
-  }
-
-  @Override
-  public String title() {
-    return "Unknown category";
+    super(Kind.UNPROCESSABLE, "unknown-category", "Unknown category", "There is no category '" + slug + "'.");
   }
 }

@@ -6,17 +6,7 @@ import dev.cleave.kernel.DomainException;
 class SkuChangeException extends DomainException {
 
   SkuChangeException(String current, String requested) {
-    super(Kind.UNPROCESSABLE, "The SKU of a product cannot change (is " + current + ", request says "
+    super(Kind.UNPROCESSABLE, "sku-immutable", "SKU cannot change", "The SKU of a product cannot change (is " + current + ", request says "
         + requested + ").");
-  }
-
-  @Override
-  public String problemType() {
-    return "sku-immutable";
-  }
-
-  @Override
-  public String title() {
-    return "SKU cannot change";
   }
 }

@@ -6,16 +6,6 @@ import dev.cleave.kernel.DomainException;
 class UnknownCurrencyException extends DomainException {
 
   UnknownCurrencyException(String code) {
-    super(Kind.UNPROCESSABLE, "'" + code + "' is not an ISO 4217 currency code.");
-  }
-
-  @Override
-  public String problemType() {
-    return "unknown-currency";
-  }
-
-  @Override
-  public String title() {
-    return "Unknown currency";
+    super(Kind.UNPROCESSABLE, "unknown-currency", "Unknown currency", "'" + code + "' is not an ISO 4217 currency code.");
   }
 }
