@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,38 @@ class CatalogAdministrationIT {
     String sku = uniqueSku();
     create(sku, "First");
     Problems.assertProblem(asAdmin().body(product(sku, "Second", "1.00")).post("/api/v1/products"), 409, "duplicate-sku");
+  }
+
+  @Test
+  void concurrentCreatesOfOneSkuMakeExactlyOneProduct() throws Exception {
+    String sku = uniqueSku();
+    String body = product(sku, "Raced", "3.00");
+    String token = CleaveSystem.tokens().admin();
+    int attempts = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Response>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < attempts; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/products");
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Response> result : results) {
+        Response response = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() != 201) {
+          Problems.assertProblem(response, 409, "duplicate-sku");
+        }
+      }
+      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    given().queryParam("q", "Raced").get("/api/v1/products").then().statusCode(200);
   }
 
   @Test

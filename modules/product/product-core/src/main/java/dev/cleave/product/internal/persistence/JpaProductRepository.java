@@ -3,6 +3,7 @@ package dev.cleave.product.internal.persistence;
 import dev.cleave.kernel.Money;
 import dev.cleave.kernel.Page;
 import dev.cleave.product.api.CategorySummary;
+import dev.cleave.product.api.DuplicateSkuException;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.internal.domain.Category;
 import dev.cleave.product.internal.domain.InventoryItem;
@@ -12,6 +13,7 @@ import dev.cleave.product.internal.domain.ProductSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** {@link ProductRepository} on the {@code product} persistence unit. */
 @ApplicationScoped
@@ -52,11 +55,32 @@ public class JpaProductRepository implements ProductRepository {
         .isEmpty();
   }
 
+  /**
+   * Inserts the product now (identity ids insert on persist). The unique SKU constraint is the real
+   * guard against two administrators creating the same SKU at once; its violation becomes the same
+   * {@link DuplicateSkuException} that the service's friendly pre-check throws.
+   */
   @Override
   public Product add(Product product) {
-    em.persist(product);
-    em.flush();
-    return product;
+    try {
+      em.persist(product);
+      em.flush();
+      return product;
+    } catch (PersistenceException e) {
+      if (violates(e, "products_sku_key")) {
+        throw new DuplicateSkuException(product.sku());
+      }
+      throw e;
+    }
+  }
+
+  private static boolean violates(Throwable failure, String constraint) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
