@@ -28,13 +28,7 @@ public class ProblemErrorServlet extends HttpServlet {
     if (failure instanceof Throwable t) {
       LOG.log(Level.SEVERE, "Unhandled error [requestId=" + RequestIds.current() + "]", t);
     }
-    String detail = switch (status) {
-      case 401 -> "A valid bearer token is required.";
-      case 403 -> "The token does not grant access to this resource.";
-      case 404 -> "No resource exists at this path.";
-      default -> status >= 500 ? "The server could not complete the request." : null;
-    };
-    ProblemDetail problem = Problems.forStatus(status, detail).at(path, RequestIds.current());
+    ProblemDetail problem = Problems.forStatus(status).at(path, RequestIds.current());
     if (!response.isCommitted()) {
       response.resetBuffer();
       response.setStatus(status);

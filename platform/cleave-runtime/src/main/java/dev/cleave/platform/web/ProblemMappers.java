@@ -60,7 +60,7 @@ public final class ProblemMappers {
       if (status >= 500) {
         return Unexpected.log(exception, this);
       }
-      String detail = isMalformedBody(exception) ? MALFORMED_BODY : detailFor(status, original);
+      String detail = isMalformedBody(exception) ? MALFORMED_BODY : null;
       Response.ResponseBuilder builder = Problems.response(Problems.forStatus(status, detail), path());
       for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
         Object value = original.getHeaders().getFirst(header);
@@ -71,17 +71,6 @@ public final class ProblemMappers {
       return builder.build();
     }
 
-    private static String detailFor(int status, Response original) {
-      return switch (status) {
-        case 401 -> "A valid bearer token is required.";
-        case 403 -> "The token does not grant access to this resource.";
-        case 404 -> "No resource exists at this path.";
-        case 405 -> "This path does not support the method; see the Allow header.";
-        case 406 -> "This resource produces application/json only.";
-        case 415 -> "This resource accepts application/json only.";
-        default -> original.getStatusInfo().getReasonPhrase();
-      };
-    }
   }
 
   /** A body the JSON binding could not read (syntax error, wrong type, number out of range). */
@@ -176,20 +165,15 @@ public final class ProblemMappers {
 
     static Response log(Throwable exception, Base<?> mapper) {
       LOG.log(Level.SEVERE, "Unexpected error [requestId=" + RequestIds.current() + "]", exception);
-      return mapper.respond(Problems.forStatus(500,
-          "The server could not complete the request. Quote the request id when reporting this."));
+      return mapper.respond(Problems.forStatus(500));
     }
   }
 
   static boolean isMalformedBody(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof JsonbException || t instanceof JsonParsingException
-          || t instanceof java.nio.charset.CharacterCodingException
-          || t.getClass().getName().contains("JsonParsing")) {
+          || t instanceof java.nio.charset.CharacterCodingException) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -42,13 +42,12 @@ public class RoleCheckFilter implements ContainerRequestFilter {
     SecurityContext security = request.getSecurityContext();
     String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
     if (security == null || security.getUserPrincipal() == null) {
-      request.abortWith(Problems.response(Problems.forStatus(401, "A valid bearer token is required."), path)
+      request.abortWith(Problems.response(Problems.forStatus(401), path)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cleave\"").build());
       return;
     }
     if (Arrays.stream(allowed).noneMatch(security::isUserInRole)) {
-      request.abortWith(Problems.response(
-          Problems.forStatus(403, "The token does not grant access to this resource."), path).build());
+      request.abortWith(Problems.response(Problems.forStatus(403), path).build());
     }
   }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -90,7 +91,7 @@ public class ProductResource {
   @APIResponse(responseCode = "201", description = "Created; Location names the product")
   @APIResponse(responseCode = "409", description = "The SKU is taken")
   @APIResponse(responseCode = "422", description = "Unknown category or currency")
-  public Response create(@NotNull @Valid ProductRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response create(@NotNull @Valid ProductRequest request, @Context UriInfo uri) {
     ProductDetails created = catalog.create(request);
     metrics.changed("create");
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
