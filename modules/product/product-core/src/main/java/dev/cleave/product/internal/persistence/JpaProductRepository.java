@@ -2,6 +2,7 @@ package dev.cleave.product.internal.persistence;
 
 import dev.cleave.kernel.Money;
 import dev.cleave.kernel.Page;
+import dev.cleave.platform.persistence.Constraints;
 import dev.cleave.product.api.CategorySummary;
 import dev.cleave.product.api.DuplicateSkuException;
 import dev.cleave.product.api.ProductSummary;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** {@link ProductRepository} on the {@code product} persistence unit. */
 @ApplicationScoped
@@ -67,20 +67,11 @@ public class JpaProductRepository implements ProductRepository {
       em.flush();
       return product;
     } catch (PersistenceException e) {
-      if (violates(e, "products_sku_key")) {
+      if (Constraints.violated(e, "products_sku_key")) {
         throw new DuplicateSkuException(product.sku());
       }
       throw e;
     }
-  }
-
-  private static boolean violates(Throwable failure, String constraint) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package dev.cleave.product.internal.rest;
 
+import static dev.cleave.platform.web.QueryParameters.blankToNull;
+import static dev.cleave.platform.web.QueryParameters.integer;
+
 import dev.cleave.kernel.Money;
 import dev.cleave.platform.web.InvalidRequestException;
+import dev.cleave.platform.web.QueryParameters;
 import dev.cleave.product.internal.domain.ProductSearch;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -16,7 +20,7 @@ final class SearchParameters {
 
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 100;
-  static final int MAX_PAGE = 10_000;
+  static final int MAX_PAGE = QueryParameters.MAX_PAGE;
   static final int MAX_TEXT = 200;
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -84,28 +88,5 @@ final class SearchParameters {
       errors.add(name, "must be a decimal number such as 19.99");
       return null;
     }
-  }
-
-  private static int integer(String name, String raw, int fallback, int min, int max,
-      InvalidRequestException.Collector errors) {
-    String value = blankToNull(raw);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      long parsed = value.length() > 12 ? Long.MAX_VALUE : Long.parseLong(value.strip());
-      if (parsed < min || parsed > max) {
-        errors.add(name, "must be between " + min + " and " + max);
-        return fallback;
-      }
-      return (int) parsed;
-    } catch (NumberFormatException e) {
-      errors.add(name, "must be a whole number between " + min + " and " + max);
-      return fallback;
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

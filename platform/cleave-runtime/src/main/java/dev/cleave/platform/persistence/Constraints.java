@@ -1,0 +1,24 @@
+package dev.cleave.platform.persistence;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Recognises which database constraint refused a write, so a repository can turn a race that the
+ * database settled (two inserts of one unique value) into the same domain answer as its friendly
+ * pre-check, instead of a 500.
+ */
+public final class Constraints {
+
+  private Constraints() {
+  }
+
+  /** True when {@code failure} (or a cause) is a violation of the named constraint. */
+  public static boolean violated(Throwable failure, String constraint) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
