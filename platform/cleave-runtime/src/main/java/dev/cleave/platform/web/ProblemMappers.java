@@ -115,16 +115,18 @@ public final class ProblemMappers {
             || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
           continue;
         }
-        if (node.getName() == null) {
+        // A node "in an iterable" is an element of the container named by the node before it:
+        // addresses[0].city is the nodes "addresses" and "city" (in iterable, index 0).
+        if (node.isInIterable() && !name.isEmpty()) {
+          name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+        }
+        if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
           continue;
         }
         if (!name.isEmpty()) {
           name.append('.');
         }
         name.append(node.getName());
-        if (node.getIndex() != null) {
-          name.append('[').append(node.getIndex()).append(']');
-        }
       }
       return name.isEmpty() ? "body" : name.toString();
     }
