@@ -17,10 +17,15 @@ public abstract class DomainException extends RuntimeException {
     /** The request is well-formed but breaks a business rule: 422. */
     UNPROCESSABLE,
     /** The caller may not do this to this object: 403. */
-    FORBIDDEN
+    FORBIDDEN,
+    /** The caller did not prove who they are (bad credentials, unusable refresh token): 401. */
+    UNAUTHENTICATED,
+    /** The caller must wait before trying again; see {@link #retryAfter()}: 429. */
+    THROTTLED
   }
 
   private final Kind kind;
+  private final java.time.Duration retryAfter;
   private final String problemType;
   private final String title;
 
@@ -31,10 +36,21 @@ public abstract class DomainException extends RuntimeException {
    * @param message the detail of this occurrence
    */
   protected DomainException(Kind kind, String problemType, String title, String message) {
+    this(kind, problemType, title, message, null);
+  }
+
+  /**
+   * As {@link #DomainException(Kind, String, String, String)}, for a refusal that ends after a while.
+   *
+   * @param retryAfter how long the caller should wait before trying again ({@code Retry-After})
+   */
+  protected DomainException(Kind kind, String problemType, String title, String message,
+      java.time.Duration retryAfter) {
     super(message);
     this.kind = kind;
     this.problemType = problemType;
     this.title = title;
+    this.retryAfter = retryAfter;
   }
 
   public Kind kind() {
@@ -47,5 +63,10 @@ public abstract class DomainException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** How long the caller should wait before trying again, when the refusal is temporary. */
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.ofNullable(retryAfter);
   }
 }

@@ -84,6 +84,43 @@ final class CleaveArchitecture {
         .allowEmptyShould(true);
   }
 
+  private static final java.util.List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS = java.util.List.of(
+      jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class,
+      jakarta.ws.rs.PATCH.class, jakarta.ws.rs.HEAD.class, jakarta.ws.rs.OPTIONS.class);
+  private static final java.util.List<Class<? extends java.lang.annotation.Annotation>> ACCESS = java.util.List.of(
+      jakarta.annotation.security.PermitAll.class, jakarta.annotation.security.RolesAllowed.class,
+      jakarta.annotation.security.DenyAll.class);
+
+  /**
+   * Every resource method of a class (interfaces are contracts, their implementations decide) says
+   * who may call it: {@code @PermitAll}, {@code @RolesAllowed} or {@code @DenyAll} on the method or its
+   * class. An endpoint nobody decided about is open by accident.
+   */
+  static ArchRule everyEndpointDeclaresWhoMayCallIt(String base) {
+    return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+        .that().areDeclaredInClassesThat().resideInAPackage(base + "..")
+        .and().areDeclaredInClassesThat().areNotInterfaces()
+        .and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethod>(
+            "are JAX-RS resource methods") {
+          @Override
+          public boolean test(com.tngtech.archunit.core.domain.JavaMethod method) {
+            return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith);
+          }
+        })
+        .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+            "declare who may call them (@PermitAll, @RolesAllowed or @DenyAll on the method or its class)") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+            boolean declared = ACCESS.stream().anyMatch(a -> method.isAnnotatedWith(a)
+                || method.getOwner().isAnnotatedWith(a));
+            if (!declared) {
+              events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no access rule"));
+            }
+          }
+        })
+        .allowEmptyShould(true);
+  }
+
   @FunctionalInterface
   private interface Allowed {
     boolean test(String fromModule, String toModule, JavaClass target);

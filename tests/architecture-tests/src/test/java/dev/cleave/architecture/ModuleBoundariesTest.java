@@ -21,6 +21,8 @@ class ModuleBoundariesTest {
   void importsTheModules() {
     org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.internal.domain")).isTrue();
     org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.client")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.user.internal.rest")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.user.client")).isTrue();
   }
 
   @Test
@@ -51,6 +53,11 @@ class ModuleBoundariesTest {
   @Test
   void restClientsLiveInClientPackages() {
     CleaveArchitecture.restClientsLiveInClientPackages("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void everyEndpointDeclaresWhoMayCallIt() {
+    CleaveArchitecture.everyEndpointDeclaresWhoMayCallIt("dev.cleave").check(cleave);
   }
 
   @Test

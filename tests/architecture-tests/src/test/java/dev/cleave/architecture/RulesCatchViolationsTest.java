@@ -67,6 +67,13 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void catchesAnEndpointThatDeclaresNoAccessRule() {
+    assertCaught("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "forgotten");
+    EvaluationResult result = evaluate("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt);
+    assertThat(result.getFailureReport().getDetails()).hasSize(1);
+  }
+
+  @Test
   void catchesThePlatformDependingOnABusinessModule() {
     assertCaught("platformleak", CleaveArchitecture::platformKnowsNoBusinessModule, "CatalogAwareHelper");
   }

@@ -1,5 +1,6 @@
 package dev.cleave.inserver;
 
+import dev.cleave.launcher.DevKeys;
 import dev.cleave.launcher.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,15 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL of the in-server tests: a fresh one on the port that Maven reserved
- * ({@code CLEAVE_DB_PORT}, which the Liberty process inherits), started before the first deployment
- * (the server touches the database only when the application starts) and stopped when the test JVM ends.
+ * What the server of the in-server tests needs before the first deployment (the server reads both
+ * only when the application starts): a fresh PostgreSQL on the port that Maven reserved
+ * ({@code CLEAVE_DB_PORT}, which the Liberty process inherits), stopped when the test JVM ends, and a
+ * token key pair at the paths the pom hands to the server ({@code CLEAVE_JWT_*_KEY_LOCATION}).
  */
-final class InServerDatabase {
+final class InServerEnvironment {
 
   private static EmbeddedDatabase database;
 
-  private InServerDatabase() {
+  private InServerEnvironment() {
   }
 
   static synchronized void start() throws Exception {
@@ -29,6 +31,7 @@ final class InServerDatabase {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    DevKeys.ensure(work.resolve("keys"));
     database = EmbeddedDatabase.start(work.resolve("postgres"), Integer.parseInt(System.getenv("CLEAVE_DB_PORT")),
         List.of(System.getenv("CLEAVE_DB_NAME")));
     Runtime.getRuntime().addShutdownHook(new Thread(database::close, "in-server-db-stop"));

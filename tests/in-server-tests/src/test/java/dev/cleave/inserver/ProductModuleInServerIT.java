@@ -37,7 +37,7 @@ class ProductModuleInServerIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    InServerDatabase.start();
+    InServerEnvironment.start();
     File monolith = new File(System.getProperty("cleave.monolithWar"));
     return ShrinkWrap.createFromZipFile(WebArchive.class, monolith)
         .addClass(ProductModuleInServerIT.class)

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * {@code ./mvnw -Prun} ends here: starts the database (embedded unless {@code CLEAVE_DB_HOST} is set),
- * makes development JWT keys (unless {@code CLEAVE_JWT_PUBLIC_KEY_LOCATION} is set), starts the
+ * makes a development JWT key pair (unless keys are configured with {@code CLEAVE_JWT_*}), starts the
  * Liberty server(s), prints where they answer, and on Ctrl-C or SIGTERM stops the servers and then the
  * database, leaving no process behind.
  *
@@ -53,9 +53,15 @@ public final class CleaveLauncher {
       log("Using external PostgreSQL at " + database.host() + ":" + database.port() + "/" + database.name());
     }
     serverEnv.putAll(database.toEnvironment());
-    if (!env.containsKey("CLEAVE_JWT_PUBLIC_KEY_LOCATION")) {
-      Path publicKey = DevKeys.ensure(data.resolve("keys"));
-      serverEnv.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+    if (!env.containsKey("CLEAVE_JWT_PUBLIC_KEY_LOCATION") && !env.containsKey("CLEAVE_JWT_PRIVATE_KEY_LOCATION")
+        && !env.containsKey("CLEAVE_JWT_PRIVATE_KEY")) {
+      DevKeys.KeyFiles keys = DevKeys.ensure(data.resolve("keys"));
+      log("Signing tokens with the development key pair in " + keys.publicKey().getParent());
+      serverEnv.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+      serverEnv.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+    }
+    if (!env.containsKey("CLEAVE_ADMIN_EMAIL")) {
+      log("No first administrator configured: set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD to make one");
     }
 
     int defaultPort = Integer.parseInt(env.getOrDefault("CLEAVE_HTTP_PORT", "9080"));
@@ -67,7 +73,8 @@ public final class CleaveLauncher {
       stack.servers.add(server);
       Duration took = server.awaitReady(Duration.ofMinutes(3));
       log(parts[0] + " ready in " + took.toMillis() / 100 / 10.0 + " s at " + server.baseUri()
-          + "  (API " + server.baseUri() + "/api/v1/products, OpenAPI UI " + server.baseUri() + "/openapi/ui)");
+          + "  (API " + server.baseUri() + "/api/v1/products, log in at " + server.baseUri() + "/api/v1/auth/login, "
+          + "OpenAPI UI " + server.baseUri() + "/openapi/ui)");
     }
     log("Cleave is running. Press Ctrl-C to stop.");
     for (LibertyServer server : stack.servers) {

@@ -19,12 +19,16 @@ public final class DevKeys {
   private DevKeys() {
   }
 
+  /** Where a key pair lives: {@code jwt-private.pem} (PKCS #8) and {@code jwt-public.pem} (X.509). */
+  public record KeyFiles(Path privateKey, Path publicKey) {
+  }
+
   /** Makes sure {@code jwt-private.pem} and {@code jwt-public.pem} exist in {@code directory}. */
-  public static Path ensure(Path directory) {
+  public static KeyFiles ensure(Path directory) {
     Path privateKey = directory.resolve("jwt-private.pem");
     Path publicKey = directory.resolve("jwt-public.pem");
     if (Files.exists(privateKey) && Files.exists(publicKey)) {
-      return publicKey;
+      return new KeyFiles(privateKey, publicKey);
     }
     try {
       Files.createDirectories(directory);
@@ -36,7 +40,7 @@ public final class DevKeys {
         // not a POSIX file system; the folder is private to the developer anyway
       }
       writePem(publicKey, "PUBLIC KEY", pair.getPublic().getEncoded());
-      return publicKey;
+      return new KeyFiles(privateKey, publicKey);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write development keys to " + directory, e);
     }

@@ -27,10 +27,11 @@ class DatabaseSettingsTest {
 
   @Test
   void generatesDevelopmentKeysOnceAndKeepsThem(@TempDir Path dir) throws Exception {
-    Path publicKey = DevKeys.ensure(dir);
-    String first = Files.readString(publicKey);
+    DevKeys.KeyFiles keys = DevKeys.ensure(dir);
+    String first = Files.readString(keys.publicKey());
     assertThat(first).startsWith("-----BEGIN PUBLIC KEY-----");
-    assertThat(Files.readString(dir.resolve("jwt-private.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
-    assertThat(Files.readString(DevKeys.ensure(dir))).isEqualTo(first);
+    assertThat(keys.privateKey()).isEqualTo(dir.resolve("jwt-private.pem"));
+    assertThat(Files.readString(keys.privateKey())).startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(Files.readString(DevKeys.ensure(dir).publicKey())).isEqualTo(first);
   }
 }

@@ -152,8 +152,16 @@ public final class ProblemMappers {
         case CONFLICT -> 409;
         case UNPROCESSABLE -> 422;
         case FORBIDDEN -> 403;
+        case UNAUTHENTICATED -> 401;
+        case THROTTLED -> 429;
       };
-      return respond(ProblemDetail.of(status, exception.problemType(), exception.title(), exception.getMessage()));
+      Response.ResponseBuilder response = Problems.response(
+          ProblemDetail.of(status, exception.problemType(), exception.title(), exception.getMessage()), path());
+      if (status == 401) {
+        response.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
+      }
+      exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(wait)));
+      return response.build();
     }
   }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 /** Builds {@code application/problem+json} responses; the one place that knows the wire format. */
 public final class Problems {
 
+  /** The challenge that every 401 carries (RFC 9110 requires one; RFC 6750 names the scheme). */
+  public static final String BEARER_CHALLENGE = "Bearer realm=\"cleave\"";
+
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   /** Type slug, title and default detail for statuses that carry no more specific problem type. */
@@ -50,6 +53,12 @@ public final class Problems {
       known = status >= 500 ? BY_STATUS.get(500) : BY_STATUS.get(400);
     }
     return ProblemDetail.of(status, known.slug(), known.title(), detail != null ? detail : known.detail());
+  }
+
+  /** A {@code Retry-After} value in whole seconds, rounded up and at least 1. */
+  public static String retryAfterSeconds(java.time.Duration wait) {
+    long millis = Math.max(1, wait.toMillis());
+    return Long.toString((millis + 999) / 1000);
   }
 
   public static String toJson(ProblemDetail problem) {

@@ -12,8 +12,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import dev.cleave.platform.security.TokenPolicy;
+import dev.cleave.platform.security.TrustedKey;
+import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Answers calls that lack the required role with a problem document: 401 (with a Bearer challenge)
@@ -21,16 +27,35 @@ import java.util.Arrays;
  * method allows. It reads the same {@code @RolesAllowed}/{@code @PermitAll}/{@code @DenyAll}
  * annotations as the container, runs before the container's own check (which stays in place as a
  * second line of defence) and exists because that check answers with an empty body.
+ *
+ * <p>It also applies {@link TokenPolicy} to every token the container accepted, on every path: a
+ * token that breaks it is answered with 401 even where no role is needed, so that no resource ever
+ * sees a principal Cleave does not trust. (A token the container itself rejects leaves the request
+ * anonymous, which public reads accept.)
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class RoleCheckFilter implements ContainerRequestFilter {
 
+  private static final Logger LOG = Logger.getLogger(RoleCheckFilter.class.getName());
+
   @Context
   ResourceInfo resource;
 
+  @Inject
+  TrustedKey trustedKey;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    SecurityContext security = request.getSecurityContext();
+    if (security != null && security.getUserPrincipal() instanceof JsonWebToken token) {
+      Optional<String> violation = TokenPolicy.violation(token, trustedKey.keyId());
+      if (violation.isPresent()) {
+        LOG.fine(() -> "Refused a verified token (" + violation.get() + ") [requestId=" + RequestIds.current() + "]");
+        request.abortWith(unauthorized(request));
+        return;
+      }
+    }
     Method method = resource.getResourceMethod();
     if (method == null) {
       return;
@@ -39,16 +64,22 @@ public class RoleCheckFilter implements ContainerRequestFilter {
     if (allowed == null) {
       return;
     }
-    SecurityContext security = request.getSecurityContext();
-    String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
     if (security == null || security.getUserPrincipal() == null) {
-      request.abortWith(Problems.response(Problems.forStatus(401), path)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cleave\"").build());
+      request.abortWith(unauthorized(request));
       return;
     }
     if (Arrays.stream(allowed).noneMatch(security::isUserInRole)) {
-      request.abortWith(Problems.response(Problems.forStatus(403), path).build());
+      request.abortWith(Problems.response(Problems.forStatus(403), path(request)).build());
     }
+  }
+
+  private static jakarta.ws.rs.core.Response unauthorized(ContainerRequestContext request) {
+    return Problems.response(Problems.forStatus(401), path(request))
+        .header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE).build();
+  }
+
+  private static String path(ContainerRequestContext request) {
+    return "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
   }
 
   /** The roles that may call the method, or {@code null} when anyone may. Method annotations win. */

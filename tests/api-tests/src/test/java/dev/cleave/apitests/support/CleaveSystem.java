@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The system under test, started once for the whole test run and stopped after it (JUnit's root
  * store closes it). With {@code -Dcleave.baseUrl} the tests target a system that is already running
- * (for example the split system behind the gateway) and sign tokens with the private key named by
- * {@code -Dcleave.test.jwtPrivateKey}. Otherwise it starts a fresh PostgreSQL (acting as an
+ * (for example the split system behind the gateway), sign tokens with the private key named by
+ * {@code -Dcleave.test.jwtPrivateKey} and log in as the administrator named by
+ * {@code -Dcleave.test.adminEmail} and {@code -Dcleave.test.adminPassword}. Otherwise it starts a fresh PostgreSQL (acting as an
  * <em>external</em> database for the server: its own port and database name, handed over through the
  * {@code CLEAVE_DB_*} variables) and the monolith server on a free port.
  */
@@ -48,26 +49,41 @@ public final class CleaveSystem implements BeforeAllCallback {
     return running.tokens;
   }
 
+  /** The first administrator's credentials (made at start-up from CLEAVE_ADMIN_*). */
+  public static Admin admin() {
+    return running.admin;
+  }
+
+  /** Credentials of the administrator the server made at start-up. */
+  public record Admin(String email, String password) {
+  }
+
   private static Running start() {
     String external = System.getProperty("cleave.baseUrl", "");
     if (!external.isBlank()) {
       String key = System.getProperty("cleave.test.jwtPrivateKey", "");
-      return new Running(external.replaceAll("/$", ""), TestTokens.fromPrivateKeyFile(Path.of(key)), null, null);
+      String baseUrl = external.replaceAll("/$", "");
+      return new Running(baseUrl, TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
+          new Admin(System.getProperty("cleave.test.adminEmail", ""), System.getProperty("cleave.test.adminPassword", "")),
+          null, null);
     }
     Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
     deleteRecursively(work);
-    KeyPair keys = DevKeys.generate();
-    Path publicKey = work.resolve("jwt-public.pem");
-    try {
-      Files.createDirectories(work);
-      DevKeys.writePem(publicKey, "PUBLIC KEY", keys.getPublic().getEncoded());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    DevKeys.KeyFiles keys = DevKeys.ensure(work.resolve("keys"));
+    // A fresh password every run: there is no admin password anywhere in the repository.
+    Admin admin = new Admin("admin@cleave.test", "Adm1n-" + UUID.randomUUID());
     EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), freePort(),
         List.of("cleave_api_tests"));
     Map<String, String> env = new LinkedHashMap<>(database.settings().toEnvironment());
-    env.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+    env.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+    env.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+    env.put("CLEAVE_ADMIN_EMAIL", admin.email());
+    env.put("CLEAVE_ADMIN_PASSWORD", admin.password());
+    // The suite plays several clients from one machine: loopback is trusted as a proxy, so a test can
+    // name its client address in X-Forwarded-For (as the gateway will). Locks last long enough that
+    // no pause of a busy CI machine can let one expire between two requests of a test.
+    env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+    env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
     LibertyServer server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")),
         System.getProperty("cleave.server", "monolith"), freePort(), env, work.resolve("server-console.log"));
@@ -78,7 +94,8 @@ public final class CleaveSystem implements BeforeAllCallback {
       database.close();
       throw e;
     }
-    return new Running(server.baseUri().toString(), new TestTokens(keys.getPrivate()), server, database);
+    String baseUrl = server.baseUri().toString();
+    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database);
   }
 
   private static int freePort() {
@@ -101,7 +118,7 @@ public final class CleaveSystem implements BeforeAllCallback {
   }
 
   /** What this run started; closed by JUnit when the run ends. */
-  record Running(String baseUrl, TestTokens tokens, LibertyServer server, EmbeddedDatabase database)
+  record Running(String baseUrl, TestTokens tokens, Admin admin, LibertyServer server, EmbeddedDatabase database)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {

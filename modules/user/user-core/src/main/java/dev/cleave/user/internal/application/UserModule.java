@@ -1,0 +1,88 @@
+package dev.cleave.user.internal.application;
+
+import dev.cleave.platform.persistence.ModuleSchema;
+import dev.cleave.platform.security.TrustedKey;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Start-up of the user module: migrates schema {@code users}, validates the mappings, loads the token
+ * signing key (and checks that this deployable verifies tokens with its public half), and makes the
+ * configured first administrator. Any failure fails the deployment rather than serving half-configured.
+ */
+@ApplicationScoped
+public class UserModule {
+
+  /** The module's schema; the persistence unit names the same one. */
+  public static final String SCHEMA = "users";
+
+  private static final Logger LOG = Logger.getLogger(UserModule.class.getName());
+
+  @Resource(lookup = "jdbc/user")
+  DataSource dataSource;
+
+  @PersistenceUnit(unitName = "user")
+  EntityManagerFactory entityManagerFactory;
+
+  @Inject
+  UserConfig config;
+
+  @Inject
+  TokenIssuer issuer;
+
+  @Inject
+  TrustedKey trustedKey;
+
+  @Inject
+  AccountService accounts;
+
+  private ModuleSchema schema;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    ModuleSchema moduleSchema = new ModuleSchema("user", SCHEMA, "classpath:db/migrations/user");
+    moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
+    checkSigningKey();
+    bootstrapAdmin();
+    this.schema = moduleSchema;
+  }
+
+  private void checkSigningKey() {
+    String verifying = trustedKey.keyId();
+    if (verifying != null && !verifying.equals(issuer.keyId())) {
+      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is not the pair of the "
+          + "verification key (kid " + verifying + ", mp.jwt.verify.publickey.location): every token issued "
+          + "here would be refused. Configure the matching key pair.");
+    }
+    LOG.info(() -> "Module user: signing tokens with key " + issuer.keyId() + " for issuer " + config.issuer());
+  }
+
+  private void bootstrapAdmin() {
+    boolean hasEmail = config.adminEmail().isPresent();
+    if (hasEmail != config.adminPassword().isPresent()) {
+      throw new IllegalStateException("Set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD together, or neither.");
+    }
+    if (!hasEmail) {
+      LOG.info("Module user: no first administrator configured (CLEAVE_ADMIN_EMAIL, CLEAVE_ADMIN_PASSWORD)");
+      return;
+    }
+    boolean created = accounts.ensureAdmin(config.adminEmail().get(), config.adminPassword().get(), config.adminName());
+    LOG.info(() -> "Module user: first administrator " + config.adminEmail().get()
+        + (created ? " created" : " exists and holds the admin role"));
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The migrated schema, or {@code null} while start-up has not finished. */
+  public ModuleSchema schema() {
+    return schema;
+  }
+}

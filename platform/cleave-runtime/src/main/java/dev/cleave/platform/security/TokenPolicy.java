@@ -1,0 +1,68 @@
+package dev.cleave.platform.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * What Cleave requires of a token beyond what MicroProfile JWT checks (signature with RS256, issuer,
+ * audience, expiry and {@code nbf} with at most 60 s of skew). Liberty accepts a correctly signed
+ * token that names a foreign key id, or that has a {@code upn} but no subject; Cleave does not:
+ * every business rule keys on the subject, and a key id that is not ours means a token minted for
+ * another key set.
+ */
+public final class TokenPolicy {
+
+  private TokenPolicy() {
+  }
+
+  /**
+   * Why the token is unacceptable, or empty when it is fine.
+   *
+   * @param token a token that MicroProfile JWT has verified
+   * @param trustedKeyId the key id tokens must name, or {@code null} when it is not known locally
+   *     (the verification key comes from a remote JWKS, whose key selection checks the id itself)
+   */
+  public static Optional<String> violation(JsonWebToken token, String trustedKeyId) {
+    String subject = token.getSubject();
+    if (subject == null || subject.isBlank()) {
+      return Optional.of("no subject");
+    }
+    Object upn = token.getClaim("upn");
+    if (upn != null && !subject.equals(upn instanceof JsonString s ? s.getString() : upn.toString())) {
+      return Optional.of("upn differs from subject");
+    }
+    if (trustedKeyId != null) {
+      String kid = keyId(token.getRawToken()).orElse(null);
+      if (!trustedKeyId.equals(kid)) {
+        return Optional.of(kid == null ? "no key id" : "unknown key id");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code kid} of a compact JWS's protected header. */
+  static Optional<String> keyId(String compact) {
+    if (compact == null || compact.indexOf('.') < 1) {
+      return Optional.empty();
+    }
+    try {
+      String header = new String(Base64.getUrlDecoder().decode(compact.substring(0, compact.indexOf('.'))),
+          StandardCharsets.UTF_8);
+      try (JsonReader reader = Json.createReader(new StringReader(header))) {
+        JsonObject object = reader.readObject();
+        JsonValue kid = object.get("kid");
+        return kid instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+      }
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}
