@@ -149,9 +149,9 @@ public class User {
     return passwordHash;
   }
 
-  /** The roles, sorted. */
-  public Set<String> roles() {
-    return Set.copyOf(new TreeSet<>(roles));
+  /** The roles, sorted (so every answer lists them in one order). */
+  public java.util.SortedSet<String> roles() {
+    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(roles));
   }
 
   public List<ShippingAddress> addresses() {

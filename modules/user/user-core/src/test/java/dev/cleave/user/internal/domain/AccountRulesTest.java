@@ -68,6 +68,8 @@ class AccountRulesTest {
     assertThat(user.roles()).containsExactly("customer");
     assertThat(user.name()).isEqualTo("Ada");
     assertThatThrownBy(() -> user.revoke(Role.CUSTOMER, CLOCK)).isInstanceOf(IllegalArgumentException.class);
+    user.grant(Role.ADMIN, CLOCK);
+    assertThat(user.roles()).containsExactly("admin", "customer");
 
     ShippingAddress home = new ShippingAddress("Ada", "1 Main St", null, "12345", "Town", null, "GB", false);
     ShippingAddress work = new ShippingAddress("Ada", "2 Work Rd", " ", "12345", "Town", null, "GB", false);
