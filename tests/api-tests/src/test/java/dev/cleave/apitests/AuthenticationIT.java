@@ -7,6 +7,7 @@ import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Concurrently;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -16,11 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Login, refresh-token rotation with reuse detection, logout, and what a login reveals. */
@@ -87,29 +83,12 @@ class AuthenticationIT {
   }
 
   @Test
-  void concurrentRefreshesWithOneTokenSucceedAtMostOnce() throws Exception {
+  void concurrentRefreshesWithOneTokenSucceedAtMostOnce() {
     Account ada = Accounts.newCustomer("refresh-race");
-    int attempts = 6;
-    ExecutorService pool = Executors.newFixedThreadPool(attempts);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Response>> results = new ArrayList<>();
-      for (int i = 0; i < attempts; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return Accounts.refresh(ada.refreshToken());
-        }));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Response> result : results) {
-        statuses.add(result.get(60, TimeUnit.SECONDS).statusCode());
-      }
-      assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(1);
-      assertThat(statuses).filteredOn(s -> s != 200).containsOnly(401);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Concurrently.send(6, i -> Accounts.refresh(ada.refreshToken())).stream()
+        .map(Response::statusCode).toList();
+    assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(1);
+    assertThat(statuses).filteredOn(s -> s != 200).containsOnly(401);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Concurrently;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.TestTokens;
 import io.restassured.http.ContentType;
@@ -75,34 +76,18 @@ class CatalogAdministrationIT {
   }
 
   @Test
-  void concurrentCreatesOfOneSkuMakeExactlyOneProduct() throws Exception {
+  void concurrentCreatesOfOneSkuMakeExactlyOneProduct() {
     String sku = uniqueSku();
     String body = product(sku, "Raced", "3.00");
     String token = CleaveSystem.tokens().admin();
-    int attempts = 8;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    try {
-      List<java.util.concurrent.Future<Response>> results = new java.util.ArrayList<>();
-      for (int i = 0; i < attempts; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/products");
-        }));
+    List<Response> responses = Concurrently.send(8,
+        i -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/products"));
+    for (Response response : responses) {
+      if (response.statusCode() != 201) {
+        Problems.assertProblem(response, 409, "duplicate-sku");
       }
-      start.countDown();
-      List<Integer> statuses = new java.util.ArrayList<>();
-      for (java.util.concurrent.Future<Response> result : results) {
-        Response response = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        statuses.add(response.statusCode());
-        if (response.statusCode() != 201) {
-          Problems.assertProblem(response, 409, "duplicate-sku");
-        }
-      }
-      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-    } finally {
-      pool.shutdownNow();
     }
+    assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
     given().queryParam("q", "Raced").get("/api/v1/products").then().statusCode(200);
   }
 

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.Concurrently;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,33 +41,16 @@ class RegistrationIT {
   }
 
   @Test
-  void concurrentRegistrationsOfOneAddressMakeExactlyOneAccount() throws Exception {
+  void concurrentRegistrationsOfOneAddressMakeExactlyOneAccount() {
     String email = Accounts.uniqueEmail("race");
-    int attempts = 6;
-    ExecutorService pool = Executors.newFixedThreadPool(attempts);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Response>> results = new ArrayList<>();
-      for (int i = 0; i < attempts; i++) {
-        String spelling = i % 2 == 0 ? email : email.toUpperCase();
-        results.add(pool.submit(() -> {
-          start.await();
-          return Accounts.register(spelling, Accounts.PASSWORD, "Racer");
-        }));
+    List<Response> responses = Concurrently.send(6,
+        i -> Accounts.register(i % 2 == 0 ? email : email.toUpperCase(), Accounts.PASSWORD, "Racer"));
+    for (Response response : responses) {
+      if (response.statusCode() != 201) {
+        Problems.assertProblem(response, 409, "email-taken");
       }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Response> result : results) {
-        Response response = result.get(60, TimeUnit.SECONDS);
-        statuses.add(response.statusCode());
-        if (response.statusCode() != 201) {
-          Problems.assertProblem(response, 409, "email-taken");
-        }
-      }
-      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-    } finally {
-      pool.shutdownNow();
     }
+    assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
   }
 
   @Test

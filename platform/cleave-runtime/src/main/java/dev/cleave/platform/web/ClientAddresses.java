@@ -29,17 +29,15 @@ public class ClientAddresses {
 
   private Set<String> trusted;
 
-  Set<String> trusted() {
-    if (trusted == null) {
-      trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-          .collect(Collectors.toUnmodifiableSet());
-    }
-    return trusted;
+  @jakarta.annotation.PostConstruct
+  void readTrustedProxies() {
+    trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The client's address for this request. */
   public String of(HttpServletRequest request) {
-    return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted());
+    return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
   }
 
   static String resolve(String peer, String forwardedFor, Set<String> trustedProxies) {

@@ -1,5 +1,6 @@
 package dev.cleave.user.internal.application;
 
+import dev.cleave.user.internal.domain.EmailAddress;
 import dev.cleave.user.internal.domain.LockoutSchedule;
 import dev.cleave.user.internal.domain.LoginFailures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +64,10 @@ public class LoginThrottle {
     }
   }
 
+  /** Keyed like the account lookup, so every spelling of one address counts against one key. */
   static String accountKey(String email) {
-    String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    String normalized = EmailAddress.normalize(email)
+        .orElseGet(() -> email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return "account:" + HexFormat.of().formatHex(digest);
