@@ -121,6 +121,25 @@ final class CleaveArchitecture {
         .allowEmptyShould(true);
   }
 
+  /**
+   * The in-process binding of a module API (a class implementing a {@code @Path} interface of an
+   * {@code api} package) validates the contract's constraints, as the remote form does through JAX-RS.
+   */
+  static ArchRule inProcessBindingsValidateTheirContract(String base) {
+    return classes().that().resideInAPackage(base + ".*.internal..").and().areNotInterfaces()
+        .and(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("implement a module API") {
+          @Override
+          public boolean test(JavaClass type) {
+            return type.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith(base + ".")
+                && i.getPackageName().matches(java.util.regex.Pattern.quote(base) + "\\.[a-z]+\\.api(\\..*)?")
+                && i.isAnnotatedWith(jakarta.ws.rs.Path.class));
+          }
+        })
+        .should().beAnnotatedWith(dev.cleave.platform.validation.ValidatedContract.class)
+        .as("in-process bindings of module APIs are @ValidatedContract")
+        .allowEmptyShould(true);
+  }
+
   @FunctionalInterface
   private interface Allowed {
     boolean test(String fromModule, String toModule, JavaClass target);

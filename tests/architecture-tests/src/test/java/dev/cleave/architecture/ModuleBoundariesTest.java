@@ -61,6 +61,11 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void inProcessBindingsValidateTheirContract() {
+    CleaveArchitecture.inProcessBindingsValidateTheirContract("dev.cleave").check(cleave);
+  }
+
+  @Test
   void platformKnowsNoBusinessModule() {
     CleaveArchitecture.platformKnowsNoBusinessModule("dev.cleave").check(cleave);
   }

@@ -74,6 +74,13 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void catchesAnInProcessBindingThatSkipsContractValidation() {
+    assertCaught("unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract, "DefaultStock");
+    assertThat(evaluate("unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract)
+        .getFailureReport().toString()).doesNotContain("ValidatedStock");
+  }
+
+  @Test
   void catchesThePlatformDependingOnABusinessModule() {
     assertCaught("platformleak", CleaveArchitecture::platformKnowsNoBusinessModule, "CatalogAwareHelper");
   }

@@ -97,6 +97,14 @@ class ProductModuleInServerIT {
   }
 
   @Test
+  void inProcessCallersGetTheContractsValidationLikeRemoteOnes() {
+    assertThatThrownBy(() -> productCatalog.findProducts(Set.of()))
+        .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+    assertThatThrownBy(() -> productCatalog.findProducts(Set.of(-1L)))
+        .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+  }
+
+  @Test
   void keepsDeactivatedProductsVisibleToOtherModules() {
     ProductDetails wrench = newProduct("5.00");
     catalog.deactivate(wrench.id());

@@ -4,6 +4,7 @@ import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductSnapshot;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
+import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import java.util.Set;
 /** The in-process binding of {@link ProductCatalog}. */
 @ApplicationScoped
 @Transactional
+@ValidatedContract
 public class DefaultProductCatalog implements ProductCatalog {
 
   @Inject
@@ -20,9 +22,6 @@ public class DefaultProductCatalog implements ProductCatalog {
 
   @Override
   public List<ProductSnapshot> findProducts(Set<Long> ids) {
-    if (ids == null || ids.isEmpty() || ids.size() > MAX_LOOKUP) {
-      throw new IllegalArgumentException("between 1 and " + MAX_LOOKUP + " ids are required");
-    }
     return products.findAll(ids).stream().map(DefaultProductCatalog::snapshot).toList();
   }
 

@@ -4,6 +4,7 @@ import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.CustomerSummary;
 import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.internal.domain.UserRepository;
+import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 /** The in-process binding of {@link CustomerDirectory}. */
 @ApplicationScoped
 @Transactional
+@ValidatedContract
 public class DefaultCustomerDirectory implements CustomerDirectory {
 
   @Inject

@@ -1,0 +1,19 @@
+package dev.cleave.platform.validation;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the in-process binding of a module API: every call is checked against the Bean Validation
+ * constraints the API interface declares, before anything else runs (before a transaction starts).
+ * A remote call gets the same check from JAX-RS at the receiving service, so a caller sees the same
+ * {@link jakarta.validation.ConstraintViolationException} in either shape.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface ValidatedContract {
+}
