@@ -77,7 +77,11 @@ public class CatalogService {
   public ProductDetails setStock(long id, int onHand) {
     Product product = products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
     products.inventory(id).ifPresentOrElse(
-        item -> item.count(onHand, clock),
+        item -> {
+          if (!item.count(onHand, clock)) {
+            throw new StockBelowReservedException(id, onHand, item.reserved());
+          }
+        },
         () -> products.add(new InventoryItem(id, onHand, clock)));
     return toDetails(product);
   }
@@ -94,7 +98,7 @@ public class CatalogService {
   }
 
   private ProductDetails toDetails(Product product) {
-    int available = products.inventory(product.id()).map(InventoryItem::onHand).orElse(0);
+    int available = products.inventory(product.id()).map(InventoryItem::available).orElse(0);
     Category category = product.category();
     return new ProductDetails(product.id(), product.sku(), product.name(), product.description(),
         new CategorySummary(category.slug(), category.name(), null), product.price(), available,

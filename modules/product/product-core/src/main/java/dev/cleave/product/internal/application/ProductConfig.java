@@ -16,9 +16,26 @@ public class ProductConfig {
   @ConfigProperty(name = "cleave.product.demo-data", defaultValue = "true")
   boolean demoData;
 
+  /** {@code cleave.product.reservation-ttl} (default 15 minutes): how long stock stays held for an order. */
+  @Inject
+  @ConfigProperty(name = "cleave.product.reservation-ttl", defaultValue = "PT15M")
+  java.time.Duration reservationTtl;
+
+  /** {@code cleave.product.reservation-sweep-interval} (default 30 s): how often expired reservations are released. */
+  @Inject
+  @ConfigProperty(name = "cleave.product.reservation-sweep-interval", defaultValue = "PT30S")
+  java.time.Duration reservationSweepInterval;
 
   public boolean demoData() {
     return demoData;
+  }
+
+  public java.time.Duration reservationTtl() {
+    return reservationTtl;
+  }
+
+  public java.time.Duration reservationSweepInterval() {
+    return reservationSweepInterval;
   }
 
 }

@@ -2,7 +2,9 @@ package dev.cleave.product.internal.application;
 
 import dev.cleave.platform.persistence.ModuleSchema;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,12 +12,15 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * Start-up of the product module: migrates schema {@code catalog} (plus the demo catalog when
- * enabled) and validates the entity mappings before the application takes traffic. A failure here
- * fails the deployment rather than serving from a wrong schema.
+ * enabled) and validates the entity mappings before the application takes traffic, then schedules
+ * the sweep that releases expired stock reservations. A failure here fails the deployment rather
+ * than serving from a wrong schema.
  */
 @ApplicationScoped
 public class ProductModule {
@@ -33,7 +38,15 @@ public class ProductModule {
   @Inject
   ProductConfig config;
 
+  @Inject
+  ReservationSweeper sweeper;
+
+  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
+  @Resource
+  ManagedScheduledExecutorService scheduler;
+
   private ModuleSchema schema;
+  private ScheduledFuture<?> sweep;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     List<String> locations = new ArrayList<>(List.of("classpath:db/migrations/product"));
@@ -42,7 +55,15 @@ public class ProductModule {
     }
     ModuleSchema moduleSchema = new ModuleSchema("product", SCHEMA, locations.toArray(String[]::new));
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
+    long interval = config.reservationSweepInterval().toMillis();
+    sweep = scheduler.scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
+  }
+
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    if (sweep != null) {
+      sweep.cancel(false);
+    }
   }
 
   public DataSource dataSource() {

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The stock of one product. Invariant: units on hand are never negative (also a database check).
- * Reservations for orders join this aggregate with checkout.
+ * The stock of one product. Invariants (also database checks): {@code 0 <= reserved <= onHand}, so
+ * stock is never negative and never promised twice. {@code onHand - reserved} units are available.
  */
 @Entity
 @Table(name = "inventory_items")
@@ -22,6 +22,9 @@ public class InventoryItem {
 
   @Column(name = "on_hand", nullable = false)
   private int onHand;
+
+  @Column(nullable = false)
+  private int reserved;
 
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
@@ -37,13 +40,64 @@ public class InventoryItem {
     count(onHand, clock);
   }
 
-  /** Records a stock count: the units physically on hand now. */
-  public void count(int units, Clock clock) {
+  /**
+   * Records a stock count: the units physically on hand now.
+   *
+   * @return false, changing nothing, when fewer units are counted than are reserved for orders
+   */
+  public boolean count(int units, Clock clock) {
     if (units < 0) {
       throw new IllegalArgumentException("units on hand must not be negative");
     }
+    if (units < reserved) {
+      return false;
+    }
     this.onHand = units;
     this.updatedAt = clock.instant();
+    return true;
+  }
+
+  /** Holds units for an order; false, holding nothing, when fewer are available. */
+  public boolean reserve(int units, Clock clock) {
+    if (units <= 0) {
+      throw new IllegalArgumentException("units must be positive");
+    }
+    if (available() < units) {
+      return false;
+    }
+    reserved += units;
+    updatedAt = clock.instant();
+    return true;
+  }
+
+  /** Held units leave stock (the order is paid). */
+  public void commitReserved(int units, Clock clock) {
+    requireReserved(units);
+    reserved -= units;
+    onHand -= units;
+    updatedAt = clock.instant();
+  }
+
+  /** Held units become available again. */
+  public void releaseReserved(int units, Clock clock) {
+    requireReserved(units);
+    reserved -= units;
+    updatedAt = clock.instant();
+  }
+
+  private void requireReserved(int units) {
+    if (units <= 0 || units > reserved) {
+      throw new IllegalStateException(units + " units are not reserved for product " + productId);
+    }
+  }
+
+  public int reserved() {
+    return reserved;
+  }
+
+  /** Units that can be sold now. */
+  public int available() {
+    return onHand - reserved;
   }
 
   public long productId() {

@@ -28,6 +28,25 @@ public interface ProductRepository {
 
   void add(InventoryItem item);
 
+  /** The inventory items of these products, locked until the transaction ends, in product-id order. */
+  List<InventoryItem> lockInventory(Collection<Long> productIds);
+
+  /** The reservation of an order, locked until the transaction ends. */
+  Optional<Reservation> lockReservation(String orderId);
+
+  /**
+   * Adds a new reservation now.
+   *
+   * @return false, adding nothing, when the order has a reservation already (made concurrently)
+   */
+  boolean add(Reservation reservation);
+
+  /**
+   * Order ids of reservations still held that expired before {@code now}, oldest first, at most
+   * {@code limit}. Not locked: the caller locks and re-checks each one.
+   */
+  List<String> expiredReservations(java.time.Instant now, int limit);
+
   /** Runs a catalog search over active products. */
   Page<ProductSummary> search(ProductSearch search);
 }

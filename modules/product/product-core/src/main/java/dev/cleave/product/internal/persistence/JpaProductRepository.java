@@ -12,11 +12,14 @@ import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.ProductSearch;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.cleave.product.internal.domain.Reservation;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -101,6 +104,50 @@ public class JpaProductRepository implements ProductRepository {
     em.persist(item);
   }
 
+  /** One statement, rows locked in product-id order, so two orders never lock each other's rows crosswise. */
+  @Override
+  public List<InventoryItem> lockInventory(Collection<Long> productIds) {
+    if (productIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select i from InventoryItem i where i.productId in :ids order by i.productId",
+            InventoryItem.class)
+        .setParameter("ids", productIds)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Reservation> lockReservation(String orderId) {
+    return Optional.ofNullable(em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /** Inserts now: the primary key decides between two first reservations for one order. */
+  @Override
+  public boolean add(Reservation reservation) {
+    try {
+      em.persist(reservation);
+      em.flush();
+      return true;
+    } catch (PersistenceException e) {
+      if (Constraints.violated(e, "reservations_pkey")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<String> expiredReservations(Instant now, int limit) {
+    return em.createQuery("""
+            select r.orderId from Reservation r
+            where r.status = dev.cleave.product.api.ReservationStatus.HELD and r.expiresAt < :now
+            order by r.expiresAt""", String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /**
    * Native SQL, because ranking uses PostgreSQL full-text search ({@code websearch_to_tsquery}, so
    * users may type quotes, {@code or} and {@code -word}). Every user value is a bound parameter; only
@@ -148,7 +195,7 @@ public class JpaProductRepository implements ProductRepository {
     };
     Query page = em.createNativeQuery("""
         select p.id, p.sku, p.name, c.slug, p.price_amount, p.price_currency,
-               coalesce(i.on_hand, 0) > 0 as in_stock"""
+               coalesce(i.on_hand - i.reserved, 0) > 0 as in_stock"""
         + from + " left join {h-schema}inventory_items i on i.product_id = p.id" + where
         + " order by " + order + " limit :limit offset :offset");
     parameters.forEach(page::setParameter);
