@@ -61,6 +61,12 @@ class UserModuleInServerIT {
   @Inject
   UserModule module;
 
+  @Inject
+  dev.cleave.user.internal.application.Housekeeping housekeeping;
+
+  @Inject
+  dev.cleave.user.internal.application.SessionService sessions;
+
   private UserProfile register() {
     return accounts.register(new Registration("it-" + UUID.randomUUID() + "@cleave.test", PASSWORD, "In Server"));
   }
@@ -105,6 +111,41 @@ class UserModuleInServerIT {
     assertThat(hasher.verify(PASSWORD, upgraded)).isTrue();
     authentication.login(new Credentials(user.email(), PASSWORD), "192.0.2.10");
     assertThat(storedHash(user.id())).isEqualTo(upgraded);
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = module.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = module.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void housekeepingPurgesOldTokensAndCountersButNotLiveOnes() throws SQLException {
+    UserProfile user = register();
+    String live = authentication.login(new Credentials(user.email(), PASSWORD), "192.0.2.20").refreshToken();
+    String family = UUID.randomUUID().toString();
+    execute("insert into users.refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at) values "
+        + "('" + "a".repeat(64) + "', '" + family + "', '" + user.id() + "', now() - interval '20 days', now() - interval '3 days'),"
+        + "('" + "b".repeat(64) + "', '" + family + "', '" + user.id() + "', now() - interval '1 hour', now() + interval '5 days')");
+    execute("update users.refresh_tokens set revoked_at = now() - interval '2 days' where token_hash = '" + "b".repeat(64) + "'");
+    execute("insert into users.login_throttles values ('it:stale', 3, now() - interval '2 hours', null),"
+        + " ('it:locked', 9, now() - interval '2 hours', now() + interval '1 hour'),"
+        + " ('it:recent', 1, now() - interval '1 minute', null) on conflict do nothing");
+
+    dev.cleave.user.internal.application.Housekeeping.Result result = housekeeping.purge(java.time.Instant.now());
+
+    assertThat(result.tokens()).isGreaterThanOrEqualTo(2);
+    assertThat(count("select count(*) from users.refresh_tokens where family_id = '" + family + "'")).isZero();
+    assertThat(count("select count(*) from users.login_throttles where throttle_key like 'it:%'")).isEqualTo(2);
+    assertThat(sessions.refresh(live).accessToken()).isNotBlank();
   }
 
   @Test

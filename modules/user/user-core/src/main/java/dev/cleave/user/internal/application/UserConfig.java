@@ -76,6 +76,11 @@ public class UserConfig {
   @ConfigProperty(name = "cleave.user.login.max-lock", defaultValue = "PT15M")
   Duration maxLock;
 
+  /** {@code cleave.user.housekeeping-interval} (default 1 hour): how often expired tokens and counters are purged. */
+  @Inject
+  @ConfigProperty(name = "cleave.user.housekeeping-interval", defaultValue = "PT1H")
+  Duration housekeepingInterval;
+
   /** {@code cleave.admin.email} ({@code CLEAVE_ADMIN_EMAIL}): the first administrator, made at start-up. */
   @Inject
   @ConfigProperty(name = "cleave.admin.email")
@@ -123,6 +128,10 @@ public class UserConfig {
   /** Failures per client address: more room (several people behind one address), the same growth. */
   public LockoutSchedule addressLockout() {
     return new LockoutSchedule(addressLockAfter, firstLock, maxLock, maxLock);
+  }
+
+  public Duration housekeepingInterval() {
+    return housekeepingInterval;
   }
 
   public Optional<String> adminEmail() {

@@ -3,19 +3,24 @@ package dev.cleave.user.internal.application;
 import dev.cleave.platform.persistence.ModuleSchema;
 import dev.cleave.platform.security.TrustedKey;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Start-up of the user module: migrates schema {@code users}, validates the mappings, loads the token
  * signing key (and checks that this deployable verifies tokens with its public half), and makes the
- * configured first administrator. Any failure fails the deployment rather than serving half-configured.
+ * configured first administrator, then schedules {@link Housekeeping}. Any failure fails the
+ * deployment rather than serving half-configured.
  */
 @ApplicationScoped
 public class UserModule {
@@ -43,14 +48,30 @@ public class UserModule {
   @Inject
   AccountService accounts;
 
+  @Inject
+  Housekeeping housekeeping;
+
+  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
+  @Resource
+  ManagedScheduledExecutorService scheduler;
+
   private ModuleSchema schema;
+  private ScheduledFuture<?> housekeepingRuns;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     ModuleSchema moduleSchema = new ModuleSchema("user", SCHEMA, "classpath:db/migrations/user");
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
     checkSigningKey();
     bootstrapAdmin();
+    long interval = config.housekeepingInterval().toMillis();
+    housekeepingRuns = scheduler.scheduleWithFixedDelay(housekeeping::run, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
+  }
+
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    if (housekeepingRuns != null) {
+      housekeepingRuns.cancel(false);
+    }
   }
 
   private void checkSigningKey() {

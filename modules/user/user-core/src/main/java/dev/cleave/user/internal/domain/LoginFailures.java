@@ -22,4 +22,7 @@ public interface LoginFailures {
 
   /** Forgets the key's failures (after a successful login). */
   void clear(String key);
+
+  /** Deletes counters whose last failure was before {@code forgetBefore} and that lock nothing after {@code now}. */
+  int purge(Instant forgetBefore, Instant now);
 }

@@ -17,4 +17,7 @@ public interface RefreshTokenRepository {
 
   /** Revokes every token of the user that is not yet revoked (all sessions end). */
   void revokeAllOf(UUID userId, Instant now);
+
+  /** Deletes tokens that expired, or were revoked, before {@code before}; returns how many. */
+  int purge(Instant before);
 }

@@ -36,6 +36,13 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
   }
 
   @Override
+  public int purge(Instant before) {
+    return em.createQuery("delete from RefreshToken t where t.expiresAt < :before or t.revokedAt < :before")
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
+  @Override
   public void revokeAllOf(UUID userId, Instant now) {
     em.createQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
         .setParameter("now", now)

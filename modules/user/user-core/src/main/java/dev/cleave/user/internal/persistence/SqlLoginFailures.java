@@ -60,6 +60,16 @@ public class SqlLoginFailures implements LoginFailures {
         .executeUpdate();
   }
 
+  @Override
+  public int purge(Instant forgetBefore, Instant now) {
+    return em.createNativeQuery("""
+            delete from {h-schema}login_throttles
+            where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)""")
+        .setParameter("forgetBefore", Timestamp.from(forgetBefore))
+        .setParameter("now", Timestamp.from(now))
+        .executeUpdate();
+  }
+
   private static Instant toInstant(Object value) {
     if (value == null) {
       return null;
