@@ -21,6 +21,19 @@ final class InServerEnvironment {
   private InServerEnvironment() {
   }
 
+  /**
+   * The deployment of an in-server test: the real monolith WAR plus the test class and AssertJ,
+   * after the environment is up.
+   */
+  static org.jboss.shrinkwrap.api.spec.WebArchive monolithWith(Class<?> testClass) throws Exception {
+    start();
+    return org.jboss.shrinkwrap.api.ShrinkWrap.createFromZipFile(org.jboss.shrinkwrap.api.spec.WebArchive.class,
+            new java.io.File(System.getProperty("cleave.monolithWar")))
+        .addClass(testClass)
+        .addAsLibrary(new java.io.File(org.assertj.core.api.Assertions.class.getProtectionDomain()
+            .getCodeSource().getLocation().toURI()));
+  }
+
   static synchronized void start() throws Exception {
     if (database != null) {
       return;

@@ -20,7 +20,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
-import java.io.File;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +46,7 @@ class InventoryInServerIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    InServerEnvironment.start();
-    File monolith = new File(System.getProperty("cleave.monolithWar"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, monolith)
-        .addClass(InventoryInServerIT.class)
-        .addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain()
-            .getCodeSource().getLocation().toURI()));
+    return InServerEnvironment.monolithWith(InventoryInServerIT.class);
   }
 
   @Inject

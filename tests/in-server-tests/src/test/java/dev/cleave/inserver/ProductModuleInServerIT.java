@@ -11,7 +11,6 @@ import dev.cleave.product.api.ProductSnapshot;
 import dev.cleave.product.internal.application.CatalogService;
 import dev.cleave.product.internal.application.ProductModule;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +35,7 @@ class ProductModuleInServerIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    InServerEnvironment.start();
-    File monolith = new File(System.getProperty("cleave.monolithWar"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, monolith)
-        .addClass(ProductModuleInServerIT.class)
-        .addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain()
-            .getCodeSource().getLocation().toURI()));
+    return InServerEnvironment.monolithWith(ProductModuleInServerIT.class);
   }
 
   @Inject

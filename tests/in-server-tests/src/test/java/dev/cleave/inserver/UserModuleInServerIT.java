@@ -16,7 +16,6 @@ import dev.cleave.user.internal.application.AuthenticationService;
 import dev.cleave.user.internal.application.PasswordHasher;
 import dev.cleave.user.internal.application.UserModule;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,12 +36,7 @@ class UserModuleInServerIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    InServerEnvironment.start();
-    File monolith = new File(System.getProperty("cleave.monolithWar"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, monolith)
-        .addClass(UserModuleInServerIT.class)
-        .addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain()
-            .getCodeSource().getLocation().toURI()));
+    return InServerEnvironment.monolithWith(UserModuleInServerIT.class);
   }
 
   @Inject

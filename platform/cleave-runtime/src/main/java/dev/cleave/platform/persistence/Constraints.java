@@ -12,6 +12,26 @@ public final class Constraints {
   private Constraints() {
   }
 
+  /**
+   * Inserts {@code entity} now (persist and flush), so the database's constraint answers inside
+   * this call.
+   *
+   * @return false, when the named unique constraint refused the row; the transaction is then
+   *     marked for rollback, so the caller answers with a domain exception
+   */
+  public static boolean insert(jakarta.persistence.EntityManager em, Object entity, String uniqueConstraint) {
+    try {
+      em.persist(entity);
+      em.flush();
+      return true;
+    } catch (jakarta.persistence.PersistenceException e) {
+      if (violated(e, uniqueConstraint)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** True when {@code failure} (or a cause) is a violation of the named constraint. */
   public static boolean violated(Throwable failure, String constraint) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -16,7 +16,6 @@ import dev.cleave.product.internal.domain.Reservation;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,16 +64,10 @@ public class JpaProductRepository implements ProductRepository {
    */
   @Override
   public Product add(Product product) {
-    try {
-      em.persist(product);
-      em.flush();
-      return product;
-    } catch (PersistenceException e) {
-      if (Constraints.violated(e, "products_sku_key")) {
-        throw new DuplicateSkuException(product.sku());
-      }
-      throw e;
+    if (!Constraints.insert(em, product, "products_sku_key")) {
+      throw new DuplicateSkuException(product.sku());
     }
+    return product;
   }
 
   @Override
@@ -125,16 +118,7 @@ public class JpaProductRepository implements ProductRepository {
   /** Inserts now: the primary key decides between two first reservations for one order. */
   @Override
   public boolean add(Reservation reservation) {
-    try {
-      em.persist(reservation);
-      em.flush();
-      return true;
-    } catch (PersistenceException e) {
-      if (Constraints.violated(e, "reservations_pkey")) {
-        return false;
-      }
-      throw e;
-    }
+    return Constraints.insert(em, reservation, "reservations_pkey");
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.cleave.user.internal.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,16 +34,7 @@ public class JpaUserRepository implements UserRepository {
   /** Inserts now, so that the unique e-mail constraint answers inside this call. */
   @Override
   public boolean add(User user) {
-    try {
-      em.persist(user);
-      em.flush();
-      return true;
-    } catch (PersistenceException e) {
-      if (Constraints.violated(e, "users_email_key")) {
-        return false;
-      }
-      throw e;
-    }
+    return Constraints.insert(em, user, "users_email_key");
   }
 
   @Override
