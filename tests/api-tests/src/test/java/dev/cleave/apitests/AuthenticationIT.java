@@ -122,8 +122,8 @@ class AuthenticationIT {
 
   /**
    * Not a benchmark: a guard that unknown addresses also pay for a password hash. Without the decoy
-   * hash an unknown address answers in about a millisecond against a fifth of a second, a ratio far
-   * below the generous bound here.
+   * hash an unknown address would skip the PBKDF2 work that dominates a login, and fall far below
+   * the generous bound here.
    */
   @Test
   void anUnknownAddressTakesAboutAsLongAsAWrongPassword() {

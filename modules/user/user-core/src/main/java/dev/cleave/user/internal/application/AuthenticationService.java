@@ -39,7 +39,7 @@ public class AuthenticationService {
    * @param clientAddress the client's address, for per-address throttling
    */
   public TokenGrant login(Credentials credentials, String clientAddress) {
-    throttle.wait(credentials.email(), clientAddress).ifPresent(wait -> {
+    throttle.lockedFor(credentials.email(), clientAddress).ifPresent(wait -> {
       metrics.login("throttled");
       throw new LoginThrottledException(wait);
     });

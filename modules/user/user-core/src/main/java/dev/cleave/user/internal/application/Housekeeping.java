@@ -53,8 +53,6 @@ public class Housekeeping {
   /** Purges as of {@code now}, in one transaction. */
   @Transactional
   public Result purge(Instant now) {
-    Duration forget = config.accountLockout().window().compareTo(config.addressLockout().window()) > 0
-        ? config.accountLockout().window() : config.addressLockout().window();
-    return new Result(tokens.purge(now.minus(TOKEN_GRACE)), failures.purge(now.minus(forget), now));
+    return new Result(tokens.purge(now.minus(TOKEN_GRACE)), failures.purge(now.minus(config.failureMemory()), now));
   }
 }

@@ -37,7 +37,7 @@ public class LoginThrottle {
   Clock clock;
 
   /** How long the caller must still wait, if the account or the address is locked. */
-  public Optional<Duration> wait(String email, String address) {
+  public Optional<Duration> lockedFor(String email, String address) {
     Instant now = clock.instant();
     return failures.lockedUntil(List.of(accountKey(email), addressKey(address)), now)
         .map(until -> Duration.between(now, until));

@@ -122,12 +122,17 @@ public class UserConfig {
 
   /** Failures per account: a few guesses, then a lock that doubles with each further failure. */
   public LockoutSchedule accountLockout() {
-    return new LockoutSchedule(accountLockAfter, firstLock, maxLock, maxLock);
+    return new LockoutSchedule(accountLockAfter, firstLock, maxLock, failureMemory());
   }
 
   /** Failures per client address: more room (several people behind one address), the same growth. */
   public LockoutSchedule addressLockout() {
-    return new LockoutSchedule(addressLockAfter, firstLock, maxLock, maxLock);
+    return new LockoutSchedule(addressLockAfter, firstLock, maxLock, failureMemory());
+  }
+
+  /** How long a failed login is remembered after the last one: as long as the longest lock. */
+  public Duration failureMemory() {
+    return maxLock;
   }
 
   public Duration housekeepingInterval() {
