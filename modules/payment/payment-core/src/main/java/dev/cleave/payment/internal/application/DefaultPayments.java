@@ -1,0 +1,94 @@
+package dev.cleave.payment.internal.application;
+
+import dev.cleave.payment.api.AuthorizationRequest;
+import dev.cleave.payment.api.CardExpiredException;
+import dev.cleave.payment.api.InvalidAmountException;
+import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentInProgressException;
+import dev.cleave.payment.api.Payments;
+import dev.cleave.payment.internal.processor.CardProcessor;
+import dev.cleave.platform.validation.ValidatedContract;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The in-process binding of {@link Payments}. An authorization is three steps: record the payment as
+ * {@code PROCESSING} (committed), ask the processor on the container's executor, record its answer
+ * (committed). The caller waits for the answer; when the caller gives up (a fault-tolerance timeout
+ * interrupts it), the processor call still finishes and records its answer, exactly as it would if
+ * the module were remote, so a later {@link #find} or repeated {@link #authorize} sees the outcome
+ * and nothing is ever sent to the processor twice.
+ */
+@ApplicationScoped
+@ValidatedContract
+public class DefaultPayments implements Payments {
+
+  @Inject
+  PaymentRecords records;
+
+  @Inject
+  CardProcessor processor;
+
+  @Inject
+  Clock clock;
+
+  @Resource
+  ManagedExecutorService executor;
+
+  @Override
+  public PaymentDetails authorize(String paymentKey, AuthorizationRequest request) {
+    if (request.amount().amount().compareTo(BigDecimal.ZERO) <= 0) {
+      throw new InvalidAmountException("The amount must be positive, was " + request.amount() + ".");
+    }
+    YearMonth expiry = YearMonth.of(request.card().expiryYear(), request.card().expiryMonth());
+    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
+    }
+    Optional<PaymentDetails> recorded = records.begin(paymentKey, request);
+    if (recorded.isPresent()) {
+      return recorded.get();
+    }
+    Future<PaymentDetails> answer = executor.submit(() ->
+        records.answered(paymentKey, processor.authorize(paymentKey, request.card(), request.amount())));
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaymentInProgressException(paymentKey);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("Authorization of payment " + paymentKey + " failed", e.getCause());
+    }
+  }
+
+  @Override
+  public PaymentDetails capture(String paymentKey) {
+    return records.capture(paymentKey);
+  }
+
+  @Override
+  public PaymentDetails voidAuthorization(String paymentKey) {
+    return records.voidAuthorization(paymentKey);
+  }
+
+  @Override
+  public PaymentDetails refund(String paymentKey) {
+    return records.refund(paymentKey);
+  }
+
+  @Override
+  public PaymentDetails find(String paymentKey) {
+    return records.find(paymentKey);
+  }
+}
