@@ -120,6 +120,22 @@ class InventoryInServerIT {
   }
 
   @Test
+  void restockingPutsCommittedUnitsBackOnce() throws SQLException {
+    long lamp = productWithStock(5);
+    String order = order();
+    inventory.reserve(order, lines(lamp, 2));
+    assertThatThrownBy(() -> inventory.restock(order)).as("held, not committed")
+        .isInstanceOf(ReservationConflictException.class);
+    inventory.commit(order);
+    assertThat(inventory.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
+    assertThat(inventory.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
+    assertThat(stockRow(lamp)).containsExactly(5, 0);
+    assertThatThrownBy(() -> inventory.commit(order)).isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.release(order)).isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.restock(order())).isInstanceOf(ReservationNotFoundException.class);
+  }
+
+  @Test
   void releasingGivesTheUnitsBackOnce() throws SQLException {
     long lamp = productWithStock(4);
     String order = order();

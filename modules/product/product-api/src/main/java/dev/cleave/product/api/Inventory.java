@@ -63,9 +63,21 @@ public interface Inventory {
    * released or rejected reservation changes nothing.
    *
    * @throws ReservationNotFoundException when the order has no reservation
-   * @throws ReservationConflictException when the reservation was committed (stock already left)
+   * @throws ReservationConflictException when the reservation was committed (stock already left;
+   *     see {@link #restock})
    */
   @POST
   @Path("/{orderId}/release")
   ReservationDetails release(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
+
+  /**
+   * Puts committed units back into stock (a paid order was cancelled). Idempotent: restocking a
+   * restocked reservation changes nothing.
+   *
+   * @throws ReservationNotFoundException when the order has no reservation
+   * @throws ReservationConflictException when the reservation was never committed
+   */
+  @POST
+  @Path("/{orderId}/restock")
+  ReservationDetails restock(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
 }

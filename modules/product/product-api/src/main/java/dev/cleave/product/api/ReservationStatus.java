@@ -9,5 +9,7 @@ public enum ReservationStatus {
   /** The units are available again (released by the saga, or expired). */
   RELEASED,
   /** Nothing was held: some line could not be served. */
-  REJECTED
+  REJECTED,
+  /** The committed units came back into stock (the order was cancelled after it was paid). */
+  RESTOCKED
 }

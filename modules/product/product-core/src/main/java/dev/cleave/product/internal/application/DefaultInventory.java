@@ -86,7 +86,8 @@ public class DefaultInventory implements Inventory {
   @Override
   public ReservationDetails commit(String orderId) {
     Reservation reservation = locked(orderId);
-    if (reservation.status() == ReservationStatus.RELEASED || reservation.status() == ReservationStatus.REJECTED) {
+    if (reservation.status() == ReservationStatus.RELEASED || reservation.status() == ReservationStatus.REJECTED
+        || reservation.status() == ReservationStatus.RESTOCKED) {
       throw new ReservationConflictException("The reservation of order " + orderId + " is "
           + reservation.status().name().toLowerCase() + "; its stock cannot be committed.");
     }
@@ -100,11 +101,25 @@ public class DefaultInventory implements Inventory {
   @Override
   public ReservationDetails release(String orderId) {
     Reservation reservation = locked(orderId);
-    if (reservation.status() == ReservationStatus.COMMITTED) {
+    if (reservation.status() == ReservationStatus.COMMITTED || reservation.status() == ReservationStatus.RESTOCKED) {
       throw new ReservationConflictException("The reservation of order " + orderId
-          + " is committed; its stock has left and cannot be released.");
+          + " is " + reservation.status().name().toLowerCase() + "; its stock has left and cannot be released.");
     }
     releaseHeld(reservation);
+    return details(reservation);
+  }
+
+  @Override
+  public ReservationDetails restock(String orderId) {
+    Reservation reservation = locked(orderId);
+    if (reservation.status() != ReservationStatus.COMMITTED && reservation.status() != ReservationStatus.RESTOCKED) {
+      throw new ReservationConflictException("The reservation of order " + orderId + " is "
+          + reservation.status().name().toLowerCase() + "; only committed stock can be restocked.");
+    }
+    if (reservation.restock(clock)) {
+      Map<Long, InventoryItem> items = inventoryOf(reservation);
+      reservation.lines().forEach(line -> items.get(line.productId()).restock(line.quantity(), clock));
+    }
     return details(reservation);
   }
 

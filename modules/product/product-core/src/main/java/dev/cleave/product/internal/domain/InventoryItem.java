@@ -71,6 +71,15 @@ public class InventoryItem {
   }
 
   /** Held units leave stock (the order is paid). */
+  /** Committed units come back (a paid order was cancelled). */
+  public void restock(int units, Clock clock) {
+    if (units <= 0) {
+      throw new IllegalArgumentException("units must be positive");
+    }
+    onHand += units;
+    updatedAt = clock.instant();
+  }
+
   public void commitReserved(int units, Clock clock) {
     requireReserved(units);
     reserved -= units;

@@ -120,6 +120,19 @@ public class Reservation {
     return true;
   }
 
+  /** COMMITTED → RESTOCKED; false when restocked already. */
+  public boolean restock(Clock clock) {
+    if (status == ReservationStatus.RESTOCKED) {
+      return false;
+    }
+    if (status != ReservationStatus.COMMITTED) {
+      throw new IllegalStateException("a " + status + " reservation cannot be restocked");
+    }
+    status = ReservationStatus.RESTOCKED;
+    updatedAt = clock.instant();
+    return true;
+  }
+
   public String orderId() {
     return orderId;
   }

@@ -44,6 +44,10 @@ class ReservationRulesTest {
     assertThat(held.commit(CLOCK)).isTrue();
     assertThat(held.commit(CLOCK)).isFalse();
     assertThatThrownBy(() -> held.release(CLOCK)).isInstanceOf(IllegalStateException.class);
+    assertThat(held.restock(CLOCK)).isTrue();
+    assertThat(held.restock(CLOCK)).isFalse();
+    assertThat(held.status()).isEqualTo(ReservationStatus.RESTOCKED);
+    assertThatThrownBy(() -> held.commit(CLOCK)).isInstanceOf(IllegalStateException.class);
 
     Reservation rejected = Reservation.rejected("order-2", lines, Set.of(2L), Duration.ofMinutes(15), CLOCK);
     assertThat(rejected.status()).isEqualTo(ReservationStatus.REJECTED);
@@ -51,5 +55,6 @@ class ReservationRulesTest {
         .containsExactly(2L);
     assertThat(rejected.release(CLOCK)).isFalse();
     assertThatThrownBy(() -> rejected.commit(CLOCK)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> rejected.restock(CLOCK)).isInstanceOf(IllegalStateException.class);
   }
 }
