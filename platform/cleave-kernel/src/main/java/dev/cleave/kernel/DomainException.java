@@ -21,7 +21,9 @@ public abstract class DomainException extends RuntimeException {
     /** The caller did not prove who they are (bad credentials, unusable refresh token): 401. */
     UNAUTHENTICATED,
     /** The caller must wait before trying again; see {@link #retryAfter()}: 429. */
-    THROTTLED
+    THROTTLED,
+    /** Something this answer depends on (another module) cannot be reached now; try again later: 503. */
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.Shop;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -50,6 +51,8 @@ class AccessMatrixIT {
   private static Account otherCustomer;
   private static Account target;
   private static long productId;
+  private static long stockedProductId;
+  private static String customersOrder;
   private static String productSku;
   private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
 
@@ -78,6 +81,33 @@ class AccessMatrixIT {
     productSku = sku();
     productId = Accounts.admin().request().body(PRODUCT.formatted(productSku)).post("/api/v1/products")
         .jsonPath().getLong("id");
+
+    stockedProductId = Shop.product("2.00", 1000);
+    Shop.addToCart(customer, stockedProductId, 1);
+    customersOrder = Shop.placeOrder(customer, Shop.APPROVED).then().statusCode(201).extract().jsonPath().getString("id");
+
+    row("GET /api/v1/cart", (r, c) -> r.get("/api/v1/cart"), 401, 200, 200, 200);
+    row("POST /api/v1/cart/items", (r, c) -> r.body("{\"productId\":" + stockedProductId + ",\"quantity\":1}")
+        .post("/api/v1/cart/items"), 401, 200, 200, 200);
+    row("PUT /api/v1/cart/items/{productId}", (r, c) -> r.body("{\"quantity\":2}")
+        .put("/api/v1/cart/items/" + stockedProductId), 401, 200, 200, 200);
+    row("DELETE /api/v1/cart/items/{productId}", (r, c) -> r.delete("/api/v1/cart/items/" + stockedProductId),
+        401, 204, 204, 204);
+    // Each caller fills their cart first (with the same request's credentials), then checks out.
+    row("POST /api/v1/orders", (r, c) -> {
+      if (c != Caller.ANONYMOUS) {
+        as(c).body("{\"productId\":" + stockedProductId + ",\"quantity\":1}").post("/api/v1/cart/items")
+            .then().statusCode(200);
+      }
+      return r.header("Idempotency-Key", UUID.randomUUID().toString()).body(Shop.checkout(Shop.APPROVED))
+          .post("/api/v1/orders");
+    }, 401, 201, 201, 201);
+    row("GET /api/v1/orders", (r, c) -> r.get("/api/v1/orders"), 401, 200, 200, 200);
+    // The customer's own order: its owner and administrators reach it, another customer gets 404.
+    row("GET /api/v1/orders/{id}", (r, c) -> r.get("/api/v1/orders/" + customersOrder), 401, 200, 404, 200);
+    row("POST /api/v1/orders/{id}/cancel", (r, c) -> r.post("/api/v1/orders/" + customersOrder + "/cancel"),
+        401, 200, 404, 200);
+    row("GET /api/v1/admin/orders", (r, c) -> r.get("/api/v1/admin/orders"), 401, 403, 403, 200);
 
     row("GET /.well-known/jwks.json", (r, c) -> r.get("/.well-known/jwks.json"), 200, 200, 200, 200);
     row("POST /api/v1/auth/login", (r, c) -> r.header("X-Forwarded-For", Accounts.randomClientAddress())

@@ -154,6 +154,7 @@ public final class ProblemMappers {
         case FORBIDDEN -> 403;
         case UNAUTHENTICATED -> 401;
         case THROTTLED -> 429;
+        case UNAVAILABLE -> 503;
       };
       Response.ResponseBuilder response = Problems.response(
           ProblemDetail.of(status, exception.problemType(), exception.title(), exception.getMessage()), path());

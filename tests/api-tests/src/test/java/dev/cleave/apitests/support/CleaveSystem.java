@@ -32,6 +32,15 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   private static volatile Running running;
 
+  /**
+   * Checkout timing for tests: the slow test card outlasts the 2 s authorization timeout by 2 s, and
+   * recovery looks every second for sagas that have not moved for 5 s (longer than any step's timeout).
+   */
+  public static final Map<String, String> CHECKOUT_TIMING = Map.of(
+      "CLEAVE_PAYMENT_SLOW_CARD_DELAY", "PT4S",
+      "CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S",
+      "CLEAVE_ORDER_RECOVERY_AFTER", "PT5S");
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running system = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
@@ -54,6 +63,16 @@ public final class CleaveSystem implements BeforeAllCallback {
     return running.admin;
   }
 
+  /** The database of a system this run started; empty when the suite runs against an external system. */
+  public static java.util.Optional<dev.cleave.launcher.DatabaseSettings> database() {
+    return java.util.Optional.ofNullable(running.database).map(EmbeddedDatabase::settings);
+  }
+
+  /** The token key pair this run generated; empty against an external system. */
+  public static java.util.Optional<DevKeys.KeyFiles> keys() {
+    return java.util.Optional.ofNullable(running.keys);
+  }
+
   /** Credentials of the administrator the server made at start-up. */
   public record Admin(String email, String password) {
   }
@@ -65,7 +84,7 @@ public final class CleaveSystem implements BeforeAllCallback {
       String baseUrl = external.replaceAll("/$", "");
       return new Running(baseUrl, TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
           new Admin(System.getProperty("cleave.test.adminEmail", ""), System.getProperty("cleave.test.adminPassword", "")),
-          null, null);
+          null, null, null);
     }
     Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
     deleteRecursively(work);
@@ -84,6 +103,7 @@ public final class CleaveSystem implements BeforeAllCallback {
     // no pause of a busy CI machine can let one expire between two requests of a test.
     env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
+    env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
     LibertyServer server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")),
         System.getProperty("cleave.server", "monolith"), freePort(), env, work.resolve("server-console.log"));
@@ -95,10 +115,10 @@ public final class CleaveSystem implements BeforeAllCallback {
       throw e;
     }
     String baseUrl = server.baseUri().toString();
-    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database);
+    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database, keys);
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -118,7 +138,8 @@ public final class CleaveSystem implements BeforeAllCallback {
   }
 
   /** What this run started; closed by JUnit when the run ends. */
-  record Running(String baseUrl, TestTokens tokens, Admin admin, LibertyServer server, EmbeddedDatabase database)
+  record Running(String baseUrl, TestTokens tokens, Admin admin, LibertyServer server, EmbeddedDatabase database,
+      DevKeys.KeyFiles keys)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {

@@ -8,8 +8,6 @@ import dev.cleave.payment.api.PaymentInProgressException;
 import dev.cleave.payment.api.Payments;
 import dev.cleave.payment.internal.processor.CardProcessor;
 import dev.cleave.platform.validation.ValidatedContract;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -22,7 +20,7 @@ import java.util.concurrent.Future;
 
 /**
  * The in-process binding of {@link Payments}. An authorization is three steps: record the payment as
- * {@code PROCESSING} (committed), ask the processor on the container's executor, record its answer
+ * {@code PROCESSING} (committed), ask the processor on a processor thread ({@link ProcessorThreads}), record its answer
  * (committed). The caller waits for the answer; when the caller gives up (a fault-tolerance timeout
  * interrupts it), the processor call still finishes and records its answer, exactly as it would if
  * the module were remote, so a later {@link #find} or repeated {@link #authorize} sees the outcome
@@ -41,8 +39,8 @@ public class DefaultPayments implements Payments {
   @Inject
   Clock clock;
 
-  @Resource
-  ManagedExecutorService executor;
+  @Inject
+  ProcessorThreads processorThreads;
 
   @Override
   public PaymentDetails authorize(String paymentKey, AuthorizationRequest request) {
@@ -57,7 +55,7 @@ public class DefaultPayments implements Payments {
     if (recorded.isPresent()) {
       return recorded.get();
     }
-    Future<PaymentDetails> answer = executor.submit(() ->
+    Future<PaymentDetails> answer = processorThreads.submit(() ->
         records.answered(paymentKey, processor.authorize(paymentKey, request.card(), request.amount())));
     try {
       return answer.get();

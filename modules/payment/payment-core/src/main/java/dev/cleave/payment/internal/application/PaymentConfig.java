@@ -28,6 +28,15 @@ public class PaymentConfig {
   @ConfigProperty(name = "cleave.payment.reconcile-interval", defaultValue = "PT15S")
   Duration reconcileInterval;
 
+  /** {@code cleave.payment.processor-threads} (default 64): most processor calls under way at once. */
+  @Inject
+  @ConfigProperty(name = "cleave.payment.processor-threads", defaultValue = "64")
+  int processorThreads;
+
+  public int processorThreads() {
+    return processorThreads;
+  }
+
   public Duration slowCardDelay() {
     return slowCardDelay;
   }

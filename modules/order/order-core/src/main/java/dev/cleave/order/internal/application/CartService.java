@@ -1,0 +1,88 @@
+package dev.cleave.order.internal.application;
+
+import dev.cleave.kernel.Money;
+import dev.cleave.order.api.CartLine;
+import dev.cleave.order.api.CartView;
+import dev.cleave.order.api.DependencyUnavailableException;
+import dev.cleave.order.api.ProductUnavailableException;
+import dev.cleave.order.internal.domain.CartItem;
+import dev.cleave.product.api.ProductSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The caller's server-side cart, priced from the catalog at every read. */
+@ApplicationScoped
+public class CartService {
+
+  @Inject
+  OrderRecords records;
+
+  @Inject
+  CheckoutSteps steps;
+
+  public CartView view(String customerId) {
+    List<CartItem> items = records.cart(customerId);
+    if (items.isEmpty()) {
+      return new CartView(List.of(), 0, null);
+    }
+    Map<Long, ProductSnapshot> products = products(items.stream().map(CartItem::productId).collect(Collectors.toSet()));
+    List<CartLine> lines = new ArrayList<>();
+    int units = 0;
+    BigDecimal sum = BigDecimal.ZERO;
+    Set<String> currencies = new java.util.HashSet<>();
+    for (CartItem item : items) {
+      ProductSnapshot product = products.get(item.productId());
+      units += item.quantity();
+      if (product == null) {
+        lines.add(new CartLine(item.productId(), null, null, null, item.quantity(), null, false));
+        continue;
+      }
+      Money lineTotal = new Money(product.price().amount().multiply(BigDecimal.valueOf(item.quantity())),
+          product.price().currency());
+      lines.add(new CartLine(product.id(), product.sku(), product.name(), product.price(), item.quantity(), lineTotal,
+          product.active()));
+      if (product.active()) {
+        sum = sum.add(lineTotal.amount());
+        currencies.add(lineTotal.currency());
+      }
+    }
+    Money total = currencies.size() == 1 ? new Money(sum, currencies.iterator().next()) : null;
+    return new CartView(List.copyOf(lines), units, total);
+  }
+
+  public CartView add(String customerId, long productId, int quantity) {
+    requireSold(productId);
+    records.addToCart(customerId, productId, quantity);
+    return view(customerId);
+  }
+
+  public CartView set(String customerId, long productId, int quantity) {
+    requireSold(productId);
+    records.setInCart(customerId, productId, quantity);
+    return view(customerId);
+  }
+
+  public void remove(String customerId, long productId) {
+    records.removeFromCart(customerId, productId);
+  }
+
+  private void requireSold(long productId) {
+    ProductSnapshot product = products(Set.of(productId)).get(productId);
+    if (product == null || !product.active()) {
+      throw new ProductUnavailableException("Product " + productId + " is not sold.");
+    }
+  }
+
+  private Map<Long, ProductSnapshot> products(Set<Long> ids) {
+    return steps.products(ids)
+        .orElseThrow(() -> new DependencyUnavailableException("The catalog did not answer; try again shortly."))
+        .stream().collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
+  }
+}

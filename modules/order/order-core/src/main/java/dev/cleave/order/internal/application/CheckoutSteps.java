@@ -1,0 +1,167 @@
+package dev.cleave.order.internal.application;
+
+import dev.cleave.kernel.DomainException;
+import dev.cleave.payment.api.AuthorizationRequest;
+import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.Payments;
+import dev.cleave.product.api.Inventory;
+import dev.cleave.product.api.ProductCatalog;
+import dev.cleave.product.api.ProductSnapshot;
+import dev.cleave.product.api.ReservationDetails;
+import dev.cleave.product.api.StockReservation;
+import dev.cleave.user.api.CustomerDirectory;
+import dev.cleave.user.api.CustomerSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Every call the order module makes to another module, each under MicroProfile Fault Tolerance, so
+ * checkout behaves the same whether the other module is in-process or remote:
+ * <ul>
+ *   <li>an explicit {@code @Timeout} on every call;</li>
+ *   <li>{@code @Retry} only where the call is idempotent: lookups, and the saga steps keyed by the
+ *       order id (reserve, commit, release, restock, capture, void, refund). Never on
+ *       {@link #authorize}: a repeat while the first is with the processor is refused (409), and a
+ *       lost answer is read back with {@link #payment} instead;</li>
+ *   <li>a {@code @CircuitBreaker} per call, which business refusals ({@link DomainException}) do not trip;</li>
+ *   <li>a {@code @Fallback} that answers "outcome unknown" ({@link Optional#empty()}): the saga then
+ *       leaves the order in its current, persisted state for the recovery job, which repeats the same
+ *       idempotent call later.</li>
+ * </ul>
+ * Business refusals pass through unchanged (they are answers, not failures). Every value can be
+ * tuned with MicroProfile Config, e.g. {@code dev.cleave.order.internal.application.CheckoutSteps/authorize/Timeout/value}.
+ */
+@ApplicationScoped
+public class CheckoutSteps {
+
+  @Inject
+  ProductCatalog catalog;
+
+  @Inject
+  Inventory inventory;
+
+  @Inject
+  Payments payments;
+
+  @Inject
+  CustomerDirectory customers;
+
+  @Timeout(2000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "productsUnknown", skipOn = DomainException.class)
+  public Optional<List<ProductSnapshot>> products(Set<Long> ids) {
+    return Optional.of(catalog.findProducts(ids));
+  }
+
+  @Timeout(2000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "customerUnknown", skipOn = DomainException.class)
+  public Optional<CustomerSummary> customer(String customerId) {
+    return Optional.of(customers.findCustomer(customerId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  public Optional<ReservationDetails> reserve(String orderId, StockReservation lines) {
+    return Optional.of(inventory.reserve(orderId, lines));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  public Optional<ReservationDetails> commitStock(String orderId) {
+    return Optional.of(inventory.commit(orderId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  public Optional<ReservationDetails> releaseStock(String orderId) {
+    return Optional.of(inventory.release(orderId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  public Optional<ReservationDetails> restock(String orderId) {
+    return Optional.of(inventory.restock(orderId));
+  }
+
+  /** Not retried: see the class comment. A timeout leaves the payment to finish on its own. */
+  @Timeout(2000)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "authorizationUnknown", skipOn = DomainException.class)
+  public Optional<PaymentDetails> authorize(String orderId, AuthorizationRequest request) {
+    return Optional.of(payments.authorize(orderId, request));
+  }
+
+  @Timeout(2000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  public Optional<PaymentDetails> payment(String orderId) {
+    return Optional.of(payments.find(orderId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  public Optional<PaymentDetails> capture(String orderId) {
+    return Optional.of(payments.capture(orderId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  public Optional<PaymentDetails> voidPayment(String orderId) {
+    return Optional.of(payments.voidAuthorization(orderId));
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  public Optional<PaymentDetails> refund(String orderId) {
+    return Optional.of(payments.refund(orderId));
+  }
+
+  Optional<List<ProductSnapshot>> productsUnknown(Set<Long> ids) {
+    return Optional.empty();
+  }
+
+  Optional<CustomerSummary> customerUnknown(String customerId) {
+    return Optional.empty();
+  }
+
+  Optional<ReservationDetails> reservationUnknown(String orderId, StockReservation lines) {
+    return Optional.empty();
+  }
+
+  Optional<ReservationDetails> reservationUnknown(String orderId) {
+    return Optional.empty();
+  }
+
+  Optional<PaymentDetails> authorizationUnknown(String orderId, AuthorizationRequest request) {
+    return Optional.empty();
+  }
+
+  Optional<PaymentDetails> paymentUnknown(String orderId) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,142 @@
+package dev.cleave.order.internal.application;
+
+import dev.cleave.kernel.Page;
+import dev.cleave.order.api.CartItemRequest;
+import dev.cleave.order.api.CartLimitException;
+import dev.cleave.order.api.OrderStatus;
+import dev.cleave.order.api.OrderSummary;
+import dev.cleave.order.internal.domain.CartItem;
+import dev.cleave.order.internal.domain.CartRepository;
+import dev.cleave.order.internal.domain.Order;
+import dev.cleave.order.internal.domain.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The order module's transactions, each short and committed on return ({@code REQUIRES_NEW}): the
+ * saga never holds a transaction open while it calls another module, and every state it reaches is
+ * in the database before the next step starts (what recovery re-drives from).
+ */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class OrderRecords {
+
+  /** Another submission under the same key won the insert; read its order instead. */
+  static class DuplicateSubmissionException extends RuntimeException {
+    DuplicateSubmissionException() {
+      super("duplicate submission", null, false, false);
+    }
+  }
+
+  @Inject
+  OrderRepository orders;
+
+  @Inject
+  CartRepository carts;
+
+  @Inject
+  Clock clock;
+
+  @Transactional(TxType.SUPPORTS)
+  public Optional<Order> find(UUID id) {
+    return orders.find(id);
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public Optional<Order> findByKey(String customerId, String idempotencyKey) {
+    return orders.findByKey(customerId, idempotencyKey);
+  }
+
+  /**
+   * Saves a new order and takes its products out of the cart, in one transaction.
+   *
+   * @throws DuplicateSubmissionException when the customer already has an order under its key
+   */
+  public void create(Order order) {
+    if (!orders.add(order)) {
+      throw new DuplicateSubmissionException();
+    }
+    carts.removeAll(order.customerId(), order.lines().stream().map(line -> line.productId()).toList());
+  }
+
+  /**
+   * Moves the order from {@code from} to {@code to} under its row lock.
+   *
+   * @return the moved order; empty when it was no longer in {@code from} (another driver moved it)
+   */
+  public Optional<Order> transition(UUID id, OrderStatus from, OrderStatus to, String reason) {
+    Order order = orders.lock(id).orElseThrow();
+    if (order.status() != from) {
+      return Optional.empty();
+    }
+    order.moveTo(to, reason, clock);
+    return Optional.of(order);
+  }
+
+  /**
+   * Claims an unfinished order for one recovery attempt: true when it still has not changed since
+   * {@code before} (then its change time moves to now, so that no other recovery run, on this server
+   * or another, takes it for the next {@code recovery-after}).
+   */
+  public boolean claimForRecovery(UUID id, Instant before) {
+    Order order = orders.lock(id).orElseThrow();
+    if (order.status().isSettled() || !order.updatedAt().isBefore(before)) {
+      return false;
+    }
+    order.recoveryAttempted(clock);
+    return true;
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public List<UUID> unfinishedSince(Instant before, int limit) {
+    return orders.unfinishedSince(before, limit);
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public Page<OrderSummary> list(String customerId, OrderStatus status, int page, int size) {
+    return orders.list(customerId, status, page, size);
+  }
+
+  @Transactional(TxType.SUPPORTS)
+  public List<CartItem> cart(String customerId) {
+    return carts.items(customerId);
+  }
+
+  /** Adds units of a product to the cart, within the cart's limits. */
+  public void addToCart(String customerId, long productId, int quantity) {
+    requireRoomFor(customerId, productId);
+    if (!carts.add(customerId, productId, quantity, clock.instant())) {
+      throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_QUANTITY + " units of a product.");
+    }
+  }
+
+  /** Sets a product's units in the cart, within the cart's limits. */
+  public void setInCart(String customerId, long productId, int quantity) {
+    requireRoomFor(customerId, productId);
+    carts.set(customerId, productId, quantity, clock.instant());
+  }
+
+  public void removeFromCart(String customerId, long productId) {
+    carts.remove(customerId, productId);
+  }
+
+  private void requireRoomFor(String customerId, long productId) {
+    boolean present = carts.items(customerId).stream().anyMatch(item -> item.productId() == productId);
+    if (!present && carts.lineCount(customerId) >= CartItemRequest.MAX_LINES) {
+      throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_LINES + " different products.");
+    }
+  }
+
+  /** Ids of products in carts are plain values: the product module owns the products. */
+  static Collection<Long> productIds(List<CartItem> items) {
+    return items.stream().map(CartItem::productId).toList();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.cleave.order.internal.application;
+
+import dev.cleave.kernel.Money;
+import dev.cleave.kernel.Page;
+import dev.cleave.order.api.CartEmptyException;
+import dev.cleave.order.api.DependencyUnavailableException;
+import dev.cleave.order.api.MixedCurrenciesException;
+import dev.cleave.order.api.OrderDetails;
+import dev.cleave.order.api.OrderKeyReusedException;
+import dev.cleave.order.api.OrderLine;
+import dev.cleave.order.api.OrderNotCancellableException;
+import dev.cleave.order.api.OrderNotFoundException;
+import dev.cleave.order.api.OrderStatus;
+import dev.cleave.order.api.OrderSummary;
+import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.order.api.ProductUnavailableException;
+import dev.cleave.order.api.ShippingAddressRequiredException;
+import dev.cleave.order.internal.domain.CartItem;
+import dev.cleave.order.internal.domain.DeliveryAddress;
+import dev.cleave.order.internal.domain.Order;
+import dev.cleave.order.internal.domain.OrderFingerprint;
+import dev.cleave.order.internal.domain.OrderLineItem;
+import dev.cleave.payment.api.CardExpiredException;
+import dev.cleave.product.api.ProductSnapshot;
+import dev.cleave.user.api.Address;
+import dev.cleave.user.api.CustomerSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Placing, reading and cancelling orders. Every read and every cancel checks that the order is the
+ * caller's (administrators see all); an order that is not yours answers exactly like one that does
+ * not exist.
+ */
+@ApplicationScoped
+public class OrderService {
+
+  /** What a placement answered: the order, and whether it was a replay of an earlier submission. */
+  public record Placement(OrderDetails order, boolean replayed) {
+  }
+
+  @Inject
+  OrderRecords records;
+
+  @Inject
+  CheckoutSteps steps;
+
+  @Inject
+  CheckoutSaga saga;
+
+  @Inject
+  OrderMetrics metrics;
+
+  @Inject
+  Clock clock;
+
+  /**
+   * Places an order from the customer's cart and runs checkout. A repeated submission under the same
+   * key returns the order the first one made (in whatever state it now is), without running anything
+   * again; the same key with a different request is refused.
+   */
+  public Placement place(String customerId, String idempotencyKey, PlaceOrder request) {
+    String fingerprint = OrderFingerprint.of(request);
+    Optional<Placement> replay = replay(customerId, idempotencyKey, fingerprint);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    YearMonth expiry = YearMonth.of(request.card().expiryYear(), request.card().expiryMonth());
+    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
+    }
+    List<CartItem> cart = records.cart(customerId);
+    if (cart.isEmpty()) {
+      // A concurrent submission under the same key may have just ordered the cart: answer with its order.
+      replay = replay(customerId, idempotencyKey, fingerprint);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+      throw new CartEmptyException("The cart is empty; add products before placing an order.");
+    }
+    Map<Long, ProductSnapshot> products = products(cart.stream().map(CartItem::productId).collect(Collectors.toSet()));
+    Set<Long> unavailable = new TreeSet<>();
+    for (CartItem item : cart) {
+      ProductSnapshot product = products.get(item.productId());
+      if (product == null || !product.active()) {
+        unavailable.add(item.productId());
+      }
+    }
+    if (!unavailable.isEmpty()) {
+      throw new ProductUnavailableException("These products are no longer sold; remove them from the cart: "
+          + unavailable + ".");
+    }
+    Set<String> currencies = products.values().stream().map(p -> p.price().currency()).collect(Collectors.toSet());
+    if (currencies.size() > 1) {
+      throw new MixedCurrenciesException("The cart mixes currencies " + new TreeSet<>(currencies)
+          + "; an order is paid in one.");
+    }
+    List<OrderLineItem> lines = cart.stream().map(item -> {
+      ProductSnapshot product = products.get(item.productId());
+      return new OrderLineItem(product.id(), product.sku(), product.name(), product.price().amount(), item.quantity());
+    }).toList();
+    Order order = new Order(UUID.randomUUID(), customerId, idempotencyKey, fingerprint, lines,
+        currencies.iterator().next(), request.card().brand(), request.card().last4(),
+        DeliveryAddress.of(shippingAddress(customerId, request)), clock);
+    try {
+      records.create(order);
+    } catch (OrderRecords.DuplicateSubmissionException e) {
+      return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
+    }
+    metrics.placed();
+    return new Placement(details(saga.drive(order.id(), request.card())), false);
+  }
+
+  /** The order, when it is the caller's (or the caller is an administrator). */
+  public OrderDetails order(String callerId, boolean admin, String orderId) {
+    return details(owned(callerId, admin, orderId));
+  }
+
+  public Page<OrderSummary> orders(String customerId, OrderStatus status, int page, int size) {
+    return records.list(customerId, status, page, size);
+  }
+
+  /**
+   * Cancels a confirmed order: refund, then restock. Cancelling a cancelled order changes nothing.
+   *
+   * @throws OrderNotCancellableException when the order is still being placed or ended unsuccessfully
+   */
+  public OrderDetails cancel(String callerId, boolean admin, String orderId) {
+    Order order = owned(callerId, admin, orderId);
+    switch (order.status()) {
+      case CONFIRMED -> records.transition(order.id(), OrderStatus.CONFIRMED, OrderStatus.CANCELLING, null);
+      case CANCELLING, CANCELLED -> {
+        // repeat: finish what is left
+      }
+      case PLACED, STOCK_RESERVED, PAYMENT_AUTHORIZED -> throw new OrderNotCancellableException(
+          "Order " + orderId + " is still being placed; cancel it once it is confirmed.");
+      default -> throw new OrderNotCancellableException("Order " + orderId + " is "
+          + order.status().name().toLowerCase() + "; nothing was charged and there is nothing to cancel.");
+    }
+    return details(saga.drive(order.id(), null));
+  }
+
+  private Order owned(String callerId, boolean admin, String orderId) {
+    UUID id;
+    try {
+      id = UUID.fromString(orderId);
+    } catch (IllegalArgumentException e) {
+      throw new OrderNotFoundException(orderId);
+    }
+    return records.find(id).filter(order -> admin || order.customerId().equals(callerId))
+        .orElseThrow(() -> new OrderNotFoundException(orderId));
+  }
+
+  private Optional<Placement> replay(String customerId, String idempotencyKey, String fingerprint) {
+    return records.findByKey(customerId, idempotencyKey).map(existing -> {
+      if (!existing.requestFingerprint().equals(fingerprint)) {
+        throw new OrderKeyReusedException("The Idempotency-Key was used for a different order request; "
+            + "use a new key for a new order.");
+      }
+      return new Placement(details(existing), true);
+    });
+  }
+
+  private Map<Long, ProductSnapshot> products(Set<Long> ids) {
+    return steps.products(ids)
+        .orElseThrow(() -> new DependencyUnavailableException("The catalog did not answer; nothing was ordered."))
+        .stream().collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
+  }
+
+  private Address shippingAddress(String customerId, PlaceOrder request) {
+    if (request.shippingAddress() != null) {
+      return request.shippingAddress();
+    }
+    CustomerSummary customer = steps.customer(customerId).orElseThrow(() ->
+        new DependencyUnavailableException("The customer directory did not answer; nothing was ordered."));
+    if (customer.defaultAddress() == null) {
+      throw new ShippingAddressRequiredException("Give a shippingAddress, or save a default address in your profile.");
+    }
+    return customer.defaultAddress();
+  }
+
+  static OrderDetails details(Order order) {
+    List<OrderLine> lines = order.lines().stream().map(line -> new OrderLine(line.productId(), line.sku(),
+        line.name(), new Money(line.unitPrice(), order.currency()), line.quantity(),
+        new Money(line.lineTotal(), order.currency()))).toList();
+    return new OrderDetails(order.id().toString(), order.customerId(), order.status(), order.failureReason(), lines,
+        order.total(), order.shippingAddress().toAddress(), order.cardBrand(), order.cardLast4(), order.placedAt(),
+        order.updatedAt());
+  }
+}

@@ -1,0 +1,94 @@
+package dev.cleave.apitests.support;
+
+import dev.cleave.launcher.DatabaseSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Read-only looks into the modules' own tables, for invariants no public endpoint shows: stock on hand
+ * and reserved, the state of an order's reservation and payment, and the simulated processor's ledger
+ * (the customer's "card statement"). Only where this run started the system (the monolith suite);
+ * tests that need it are skipped against an external system.
+ */
+public final class Ledgers {
+
+  private final DatabaseSettings database;
+
+  private Ledgers(DatabaseSettings database) {
+    this.database = database;
+  }
+
+  /** The ledgers of the system under test. */
+  public static Ledgers open() {
+    return new Ledgers(CleaveSystem.database().orElseThrow(() ->
+        new org.opentest4j.TestAbortedException("needs the database of a system this run started")));
+  }
+
+  public static Ledgers of(DatabaseSettings database) {
+    return new Ledgers(database);
+  }
+
+  /** {on hand, reserved} of a product. */
+  public int[] stock(long productId) {
+    return query("select on_hand, reserved from catalog.inventory_items where product_id = ?", productId,
+        rs -> new int[] {rs.getInt(1), rs.getInt(2)});
+  }
+
+  /** The status of the order's stock reservation, or null. */
+  public String reservation(String orderId) {
+    return query("select status from catalog.reservations where order_id = ?", orderId, rs -> rs.getString(1));
+  }
+
+  /** The status of the order's payment, or null. */
+  public String payment(String orderId) {
+    return query("select status from payments.payments where payment_key = ?", orderId, rs -> rs.getString(1));
+  }
+
+  /** The processor's record of the order's payment ("APPROVED captured refunded", ...), or null. */
+  public String statement(String orderId) {
+    return query("select outcome || case when captured_at is null then '' else ' captured' end"
+        + " || case when voided_at is null then '' else ' voided' end"
+        + " || case when refunded_at is null then '' else ' refunded' end"
+        + " from payments.processor_ledger where reference = ?", orderId, rs -> rs.getString(1));
+  }
+
+  /** The status of an order as its table holds it, or null. */
+  public String order(String orderId) {
+    return query("select status from ordering.orders where id = ?::uuid", orderId, rs -> rs.getString(1));
+  }
+
+  /** The id of the customer's latest order, or null. */
+  public String latestOrder(String customerId) {
+    return query("select id::text from ordering.orders where customer_id = ? order by placed_at desc limit 1",
+        customerId, rs -> rs.getString(1));
+  }
+
+  /** How many orders a customer has. */
+  public int orders(String customerId) {
+    return query("select count(*) from ordering.orders where customer_id = ?", customerId, rs -> rs.getInt(1));
+  }
+
+  /** How many payments were made for a customer. */
+  public int payments(String customerId) {
+    return query("select count(*) from payments.payments where customer_id = ?", customerId, rs -> rs.getInt(1));
+  }
+
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> T query(String sql, Object parameter, Row<T> row) {
+    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, parameter);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? row.read(rs) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+}
