@@ -1,6 +1,5 @@
 package dev.cleave.platform.security;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -48,6 +47,9 @@ public final class TokenPolicy {
     return Optional.empty();
   }
 
+  /** Looked up once: {@code Json.createReader} runs a service lookup on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
   /** The {@code kid} of a compact JWS's protected header. */
   static Optional<String> keyId(String compact) {
     if (compact == null || compact.indexOf('.') < 1) {
@@ -56,7 +58,7 @@ public final class TokenPolicy {
     try {
       String header = new String(Base64.getUrlDecoder().decode(compact.substring(0, compact.indexOf('.'))),
           StandardCharsets.UTF_8);
-      try (JsonReader reader = Json.createReader(new StringReader(header))) {
+      try (JsonReader reader = JSON.createReader(new StringReader(header))) {
         JsonObject object = reader.readObject();
         JsonValue kid = object.get("kid");
         return kid instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();

@@ -32,7 +32,10 @@ public class CartService {
     if (items.isEmpty()) {
       return new CartView(List.of(), 0, null);
     }
-    Map<Long, ProductSnapshot> products = products(items.stream().map(CartItem::productId).collect(Collectors.toSet()));
+    return view(items, products(items.stream().map(CartItem::productId).collect(Collectors.toSet())));
+  }
+
+  private static CartView view(List<CartItem> items, Map<Long, ProductSnapshot> products) {
     List<CartLine> lines = new ArrayList<>();
     int units = 0;
     BigDecimal sum = BigDecimal.ZERO;
@@ -58,26 +61,32 @@ public class CartService {
   }
 
   public CartView add(String customerId, long productId, int quantity) {
-    requireSold(productId);
-    records.addToCart(customerId, productId, quantity);
-    return view(customerId);
+    Map<Long, ProductSnapshot> products = requireSold(customerId, productId);
+    return view(records.addToCart(customerId, productId, quantity), products);
   }
 
   public CartView set(String customerId, long productId, int quantity) {
-    requireSold(productId);
-    records.setInCart(customerId, productId, quantity);
-    return view(customerId);
+    Map<Long, ProductSnapshot> products = requireSold(customerId, productId);
+    return view(records.setInCart(customerId, productId, quantity), products);
   }
 
   public void remove(String customerId, long productId) {
     records.removeFromCart(customerId, productId);
   }
 
-  private void requireSold(long productId) {
-    ProductSnapshot product = products(Set.of(productId)).get(productId);
+  /**
+   * Checks that the product is sold, and prices it together with what the cart already holds (one
+   * catalog call serves the check and the answer).
+   */
+  private Map<Long, ProductSnapshot> requireSold(String customerId, long productId) {
+    Set<Long> ids = records.cart(customerId).stream().map(CartItem::productId).collect(Collectors.toSet());
+    ids.add(productId);
+    Map<Long, ProductSnapshot> products = products(ids);
+    ProductSnapshot product = products.get(productId);
     if (product == null || !product.active()) {
       throw new ProductUnavailableException("Product " + productId + " is not sold.");
     }
+    return products;
   }
 
   private Map<Long, ProductSnapshot> products(Set<Long> ids) {

@@ -70,7 +70,16 @@ public class CheckoutSaga {
    * @return the order as it then stands
    */
   public Order drive(UUID id, CardDetails card) {
-    Order current = records.find(id).orElseThrow();
+    return drive(records.find(id).orElseThrow(), card);
+  }
+
+  /**
+   * Drives an order, starting from the state the caller just read or wrote.
+   *
+   * @return the order as this driver last saw it persisted
+   */
+  public Order drive(Order order, CardDetails card) {
+    Order current = order;
     for (int moves = 0; moves < MAX_MOVES && !current.status().isSettled(); moves++) {
       Optional<Order> next = step(current, card);
       if (next.isEmpty()) {
@@ -78,7 +87,7 @@ public class CheckoutSaga {
       }
       current = next.get();
     }
-    return records.find(id).orElseThrow();
+    return current;
   }
 
   private Optional<Order> step(Order order, CardDetails card) {

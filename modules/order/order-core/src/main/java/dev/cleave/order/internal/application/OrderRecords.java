@@ -23,7 +23,11 @@ import java.util.UUID;
 /**
  * The order module's transactions, each short and committed on return ({@code REQUIRES_NEW}): the
  * saga never holds a transaction open while it calls another module, and every state it reaches is
- * in the database before the next step starts (what recovery re-drives from).
+ * in the database before the next step starts (what recovery re-drives from). Reads join the
+ * caller's transaction or run in one of their own ({@code REQUIRED}), never without: outside a
+ * transaction Liberty's local-transaction containment and Hibernate's connection release clash at
+ * the end of the call (J2CA0026E/DSRA9400E with stack traces on every read, measured in the checkout
+ * benchmark).
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
@@ -45,12 +49,12 @@ public class OrderRecords {
   @Inject
   Clock clock;
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public Optional<Order> find(UUID id) {
     return orders.find(id);
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public Optional<Order> findByKey(String customerId, String idempotencyKey) {
     return orders.findByKey(customerId, idempotencyKey);
   }
@@ -95,33 +99,35 @@ public class OrderRecords {
     return true;
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public List<UUID> unfinishedSince(Instant before, int limit) {
     return orders.unfinishedSince(before, limit);
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public Page<OrderSummary> list(String customerId, OrderStatus status, int page, int size) {
     return orders.list(customerId, status, page, size);
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public List<CartItem> cart(String customerId) {
     return carts.items(customerId);
   }
 
-  /** Adds units of a product to the cart, within the cart's limits. */
-  public void addToCart(String customerId, long productId, int quantity) {
+  /** Adds units of a product to the cart, within the cart's limits; returns the cart after the change. */
+  public List<CartItem> addToCart(String customerId, long productId, int quantity) {
     requireRoomFor(customerId, productId);
     if (!carts.add(customerId, productId, quantity, clock.instant())) {
       throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_QUANTITY + " units of a product.");
     }
+    return carts.items(customerId);
   }
 
-  /** Sets a product's units in the cart, within the cart's limits. */
-  public void setInCart(String customerId, long productId, int quantity) {
+  /** Sets a product's units in the cart, within the cart's limits; returns the cart after the change. */
+  public List<CartItem> setInCart(String customerId, long productId, int quantity) {
     requireRoomFor(customerId, productId);
     carts.set(customerId, productId, quantity, clock.instant());
+    return carts.items(customerId);
   }
 
   public void removeFromCart(String customerId, long productId) {
@@ -129,8 +135,10 @@ public class OrderRecords {
   }
 
   private void requireRoomFor(String customerId, long productId) {
-    boolean present = carts.items(customerId).stream().anyMatch(item -> item.productId() == productId);
-    if (!present && carts.lineCount(customerId) >= CartItemRequest.MAX_LINES) {
+    // Product ids only (not entities): the cart is read again after the change, and entities loaded
+    // before a native upsert would come back from the persistence context with stale quantities.
+    List<Long> products = carts.productIds(customerId);
+    if (!products.contains(productId) && products.size() >= CartItemRequest.MAX_LINES) {
       throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_LINES + " different products.");
     }
   }

@@ -119,7 +119,7 @@ public class OrderService {
       return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
     }
     metrics.placed();
-    return new Placement(details(saga.drive(order.id(), request.card())), false);
+    return new Placement(details(saga.drive(order, request.card())), false);
   }
 
   /** The order, when it is the caller's (or the caller is an administrator). */

@@ -26,6 +26,6 @@ public interface CartRepository {
   /** Removes the lines of these products (after they were ordered). */
   void removeAll(String customerId, Collection<Long> productIds);
 
-  /** How many lines the customer's cart has. */
-  int lineCount(String customerId);
+  /** The ids of the products in the customer's cart. */
+  List<Long> productIds(String customerId);
 }

@@ -34,9 +34,17 @@ public class JpaOrderRepository implements OrderRepository {
     return Optional.ofNullable(em.find(Order.class, id));
   }
 
+  /**
+   * A query, not {@code em.find(..., PESSIMISTIC_WRITE)}: find joins the eager lines, and PostgreSQL
+   * cannot lock the nullable side of an outer join, so Hibernate would lock in a second select and
+   * warn each time. The query locks the order row alone; the lines (never changed) load after it.
+   */
   @Override
   public Optional<Order> lock(UUID id) {
-    return Optional.ofNullable(em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE));
+    return em.createQuery("select o from CustomerOrder o where o.id = :id", Order.class)
+        .setParameter("id", id)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream().findFirst();
   }
 
   @Override

@@ -84,9 +84,9 @@ public class SqlCartRepository implements CartRepository {
   }
 
   @Override
-  public int lineCount(String customerId) {
-    return ((Number) em.createNativeQuery("select count(*) from {h-schema}cart_items where customer_id = :customer")
+  public List<Long> productIds(String customerId) {
+    return em.createNativeQuery("select product_id from {h-schema}cart_items where customer_id = :customer", Long.class)
         .setParameter("customer", customerId)
-        .getSingleResult()).intValue();
+        .getResultList();
   }
 }

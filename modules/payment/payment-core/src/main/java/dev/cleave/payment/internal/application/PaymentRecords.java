@@ -148,13 +148,13 @@ public class PaymentRecords {
     return details(payment);
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public PaymentDetails find(String paymentKey) {
     return payments.find(paymentKey).map(PaymentRecords::details)
         .orElseThrow(() -> new PaymentNotFoundException(paymentKey));
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public List<String> processingSince(Instant before, int limit) {
     return payments.processingSince(before, limit);
   }

@@ -31,20 +31,21 @@ public class ProcessorLedger {
 
   /** Records the answer to an authorization; an earlier answer for the same reference wins. */
   public Outcome record(String reference, Outcome outcome, Money amount) {
-    em.createNativeQuery("""
+    List<?> inserted = em.createNativeQuery("""
             insert into {h-schema}processor_ledger (reference, outcome, amount, currency, answered_at)
             values (:reference, :outcome, :amount, :currency, :now)
-            on conflict (reference) do nothing""")
+            on conflict (reference) do nothing
+            returning outcome""")
         .setParameter("reference", reference)
         .setParameter("outcome", outcome.name())
         .setParameter("amount", amount.amount())
         .setParameter("currency", amount.currency())
         .setParameter("now", Timestamp.from(clock.instant()))
-        .executeUpdate();
-    return answer(reference).orElseThrow();
+        .getResultList();
+    return inserted.isEmpty() ? answer(reference).orElseThrow() : outcome;
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional(TxType.REQUIRED)
   public Optional<Outcome> answer(String reference) {
     List<?> rows = em.createNativeQuery("select outcome from {h-schema}processor_ledger where reference = :reference")
         .setParameter("reference", reference)

@@ -46,10 +46,7 @@ public class SimulatedCardProcessor implements CardProcessor {
 
   @Override
   public Outcome authorize(String reference, CardDetails card, Money amount) {
-    Optional<Outcome> earlier = ledger.answer(reference);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
+    // A repeated reference gets the first answer: the ledger keeps it (insert-if-absent).
     if (SLOW_CARD.equals(card.number())) {
       pause();
     }

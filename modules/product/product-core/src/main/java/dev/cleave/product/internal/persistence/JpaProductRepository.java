@@ -112,7 +112,12 @@ public class JpaProductRepository implements ProductRepository {
 
   @Override
   public Optional<Reservation> lockReservation(String orderId) {
-    return Optional.ofNullable(em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE));
+    // A query, not em.find(..., PESSIMISTIC_WRITE): find joins the eager lines, which PostgreSQL cannot
+    // lock in an outer join, so Hibernate would lock in a second select (and warn every time).
+    return em.createQuery("select r from Reservation r where r.orderId = :orderId", Reservation.class)
+        .setParameter("orderId", orderId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream().findFirst();
   }
 
   /** Inserts now: the primary key decides between two first reservations for one order. */
