@@ -145,6 +145,8 @@ class CheckoutIT {
     assertThat(ledgers.statement(id)).isEqualTo("APPROVED captured");
     assertThat(ledgers.payments(customer.id())).isEqualTo(1);
     assertThat(ledgers.stock(clock)).containsExactly(2, 0);
+    assertThat(io.restassured.RestAssured.given().accept("text/plain").get("/metrics").asString())
+        .as("recovery finished it").contains("orders_recoveries_total{mp_scope=\"application\",result=\"finished\",}");
   }
 
   @Test
