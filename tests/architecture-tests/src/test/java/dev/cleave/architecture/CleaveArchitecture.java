@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -104,7 +105,7 @@ final class CleaveArchitecture {
             "are JAX-RS resource methods") {
           @Override
           public boolean test(com.tngtech.archunit.core.domain.JavaMethod method) {
-            return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith);
+            return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith) || inheritsHttpMethod(method);
           }
         })
         .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
@@ -122,11 +123,30 @@ final class CleaveArchitecture {
   }
 
   /**
+   * True when the method belongs to a resource class ({@code @Path}) and implements an interface method
+   * that carries a JAX-RS HTTP method annotation (JAX-RS inherits it). In-process bindings and REST
+   * client adapters implement the same interfaces, but are no resources.
+   */
+  private static boolean inheritsHttpMethod(com.tngtech.archunit.core.domain.JavaMethod method) {
+    if (!method.getOwner().isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+      return false;
+    }
+    List<String> parameters = method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
+    return method.getOwner().getAllRawInterfaces().stream()
+        .flatMap(i -> i.getMethods().stream())
+        .filter(m -> m.getName().equals(method.getName())
+            && m.getRawParameterTypes().stream().map(JavaClass::getName).toList().equals(parameters))
+        .anyMatch(m -> HTTP_METHODS.stream().anyMatch(m::isAnnotatedWith));
+  }
+
+  /**
    * The in-process binding of a module API (a class implementing a {@code @Path} interface of an
    * {@code api} package) validates the contract's constraints, as the remote form does through JAX-RS.
+   * The remote form itself ({@code internal.rest}, validated by JAX-RS) is not an in-process binding.
    */
   static ArchRule inProcessBindingsValidateTheirContract(String base) {
     return classes().that().resideInAPackage(base + ".*.internal..").and().areNotInterfaces()
+        .and().resideOutsideOfPackage(base + ".*.internal.rest..")
         .and(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("implement a module API") {
           @Override
           public boolean test(JavaClass type) {

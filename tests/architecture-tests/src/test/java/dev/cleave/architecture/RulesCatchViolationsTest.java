@@ -69,8 +69,9 @@ class RulesCatchViolationsTest {
   @Test
   void catchesAnEndpointThatDeclaresNoAccessRule() {
     assertCaught("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "forgotten");
+    assertCaught("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "OpenInternalResource.find");
     EvaluationResult result = evaluate("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt);
-    assertThat(result.getFailureReport().getDetails()).hasSize(1);
+    assertThat(result.getFailureReport().getDetails()).hasSize(2);
   }
 
   @Test

@@ -1,0 +1,140 @@
+package dev.cleave.apitests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cleave.apitests.support.Accounts;
+import dev.cleave.apitests.support.Accounts.Account;
+import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Problems;
+import dev.cleave.apitests.support.Shop;
+import dev.cleave.apitests.support.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module APIs over HTTP ({@code /internal/v1/<module>/...}), what other services call once the
+ * modules are split: the {@code service} role only, the same answers and the same problems as the
+ * in-process bindings.
+ */
+@ApiTest
+class InternalApiIT {
+
+  private static Account customer;
+  private static long product;
+
+  @BeforeAll
+  static void fixtures() {
+    customer = Accounts.newCustomer("internal");
+    product = Shop.product("10.00", 100);
+  }
+
+  private static RequestSpecification asService() {
+    String token = CleaveSystem.tokens().token("service-order", "service", TestTokens.ISSUER, Duration.ofMinutes(5));
+    return given().auth().oauth2(token).contentType(ContentType.JSON);
+  }
+
+  private static String authorization(String card, String amount) {
+    return """
+        {"customerId":"%s","amount":{"amount":%s,"currency":"EUR"},"card":%s}""".formatted(customer.id(), amount,
+        Shop.card(card));
+  }
+
+  private static String lines(long productId, int quantity) {
+    return "{\"lines\":[{\"productId\":" + productId + ",\"quantity\":" + quantity + "}]}";
+  }
+
+  @Test
+  void onlyServicesReachTheModuleApis() {
+    record Call(String name, Function<RequestSpecification, Response> send, int serviceStatus) {
+    }
+    String key = UUID.randomUUID().toString();
+    for (Call call : new Call[] {
+        new Call("catalog lookup", r -> r.queryParam("id", product).get("/internal/v1/product/catalog/products"), 200),
+        new Call("reserve", r -> r.body(lines(product, 1)).put("/internal/v1/product/reservations/" + key), 200),
+        new Call("customer", r -> r.get("/internal/v1/user/customers/" + customer.id()), 200),
+        new Call("authorize", r -> r.body(authorization(Shop.APPROVED, "3.00"))
+            .put("/internal/v1/payment/payments/" + key), 200),
+        new Call("payment", r -> r.get("/internal/v1/payment/payments/" + key), 200)}) {
+      assertThat(call.send().apply(given().contentType(ContentType.JSON)).statusCode()).as(call.name() + " anonymous")
+          .isEqualTo(401);
+      assertThat(call.send().apply(customer.request()).statusCode()).as(call.name() + " customer").isEqualTo(403);
+      assertThat(call.send().apply(Accounts.admin().request()).statusCode()).as(call.name() + " admin").isEqualTo(403);
+      Response served = call.send().apply(asService());
+      assertThat(served.statusCode()).as(call.name() + " service: " + served.asString()).isEqualTo(call.serviceStatus());
+    }
+  }
+
+  @Test
+  void stockReservationsOverHttpKeepTheirRules() {
+    String order = UUID.randomUUID().toString();
+    Response held = asService().body(lines(product, 2)).put("/internal/v1/product/reservations/" + order);
+    assertThat(held.statusCode()).as(held.asString()).isEqualTo(200);
+    assertThat(held.jsonPath().getString("status")).isEqualTo("HELD");
+    assertThat(asService().body(lines(product, 2)).put("/internal/v1/product/reservations/" + order)
+        .jsonPath().getString("status")).as("repeat").isEqualTo("HELD");
+    Problems.assertProblem(asService().body(lines(product, 3)).put("/internal/v1/product/reservations/" + order), 409,
+        "reservation-conflict");
+    assertThat(asService().post("/internal/v1/product/reservations/" + order + "/commit").jsonPath().getString("status"))
+        .isEqualTo("COMMITTED");
+    assertThat(asService().post("/internal/v1/product/reservations/" + order + "/restock").jsonPath().getString("status"))
+        .isEqualTo("RESTOCKED");
+    Problems.assertProblem(asService().post("/internal/v1/product/reservations/" + order + "/release"), 409,
+        "reservation-conflict");
+    Problems.assertProblem(asService().post("/internal/v1/product/reservations/" + UUID.randomUUID() + "/commit"), 404,
+        "reservation-not-found");
+    Problems.assertProblem(asService().body(lines(product, 0)).put("/internal/v1/product/reservations/x1"), 400);
+    Problems.assertProblem(asService().body(lines(product, 1)).put("/internal/v1/product/reservations/bad%20id"), 400);
+    Problems.assertProblem(asService().get("/internal/v1/product/catalog/products"), 400);
+    Response unknown = asService().queryParam("id", 999_999_999L).get("/internal/v1/product/catalog/products");
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.jsonPath().getList("$")).isEmpty();
+  }
+
+  @Test
+  void paymentsOverHttpKeepTheirIdempotency() {
+    String key = UUID.randomUUID().toString();
+    Response authorized = asService().body(authorization(Shop.APPROVED, "19.99")).put("/internal/v1/payment/payments/" + key);
+    assertThat(authorized.statusCode()).as(authorized.asString()).isEqualTo(200);
+    assertThat(authorized.jsonPath().getString("status")).isEqualTo("AUTHORIZED");
+    assertThat(authorized.jsonPath().getString("cardLast4")).isEqualTo("4242");
+    assertThat(authorized.asString()).doesNotContain("424242424242");
+    Response replay = asService().body(authorization(Shop.APPROVED, "19.99")).put("/internal/v1/payment/payments/" + key);
+    assertThat(replay.jsonPath().getString("updatedAt")).isEqualTo(authorized.jsonPath().getString("updatedAt"));
+    Problems.assertProblem(asService().body(authorization(Shop.APPROVED, "20.00"))
+        .put("/internal/v1/payment/payments/" + key), 422, "idempotency-key-reused");
+    assertThat(asService().post("/internal/v1/payment/payments/" + key + "/capture").jsonPath().getString("status"))
+        .isEqualTo("CAPTURED");
+    Problems.assertProblem(asService().post("/internal/v1/payment/payments/" + key + "/void"), 409,
+        "payment-state-conflict");
+    assertThat(asService().post("/internal/v1/payment/payments/" + key + "/refund").jsonPath().getString("status"))
+        .isEqualTo("REFUNDED");
+
+    Response declined = asService().body(authorization(Shop.DECLINED, "5.00"))
+        .put("/internal/v1/payment/payments/" + UUID.randomUUID());
+    assertThat(declined.jsonPath().getString("status")).isEqualTo("DECLINED");
+    assertThat(declined.jsonPath().getString("failure")).isEqualTo("CARD_DECLINED");
+
+    Problems.assertProblem(asService().get("/internal/v1/payment/payments/" + UUID.randomUUID()), 404, "payment-not-found");
+    Problems.assertProblem(asService().body(authorization("4242424242424241", "5.00"))
+        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+    Problems.assertProblem(asService().body(authorization(Shop.APPROVED, "0.00"))
+        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 422, "invalid-amount");
+    Problems.assertProblem(asService().body("{\"customerId\":\"c\"}")
+        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+  }
+
+  @Test
+  void customersOverHttp() {
+    Response found = asService().get("/internal/v1/user/customers/" + customer.id());
+    assertThat(found.jsonPath().getString("email")).isEqualTo(customer.email());
+    Problems.assertProblem(asService().get("/internal/v1/user/customers/" + UUID.randomUUID()), 404, "user-not-found");
+  }
+}
