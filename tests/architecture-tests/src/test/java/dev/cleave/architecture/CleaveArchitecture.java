@@ -72,8 +72,9 @@ final class CleaveArchitecture {
 
   static ArchRule restClientsLiveInClientPackages(String base) {
     return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".*.client..")
+        .and().resideOutsideOfPackage(base + ".platform.remote..")
         .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.rest.client..")
-        .as("only client packages use the MicroProfile REST client")
+        .as("only client packages (and the platform's shared remote support) use the MicroProfile REST client")
         .allowEmptyShould(true);
   }
 

@@ -7,4 +7,13 @@ public class OrderNotFoundException extends DomainException {
   public OrderNotFoundException(String orderId) {
     super(Kind.NOT_FOUND, "order-not-found", "Order not found", "No order " + orderId + " is yours to see.");
   }
+
+  /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
+  public static OrderNotFoundException fromProblem(String detail) {
+    return new OrderNotFoundException(detail, true);
+  }
+
+  private OrderNotFoundException(String detail, boolean fromProblem) {
+    super(Kind.NOT_FOUND, "order-not-found", "Order not found", detail);
+  }
 }

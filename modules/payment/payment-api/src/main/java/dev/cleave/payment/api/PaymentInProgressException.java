@@ -11,4 +11,13 @@ public class PaymentInProgressException extends DomainException {
         "The payment with key " + paymentKey + " is being processed; repeat the request to get its outcome.",
         Duration.ofSeconds(1));
   }
+
+  /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
+  public static PaymentInProgressException fromProblem(String detail) {
+    return new PaymentInProgressException(detail, true);
+  }
+
+  private PaymentInProgressException(String detail, boolean fromProblem) {
+    super(Kind.CONFLICT, "payment-in-progress", "Payment in progress", detail, Duration.ofSeconds(1));
+  }
 }

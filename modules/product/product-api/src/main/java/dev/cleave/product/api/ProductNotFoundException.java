@@ -8,4 +8,13 @@ public class ProductNotFoundException extends DomainException {
   public ProductNotFoundException(long id) {
     super(Kind.NOT_FOUND, "product-not-found", "Product not found", "Product " + id + " does not exist.");
   }
+
+  /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
+  public static ProductNotFoundException fromProblem(String detail) {
+    return new ProductNotFoundException(detail, true);
+  }
+
+  private ProductNotFoundException(String detail, boolean fromProblem) {
+    super(Kind.NOT_FOUND, "product-not-found", "Product not found", detail);
+  }
 }

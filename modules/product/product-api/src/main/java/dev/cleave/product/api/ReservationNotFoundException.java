@@ -9,4 +9,13 @@ public class ReservationNotFoundException extends DomainException {
     super(Kind.NOT_FOUND, "reservation-not-found", "Reservation not found",
         "Order " + orderId + " has no stock reservation.");
   }
+
+  /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
+  public static ReservationNotFoundException fromProblem(String detail) {
+    return new ReservationNotFoundException(detail, true);
+  }
+
+  private ReservationNotFoundException(String detail, boolean fromProblem) {
+    super(Kind.NOT_FOUND, "reservation-not-found", "Reservation not found", detail);
+  }
 }

@@ -1,6 +1,9 @@
 package dev.cleave.product.client;
 
+import dev.cleave.platform.remote.ProblemResponseMapper;
+import dev.cleave.platform.remote.RemoteProblems;
 import dev.cleave.product.api.ProductCatalog;
+import dev.cleave.product.api.ProductProblems;
 import dev.cleave.product.api.ProductSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +43,7 @@ public class RemoteProductCatalog implements ProductCatalog {
         .baseUri(productServiceUrl)
         .connectTimeout(1, TimeUnit.SECONDS)
         .readTimeout(3, TimeUnit.SECONDS)
+        .register(new ProblemResponseMapper(new RemoteProblems("product", ProductProblems.TYPES)))
         .build(ProductCatalog.class);
   }
 

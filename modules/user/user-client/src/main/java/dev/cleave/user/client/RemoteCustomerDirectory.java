@@ -1,7 +1,10 @@
 package dev.cleave.user.client;
 
+import dev.cleave.platform.remote.ProblemResponseMapper;
+import dev.cleave.platform.remote.RemoteProblems;
 import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.CustomerSummary;
+import dev.cleave.user.api.UserProblems;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +42,7 @@ public class RemoteCustomerDirectory implements CustomerDirectory {
         .baseUri(userServiceUrl)
         .connectTimeout(1, TimeUnit.SECONDS)
         .readTimeout(3, TimeUnit.SECONDS)
+        .register(new ProblemResponseMapper(new RemoteProblems("user", UserProblems.TYPES)))
         .build(CustomerDirectory.class);
   }
 
