@@ -109,8 +109,11 @@ class CatalogBrowsingIT {
     Problems.assertProblem(given().get("/api/v1/products/not-a-number"), 404);
   }
 
+  /** The module API's remote form answers services only (see InternalApiIT); the public gets nothing from it. */
   @Test
   void neverExposesModuleInternalsPublicly() {
-    Problems.assertProblem(given().get("/internal/v1/product/catalog/products?id=1"), 404);
+    Problems.assertProblem(given().get("/internal/v1/product/catalog/products?id=1"), 401);
+    Problems.assertProblem(dev.cleave.apitests.support.Accounts.newCustomer("internals").request()
+        .get("/internal/v1/product/catalog/products?id=1"), 403);
   }
 }
