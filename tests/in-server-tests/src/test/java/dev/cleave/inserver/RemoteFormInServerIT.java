@@ -1,0 +1,200 @@
+package dev.cleave.inserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cleave.kernel.Money;
+import dev.cleave.payment.api.AuthorizationRequest;
+import dev.cleave.payment.api.CardDetails;
+import dev.cleave.payment.api.IdempotencyKeyReusedException;
+import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentNotFoundException;
+import dev.cleave.payment.api.PaymentProblems;
+import dev.cleave.payment.api.PaymentStateException;
+import dev.cleave.payment.api.PaymentStatus;
+import dev.cleave.payment.api.Payments;
+import dev.cleave.platform.remote.ProblemResponseMapper;
+import dev.cleave.platform.remote.RemoteProblems;
+import dev.cleave.platform.security.RsaKeys;
+import dev.cleave.product.api.Inventory;
+import dev.cleave.product.api.ProductCatalog;
+import dev.cleave.product.api.ProductProblems;
+import dev.cleave.product.api.ProductRequest;
+import dev.cleave.product.api.ReservationConflictException;
+import dev.cleave.product.api.ReservationDetails;
+import dev.cleave.product.api.ReservationNotFoundException;
+import dev.cleave.product.api.ReservationStatus;
+import dev.cleave.product.api.ReservedLine;
+import dev.cleave.product.api.StockReservation;
+import dev.cleave.product.internal.application.CatalogService;
+import dev.cleave.user.api.CustomerDirectory;
+import dev.cleave.user.api.UserNotFoundException;
+import dev.cleave.user.api.UserProblems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The remote form of every module API, called the way a split service will call it: the module's
+ * own interface as a MicroProfile REST client, a service token, and {@link ProblemResponseMapper}, over
+ * real HTTP to this same server's {@code /internal/v1/...} endpoints. What comes back must equal what
+ * the in-process binding answers: the same records, and the same exceptions with the same messages.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RemoteFormInServerIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    return InServerEnvironment.monolithWith(RemoteFormInServerIT.class);
+  }
+
+  @Inject
+  Payments localPayments;
+
+  @Inject
+  ProductCatalog localCatalog;
+
+  @Inject
+  CustomerDirectory localCustomers;
+
+  @Inject
+  CatalogService catalog;
+
+  @Inject
+  dev.cleave.product.internal.application.ProductModule productModule;
+
+  private static final CardDetails CARD = new CardDetails("4242424242424242", 12, 2030, "123");
+
+  /** Where Arquillian deployed the monolith (its context root is the archive's name, not "/"). */
+  @org.jboss.arquillian.test.api.ArquillianResource
+  java.net.URL deployment;
+
+  private <T> T remote(Class<T> api, String module, Map<String, Function<String, dev.cleave.kernel.DomainException>> types)
+      throws Exception {
+    String token = serviceToken();
+    return RestClientBuilder.newBuilder()
+        .baseUri(deployment.toURI())
+        .connectTimeout(2, TimeUnit.SECONDS)
+        .readTimeout(20, TimeUnit.SECONDS)
+        .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer " + token))
+        .register(new ProblemResponseMapper(new RemoteProblems(module, types)))
+        .build(api);
+  }
+
+  /** A token with the service role, signed with the server's own token key (as the test environment allows). */
+  private static String serviceToken() throws Exception {
+    RSAPrivateCrtKey key = RsaKeys.privateKey(Files.readString(Path.of(System.getenv("CLEAVE_JWT_PRIVATE_KEY_LOCATION"))));
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\""
+        + RsaKeys.thumbprint(RsaKeys.publicKeyOf(key)) + "\"}").getBytes(StandardCharsets.UTF_8));
+    long now = Instant.now().getEpochSecond();
+    String claims = b64.encodeToString(("{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\"order-service\","
+        + "\"upn\":\"order-service\",\"groups\":[\"service\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}")
+        .getBytes(StandardCharsets.UTF_8));
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initSign(key);
+    signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+    return header + "." + claims + "." + b64.encodeToString(signature.sign());
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void haveACategory() throws java.sql.SQLException {
+    try (java.sql.Connection c = productModule.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("insert into catalog.categories (slug, name) values ('it-remote', 'IT remote') on conflict do nothing");
+    }
+  }
+
+  private long product() {
+    String sku = "REM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    return catalog.create(new ProductRequest(sku, "Remote " + sku, "", "it-remote", new BigDecimal("4.50"), "EUR")).id();
+  }
+
+  @Test
+  void paymentsAnswerRemotelyAsTheyDoInProcess() throws Exception {
+    Payments remote = remote(Payments.class, "payment", PaymentProblems.TYPES);
+    String key = UUID.randomUUID().toString();
+    AuthorizationRequest request = new AuthorizationRequest("customer-remote", Money.of("12.30", "EUR"), CARD);
+
+    PaymentDetails authorized = remote.authorize(key, request);
+    assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    assertThat(authorized).isEqualTo(localPayments.find(key));
+    assertThat(remote.authorize(key, request)).as("replayed remotely").isEqualTo(authorized);
+    assertThatThrownBy(() -> remote.authorize(key, new AuthorizationRequest("customer-remote", Money.of("12.31", "EUR"), CARD)))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(remote.capture(key).status()).isEqualTo(PaymentStatus.CAPTURED);
+    assertThatThrownBy(() -> remote.voidAuthorization(key)).isInstanceOf(PaymentStateException.class);
+
+    String missing = UUID.randomUUID().toString();
+    Throwable local = catchThrowable(() -> localPayments.find(missing));
+    assertThatThrownBy(() -> remote.find(missing)).isInstanceOf(PaymentNotFoundException.class)
+        .hasMessage(local.getMessage());
+    assertThatThrownBy(() -> remote.authorize(UUID.randomUUID().toString(), new AuthorizationRequest("c",
+        Money.of("1.00", "EUR"), new CardDetails("4242424242424241", 12, 2030, "123"))))
+        .as("the contract's constraints, checked by the receiving side").isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void inventoryAndCatalogAnswerRemotelyAsTheyDoInProcess() throws Exception {
+    Inventory remote = remote(Inventory.class, "product", ProductProblems.TYPES);
+    ProductCatalog remoteCatalog = remote(ProductCatalog.class, "product", ProductProblems.TYPES);
+    long product = product();
+    catalog.setStock(product, 3);
+
+    assertThat(remoteCatalog.findProducts(Set.of(product, 999_999_999L))).isEqualTo(localCatalog.findProducts(Set.of(product)));
+
+    String order = UUID.randomUUID().toString();
+    ReservationDetails held = remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2))));
+    assertThat(held.status()).isEqualTo(ReservationStatus.HELD);
+    assertThat(held.expiresAt()).isAfter(Instant.now());
+    assertThat(remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2))))).isEqualTo(held);
+    assertThatThrownBy(() -> remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 1)))))
+        .isInstanceOf(ReservationConflictException.class);
+    assertThat(remote.commit(order).status()).isEqualTo(ReservationStatus.COMMITTED);
+    assertThatThrownBy(() -> remote.release(order)).isInstanceOf(ReservationConflictException.class)
+        .hasMessageContaining("committed");
+    assertThat(remote.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
+
+    ReservationDetails rejected = remote.reserve(UUID.randomUUID().toString(),
+        new StockReservation(List.of(new ReservedLine(product, 4))));
+    assertThat(rejected.status()).isEqualTo(ReservationStatus.REJECTED);
+    assertThat(rejected.unavailableProductIds()).containsExactly(product);
+    assertThatThrownBy(() -> remote.commit(UUID.randomUUID().toString())).isInstanceOf(ReservationNotFoundException.class);
+  }
+
+  @Test
+  void customerLookupsAnswerRemotelyAsTheyDoInProcess() throws Exception {
+    CustomerDirectory remote = remote(CustomerDirectory.class, "user", UserProblems.TYPES);
+    String missing = UUID.randomUUID().toString();
+    Throwable local = catchThrowable(() -> localCustomers.findCustomer(missing));
+    assertThatThrownBy(() -> remote.findCustomer(missing)).isInstanceOf(UserNotFoundException.class)
+        .hasMessage(local.getMessage());
+  }
+
+  private static Throwable catchThrowable(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected a refusal");
+  }
+}
