@@ -8,6 +8,7 @@ import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Problems;
+import dev.cleave.apitests.support.ServiceKey;
 import dev.cleave.apitests.support.Shop;
 import dev.cleave.apitests.support.TestTokens;
 import io.restassured.http.ContentType;
@@ -70,6 +71,19 @@ class InternalApiIT {
       Response served = call.send().apply(asService());
       assertThat(served.statusCode()).as(call.name() + " service: " + served.asString()).isEqualTo(call.serviceStatus());
     }
+  }
+
+  @Test
+  void aServicesOwnKeyIsTrustedForTheServiceRoleAndNothingElse() {
+    ServiceKey key = CleaveSystem.serviceKey().orElseThrow(() ->
+        new org.opentest4j.TestAbortedException("needs the service key of a system this run started"));
+    Response served = given().auth().oauth2(key.token("order-service", "service")).queryParam("id", product)
+        .get("/internal/v1/product/catalog/products");
+    assertThat(served.statusCode()).as(served.asString()).isEqualTo(200);
+    Problems.assertProblem(given().auth().oauth2(key.token("order-service", "admin")).get("/api/v1/users"), 401);
+    Problems.assertProblem(given().auth().oauth2(key.token("order-service", "admin")).queryParam("id", product)
+        .get("/internal/v1/product/catalog/products"), 401);
+    Problems.assertProblem(given().auth().oauth2(key.token(customer.id(), "customer")).get("/api/v1/cart"), 401);
   }
 
   @Test

@@ -39,6 +39,51 @@ public final class RsaKeys {
     }
   }
 
+  /**
+   * Reads every RSA public key of a text: one or more {@code PUBLIC KEY} PEM blocks, a JWK, or a JWKS
+   * ({@code {"keys":[...]}}; keys other than RSA are skipped).
+   */
+  public static java.util.List<RSAPublicKey> publicKeys(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    java.util.List<RSAPublicKey> keys = new java.util.ArrayList<>();
+    if (trimmed.startsWith("{")) {
+      try (jakarta.json.JsonReader reader = jakarta.json.spi.JsonProvider.provider()
+          .createReader(new java.io.StringReader(trimmed))) {
+        jakarta.json.JsonObject json = reader.readObject();
+        java.util.List<jakarta.json.JsonObject> jwks = json.containsKey("keys")
+            ? json.getJsonArray("keys").getValuesAs(jakarta.json.JsonObject.class) : java.util.List.of(json);
+        for (jakarta.json.JsonObject jwk : jwks) {
+          if ("RSA".equals(jwk.getString("kty", ""))) {
+            keys.add(fromJwk(jwk.getString("n"), jwk.getString("e")));
+          }
+        }
+      } catch (jakarta.json.JsonException | ClassCastException | NullPointerException e) {
+        throw new IllegalArgumentException("not a JWK or JWKS", e);
+      }
+    } else {
+      Matcher matcher = PEM.matcher(trimmed);
+      while (matcher.find()) {
+        if (matcher.group(1).equals("PUBLIC KEY")) {
+          keys.add(publicKey(matcher.group()));
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("no RSA public key (PEM, JWK or JWKS) found");
+    }
+    return keys;
+  }
+
+  private static RSAPublicKey fromJwk(String n, String e) {
+    try {
+      Base64.Decoder url = Base64.getUrlDecoder();
+      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+          new RSAPublicKeySpec(new BigInteger(1, url.decode(n)), new BigInteger(1, url.decode(e))));
+    } catch (GeneralSecurityException ex) {
+      throw new IllegalArgumentException("not an RSA JWK", ex);
+    }
+  }
+
   /** Reads a {@code PRIVATE KEY} (PKCS #8) PEM block holding an RSA key with its CRT parameters. */
   public static RSAPrivateCrtKey privateKey(String pem) {
     try {

@@ -26,10 +26,14 @@ public final class TokenPolicy {
    * Why the token is unacceptable, or empty when it is fine.
    *
    * @param token a token that MicroProfile JWT has verified
-   * @param trustedKeyId the key id tokens must name, or {@code null} when it is not known locally
-   *     (the verification key comes from a remote JWKS, whose key selection checks the id itself)
+   * @param trustedKeyIds the key ids tokens may name; empty when they are not known locally (the
+   *     verification keys come from a remote JWKS, whose key selection checks the id itself)
+   * @param serviceKeyIds the ids of keys that services sign with: such a token may carry the
+   *     {@code service} group and nothing else, so a service key can never mint a customer or an
+   *     administrator
    */
-  public static Optional<String> violation(JsonWebToken token, String trustedKeyId) {
+  public static Optional<String> violation(JsonWebToken token, java.util.Set<String> trustedKeyIds,
+      java.util.Set<String> serviceKeyIds) {
     String subject = token.getSubject();
     if (subject == null || subject.isBlank()) {
       return Optional.of("no subject");
@@ -38,11 +42,12 @@ public final class TokenPolicy {
     if (upn != null && !subject.equals(upn instanceof JsonString s ? s.getString() : upn.toString())) {
       return Optional.of("upn differs from subject");
     }
-    if (trustedKeyId != null) {
-      String kid = keyId(token.getRawToken()).orElse(null);
-      if (!trustedKeyId.equals(kid)) {
-        return Optional.of(kid == null ? "no key id" : "unknown key id");
-      }
+    String kid = keyId(token.getRawToken()).orElse(null);
+    if (!trustedKeyIds.isEmpty() && !trustedKeyIds.contains(kid)) {
+      return Optional.of(kid == null ? "no key id" : "unknown key id");
+    }
+    if (kid != null && serviceKeyIds.contains(kid) && !java.util.Set.of("service").equals(token.getGroups())) {
+      return Optional.of("a service key signed a token for groups " + token.getGroups());
     }
     return Optional.empty();
   }

@@ -48,8 +48,16 @@ public class RoleCheckFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     SecurityContext security = request.getSecurityContext();
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    if (bearer && !(security != null && security.getUserPrincipal() instanceof JsonWebToken)) {
+      // A presented token that MicroProfile JWT did not accept (e.g. a key id outside the JWKS) is refused
+      // on every path, public ones included (RFC 6750 invalid_token), never served as anonymous.
+      request.abortWith(unauthorized(request));
+      return;
+    }
     if (security != null && security.getUserPrincipal() instanceof JsonWebToken token) {
-      Optional<String> violation = TokenPolicy.violation(token, trustedKey.keyId());
+      Optional<String> violation = TokenPolicy.violation(token, trustedKey.keyIds(), trustedKey.serviceKeyIds());
       if (violation.isPresent()) {
         LOG.fine(() -> "Refused a verified token (" + violation.get() + ") [requestId=" + RequestIds.current() + "]");
         request.abortWith(unauthorized(request));

@@ -27,6 +27,30 @@ class RsaKeysTest {
   }
 
   @Test
+  void readsSeveralKeysFromPemBlocksOrAJwks() throws Exception {
+    KeyPair one = pair();
+    KeyPair two = pair();
+    String pems = pem("PUBLIC KEY", one.getPublic().getEncoded()) + pem("PUBLIC KEY", two.getPublic().getEncoded());
+    assertThat(RsaKeys.publicKeys(pems)).containsExactly((RSAPublicKey) one.getPublic(), (RSAPublicKey) two.getPublic());
+
+    java.util.Map<String, String> a = RsaKeys.jwk((RSAPublicKey) one.getPublic());
+    java.util.Map<String, String> b = RsaKeys.jwk((RSAPublicKey) two.getPublic());
+    String jwks = "{\"keys\":[" + json(a) + ",{\"kty\":\"EC\",\"crv\":\"P-256\"}," + json(b) + "]}";
+    assertThat(RsaKeys.publicKeys(jwks)).containsExactly((RSAPublicKey) one.getPublic(), (RSAPublicKey) two.getPublic());
+    assertThat(RsaKeys.publicKeys(json(a))).containsExactly((RSAPublicKey) one.getPublic());
+    assertThatThrownBy(() -> RsaKeys.publicKeys("{\"keys\":[]}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RsaKeys.publicKeys("{not json")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RsaKeys.publicKeys("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String json(java.util.Map<String, String> members) {
+    StringBuilder out = new StringBuilder("{");
+    members.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
+        .append(v).append('"'));
+    return out.append('}').toString();
+  }
+
+  @Test
   void readsPemKeysAndDerivesThePublicHalf() throws Exception {
     KeyPair pair = pair();
     RSAPublicKey publicKey = RsaKeys.publicKey(pem("PUBLIC KEY", pair.getPublic().getEncoded()));

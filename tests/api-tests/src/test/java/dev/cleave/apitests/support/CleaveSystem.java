@@ -73,6 +73,11 @@ public final class CleaveSystem implements BeforeAllCallback {
     return java.util.Optional.ofNullable(running.keys);
   }
 
+  /** The key of the service this suite plays; empty against an external system. */
+  public static java.util.Optional<ServiceKey> serviceKey() {
+    return java.util.Optional.ofNullable(running.serviceKey);
+  }
+
   /** Credentials of the administrator the server made at start-up. */
   public record Admin(String email, String password) {
   }
@@ -84,7 +89,7 @@ public final class CleaveSystem implements BeforeAllCallback {
       String baseUrl = external.replaceAll("/$", "");
       return new Running(baseUrl, TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
           new Admin(System.getProperty("cleave.test.adminEmail", ""), System.getProperty("cleave.test.adminPassword", "")),
-          null, null, null);
+          null, null, null, null);
     }
     Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
     deleteRecursively(work);
@@ -94,7 +99,12 @@ public final class CleaveSystem implements BeforeAllCallback {
     EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), freePort(),
         List.of("cleave_api_tests"));
     Map<String, String> env = new LinkedHashMap<>(database.settings().toEnvironment());
-    env.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+    // The suite also plays a calling service with a key pair of its own (ADR 9): the server verifies
+    // with a JWKS of both keys and knows which one is a service's.
+    DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("service-keys"));
+    env.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION",
+        ServiceKey.writeJwks(work.resolve("verify.jwks"), keys.publicKey(), serviceKeys.publicKey()).toString());
+    env.put("CLEAVE_JWT_SERVICE_KEYS_LOCATION", serviceKeys.publicKey().toString());
     env.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
     env.put("CLEAVE_ADMIN_EMAIL", admin.email());
     env.put("CLEAVE_ADMIN_PASSWORD", admin.password());
@@ -115,7 +125,8 @@ public final class CleaveSystem implements BeforeAllCallback {
       throw e;
     }
     String baseUrl = server.baseUri().toString();
-    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database, keys);
+    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database, keys,
+        ServiceKey.of(serviceKeys.privateKey(), serviceKeys.publicKey()));
   }
 
   public static int freePort() {
@@ -139,7 +150,7 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   /** What this run started; closed by JUnit when the run ends. */
   record Running(String baseUrl, TestTokens tokens, Admin admin, LibertyServer server, EmbeddedDatabase database,
-      DevKeys.KeyFiles keys)
+      DevKeys.KeyFiles keys, ServiceKey serviceKey)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {

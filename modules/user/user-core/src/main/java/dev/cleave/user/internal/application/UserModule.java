@@ -75,11 +75,15 @@ public class UserModule {
   }
 
   private void checkSigningKey() {
-    String verifying = trustedKey.keyId();
-    if (verifying != null && !verifying.equals(issuer.keyId())) {
-      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is not the pair of the "
-          + "verification key (kid " + verifying + ", mp.jwt.verify.publickey.location): every token issued "
+    java.util.Set<String> verifying = trustedKey.keyIds();
+    if (!verifying.isEmpty() && !verifying.contains(issuer.keyId())) {
+      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is not the pair of a "
+          + "verification key (kids " + verifying + ", mp.jwt.verify.publickey.location): every token issued "
           + "here would be refused. Configure the matching key pair.");
+    }
+    if (trustedKey.serviceKeyIds().contains(issuer.keyId())) {
+      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is listed as a service key "
+          + "(cleave.jwt.service-keys.location): user tokens signed with it would be refused. Use separate keys.");
     }
     LOG.info(() -> "Module user: signing tokens with key " + issuer.keyId() + " for issuer " + config.issuer());
   }
