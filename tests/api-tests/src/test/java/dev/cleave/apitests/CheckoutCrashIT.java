@@ -48,6 +48,7 @@ class CheckoutCrashIT {
         new org.opentest4j.TestAbortedException("crash tests start their own server: monolith suite only"));
     work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
         .resolveSibling("crash-test-env");
+    CleaveSystem.deleteRecursively(work); // a fresh database every run, as the main suite has
     database = EmbeddedDatabase.start(work.resolve("postgres"), CleaveSystem.freePort(), List.of("cleave_crash"));
     environment = new LinkedHashMap<>(database.settings().toEnvironment());
     environment.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());

@@ -137,7 +137,8 @@ public final class CleaveSystem implements BeforeAllCallback {
     }
   }
 
-  private static void deleteRecursively(Path path) {
+  /** Deletes a folder and everything in it (a previous run's database, logs), if it exists. */
+  public static void deleteRecursively(Path path) {
     if (!Files.exists(path)) {
       return;
     }
