@@ -43,7 +43,8 @@ public final class TokenPolicy {
       return Optional.of("upn differs from subject");
     }
     String kid = keyId(token.getRawToken()).orElse(null);
-    if (!trustedKeyIds.isEmpty() && !trustedKeyIds.contains(kid)) {
+    // Immutable sets throw on contains(null): test for a missing kid first.
+    if (!trustedKeyIds.isEmpty() && (kid == null || !trustedKeyIds.contains(kid))) {
       return Optional.of(kid == null ? "no key id" : "unknown key id");
     }
     if (kid != null && serviceKeyIds.contains(kid) && !java.util.Set.of("service").equals(token.getGroups())) {

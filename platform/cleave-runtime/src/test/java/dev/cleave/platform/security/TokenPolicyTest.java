@@ -50,6 +50,32 @@ class TokenPolicyTest {
   }
 
   @Test
+  void aTokenWithoutKeyIdIsRefusedWhenTheKeysAreKnown() {
+    String header = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> claims = Map.of("raw_token", header + ".e30.sig", "sub", "u1", "upn", "u1",
+        "groups", Set.of("customer"));
+    JsonWebToken noKid = new JsonWebToken() {
+      @Override
+      public String getName() {
+        return "u1";
+      }
+
+      @Override
+      public Set<String> getClaimNames() {
+        return claims.keySet();
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> T getClaim(String name) {
+        return (T) claims.get(name);
+      }
+    };
+    assertThat(TokenPolicy.violation(noKid, Set.of("user-key"), Set.of("service-key"))).contains("no key id");
+  }
+
+  @Test
   void aKeyOutsideTheTrustedSetIsRefused() {
     assertThat(TokenPolicy.violation(token("stranger", "u1", Set.of("customer")), Set.of("user-key"), Set.of()))
         .contains("unknown key id");
