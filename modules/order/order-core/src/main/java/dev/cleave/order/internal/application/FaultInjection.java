@@ -26,19 +26,19 @@ public class FaultInjection {
     haltAfter = config.haltAfter()
         .map(list -> EnumSet.copyOf(Arrays.stream(list.split(",")).map(String::strip).map(OrderStatus::valueOf).toList()))
         .orElse(EnumSet.noneOf(OrderStatus.class));
-    if (!haltAfter.isEmpty()) {
-      LOG.warning(() -> "FAULT INJECTION ON: the server halts after an order reaches " + haltAfter
-          + " (cleave.order.fault.halt-after). Never set this outside tests.");
-    }
   }
 
   FaultInjection() {
     haltAfter = EnumSet.noneOf(OrderStatus.class);
   }
 
-  /** Makes the bean (and its warning) exist at start-up rather than at the first order. */
-  void announce() {
-    // construction logged the warning, if any
+  /** Warns at start-up, not at the first order, when the hook is armed. */
+  void onStart(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+      Object ignored) {
+    if (!haltAfter.isEmpty()) {
+      LOG.warning(() -> "FAULT INJECTION ON: the server halts after an order reaches " + haltAfter
+          + " (cleave.order.fault.halt-after). Never set this outside tests.");
+    }
   }
 
   /** Called after each persisted transition. */

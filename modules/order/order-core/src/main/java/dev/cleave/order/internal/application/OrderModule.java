@@ -36,10 +36,6 @@ public class OrderModule {
   @Inject
   SagaRecovery recovery;
 
-  /** Injected so that a configured crash hook announces itself at start-up. */
-  @Inject
-  FaultInjection faults;
-
   /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
   @Resource
   ManagedScheduledExecutorService scheduler;
@@ -48,7 +44,6 @@ public class OrderModule {
   private ScheduledFuture<?> recoveries;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    faults.announce();
     ModuleSchema moduleSchema = new ModuleSchema("order", SCHEMA, "classpath:db/migrations/order");
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
     long interval = config.recoveryInterval().toMillis();

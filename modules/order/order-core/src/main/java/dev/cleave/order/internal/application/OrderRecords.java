@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,10 +140,5 @@ public class OrderRecords {
     if (!products.contains(productId) && products.size() >= CartItemRequest.MAX_LINES) {
       throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_LINES + " different products.");
     }
-  }
-
-  /** Ids of products in carts are plain values: the product module owns the products. */
-  static Collection<Long> productIds(List<CartItem> items) {
-    return items.stream().map(CartItem::productId).toList();
   }
 }

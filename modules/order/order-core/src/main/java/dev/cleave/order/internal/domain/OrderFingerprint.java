@@ -1,11 +1,8 @@
 package dev.cleave.order.internal.domain;
 
 import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.platform.security.Sha256;
 import dev.cleave.user.api.Address;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What decides whether a repeated {@code POST /orders} under one {@code Idempotency-Key} is "the same
@@ -32,11 +29,6 @@ public final class OrderFingerprint {
         text.append(part == null ? "" : part.strip()).append('\n');
       }
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
+    return Sha256.hex(text.toString());
   }
 }

@@ -23,8 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class JpaOrderRepository implements OrderRepository {
 
-  private static final EnumSet<OrderStatus> UNFINISHED = EnumSet.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED,
-      OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.CANCELLING);
+  /** The states whose saga still has work to do (the partial index orders_unfinished_idx lists the same). */
+  private static final EnumSet<OrderStatus> UNFINISHED = EnumSet.copyOf(
+      java.util.Arrays.stream(OrderStatus.values()).filter(status -> !status.isSettled()).toList());
 
   @PersistenceContext(unitName = "order")
   EntityManager em;

@@ -1,10 +1,7 @@
 package dev.cleave.payment.internal.domain;
 
 import dev.cleave.payment.api.AuthorizationRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.cleave.platform.security.Sha256;
 
 /**
  * What decides whether a repeated authorization is "the same request": SHA-256 over customer,
@@ -25,11 +22,6 @@ public final class RequestFingerprint {
         request.card().brand().name(),
         request.card().last4(),
         request.card().expiryMonth() + "/" + request.card().expiryYear());
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
+    return Sha256.hex(canonical);
   }
 }

@@ -1,18 +1,15 @@
 package dev.cleave.user.internal.application;
 
+import dev.cleave.platform.security.Sha256;
 import dev.cleave.user.internal.domain.EmailAddress;
 import dev.cleave.user.internal.domain.LockoutSchedule;
 import dev.cleave.user.internal.domain.LoginFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,12 +65,7 @@ public class LoginThrottle {
   static String accountKey(String email) {
     String normalized = EmailAddress.normalize(email)
         .orElseGet(() -> email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-      return "account:" + HexFormat.of().formatHex(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return "account:" + Sha256.hex(normalized);
   }
 
   static String addressKey(String address) {

@@ -1,5 +1,6 @@
 package dev.cleave.user.internal.application;
 
+import dev.cleave.platform.security.Sha256;
 import dev.cleave.user.api.TokenGrant;
 import dev.cleave.user.internal.domain.RefreshToken;
 import dev.cleave.user.internal.domain.RefreshTokenRepository;
@@ -8,14 +9,10 @@ import dev.cleave.user.internal.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -98,11 +95,6 @@ public class SessionService {
 
   /** SHA-256, hex: a fast hash is right for a 256-bit random secret (no guessing to slow down). */
   static String hash(String refreshToken) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(refreshToken);
   }
 }
