@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Concurrently;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Problems;
@@ -79,8 +80,7 @@ class CheckoutIT {
     Shop.addToCart(customer, spoon, 1);
     assertThat(Shop.placeOrder(customer, Shop.DECLINED).statusCode()).isEqualTo(201);
 
-    String metrics = io.restassured.RestAssured.given().accept("text/plain").get("/metrics")
-        .then().statusCode(200).extract().asString();
+    String metrics = CleaveSystem.metrics("order", "payment");
     assertThat(metrics).contains("orders_placed_total", "orders_outcomes_total{mp_scope=\"application\",status=\"confirmed\",}",
         "orders_outcomes_total{mp_scope=\"application\",status=\"payment_declined\",}",
         "orders_saga_duration_seconds_count",
@@ -145,7 +145,7 @@ class CheckoutIT {
     assertThat(ledgers.statement(id)).isEqualTo("APPROVED captured");
     assertThat(ledgers.payments(customer.id())).isEqualTo(1);
     assertThat(ledgers.stock(clock)).containsExactly(2, 0);
-    assertThat(io.restassured.RestAssured.given().accept("text/plain").get("/metrics").asString())
+    assertThat(CleaveSystem.metrics("order"))
         .as("recovery finished it").contains("orders_recoveries_total{mp_scope=\"application\",result=\"finished\",}");
   }
 

@@ -37,6 +37,11 @@ class InternalApiIT {
     product = Shop.product("10.00", 100);
   }
 
+  /** Where a module's internal API answers: the monolith, or the module's own service (never the gateway). */
+  private static String internal(String module) {
+    return CleaveSystem.serverOf(module);
+  }
+
   private static RequestSpecification asService() {
     String token = CleaveSystem.tokens().token("service-order", "service", TestTokens.ISSUER, Duration.ofMinutes(5));
     return given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -58,12 +63,12 @@ class InternalApiIT {
     }
     String key = UUID.randomUUID().toString();
     for (Call call : new Call[] {
-        new Call("catalog lookup", r -> r.queryParam("id", product).get("/internal/v1/product/catalog/products"), 200),
-        new Call("reserve", r -> r.body(lines(product, 1)).put("/internal/v1/product/reservations/" + key), 200),
-        new Call("customer", r -> r.get("/internal/v1/user/customers/" + customer.id()), 200),
+        new Call("catalog lookup", r -> r.queryParam("id", product).get(internal("product") + "/internal/v1/product/catalog/products"), 200),
+        new Call("reserve", r -> r.body(lines(product, 1)).put(internal("product") + "/internal/v1/product/reservations/" + key), 200),
+        new Call("customer", r -> r.get(internal("user") + "/internal/v1/user/customers/" + customer.id()), 200),
         new Call("authorize", r -> r.body(authorization(Shop.APPROVED, "3.00"))
-            .put("/internal/v1/payment/payments/" + key), 200),
-        new Call("payment", r -> r.get("/internal/v1/payment/payments/" + key), 200)}) {
+            .put(internal("payment") + "/internal/v1/payment/payments/" + key), 200),
+        new Call("payment", r -> r.get(internal("payment") + "/internal/v1/payment/payments/" + key), 200)}) {
       assertThat(call.send().apply(given().contentType(ContentType.JSON)).statusCode()).as(call.name() + " anonymous")
           .isEqualTo(401);
       assertThat(call.send().apply(customer.request()).statusCode()).as(call.name() + " customer").isEqualTo(403);
@@ -78,36 +83,36 @@ class InternalApiIT {
     ServiceKey key = CleaveSystem.serviceKey().orElseThrow(() ->
         new org.opentest4j.TestAbortedException("needs the service key of a system this run started"));
     Response served = given().auth().oauth2(key.token("order-service", "service")).queryParam("id", product)
-        .get("/internal/v1/product/catalog/products");
+        .get(internal("product") + "/internal/v1/product/catalog/products");
     assertThat(served.statusCode()).as(served.asString()).isEqualTo(200);
     Problems.assertProblem(given().auth().oauth2(key.token("order-service", "admin")).get("/api/v1/users"), 401);
     Problems.assertProblem(given().auth().oauth2(key.token("order-service", "admin")).queryParam("id", product)
-        .get("/internal/v1/product/catalog/products"), 401);
+        .get(internal("product") + "/internal/v1/product/catalog/products"), 401);
     Problems.assertProblem(given().auth().oauth2(key.token(customer.id(), "customer")).get("/api/v1/cart"), 401);
   }
 
   @Test
   void stockReservationsOverHttpKeepTheirRules() {
     String order = UUID.randomUUID().toString();
-    Response held = asService().body(lines(product, 2)).put("/internal/v1/product/reservations/" + order);
+    Response held = asService().body(lines(product, 2)).put(internal("product") + "/internal/v1/product/reservations/" + order);
     assertThat(held.statusCode()).as(held.asString()).isEqualTo(200);
     assertThat(held.jsonPath().getString("status")).isEqualTo("HELD");
-    assertThat(asService().body(lines(product, 2)).put("/internal/v1/product/reservations/" + order)
+    assertThat(asService().body(lines(product, 2)).put(internal("product") + "/internal/v1/product/reservations/" + order)
         .jsonPath().getString("status")).as("repeat").isEqualTo("HELD");
-    Problems.assertProblem(asService().body(lines(product, 3)).put("/internal/v1/product/reservations/" + order), 409,
+    Problems.assertProblem(asService().body(lines(product, 3)).put(internal("product") + "/internal/v1/product/reservations/" + order), 409,
         "reservation-conflict");
-    assertThat(asService().post("/internal/v1/product/reservations/" + order + "/commit").jsonPath().getString("status"))
+    assertThat(asService().post(internal("product") + "/internal/v1/product/reservations/" + order + "/commit").jsonPath().getString("status"))
         .isEqualTo("COMMITTED");
-    assertThat(asService().post("/internal/v1/product/reservations/" + order + "/restock").jsonPath().getString("status"))
+    assertThat(asService().post(internal("product") + "/internal/v1/product/reservations/" + order + "/restock").jsonPath().getString("status"))
         .isEqualTo("RESTOCKED");
-    Problems.assertProblem(asService().post("/internal/v1/product/reservations/" + order + "/release"), 409,
+    Problems.assertProblem(asService().post(internal("product") + "/internal/v1/product/reservations/" + order + "/release"), 409,
         "reservation-conflict");
-    Problems.assertProblem(asService().post("/internal/v1/product/reservations/" + UUID.randomUUID() + "/commit"), 404,
+    Problems.assertProblem(asService().post(internal("product") + "/internal/v1/product/reservations/" + UUID.randomUUID() + "/commit"), 404,
         "reservation-not-found");
-    Problems.assertProblem(asService().body(lines(product, 0)).put("/internal/v1/product/reservations/x1"), 400);
-    Problems.assertProblem(asService().body(lines(product, 1)).put("/internal/v1/product/reservations/bad%20id"), 400);
-    Problems.assertProblem(asService().get("/internal/v1/product/catalog/products"), 400);
-    Response unknown = asService().queryParam("id", 999_999_999L).get("/internal/v1/product/catalog/products");
+    Problems.assertProblem(asService().body(lines(product, 0)).put(internal("product") + "/internal/v1/product/reservations/x1"), 400);
+    Problems.assertProblem(asService().body(lines(product, 1)).put(internal("product") + "/internal/v1/product/reservations/bad%20id"), 400);
+    Problems.assertProblem(asService().get(internal("product") + "/internal/v1/product/catalog/products"), 400);
+    Response unknown = asService().queryParam("id", 999_999_999L).get(internal("product") + "/internal/v1/product/catalog/products");
     assertThat(unknown.statusCode()).isEqualTo(200);
     assertThat(unknown.jsonPath().getList("$")).isEmpty();
   }
@@ -115,40 +120,40 @@ class InternalApiIT {
   @Test
   void paymentsOverHttpKeepTheirIdempotency() {
     String key = UUID.randomUUID().toString();
-    Response authorized = asService().body(authorization(Shop.APPROVED, "19.99")).put("/internal/v1/payment/payments/" + key);
+    Response authorized = asService().body(authorization(Shop.APPROVED, "19.99")).put(internal("payment") + "/internal/v1/payment/payments/" + key);
     assertThat(authorized.statusCode()).as(authorized.asString()).isEqualTo(200);
     assertThat(authorized.jsonPath().getString("status")).isEqualTo("AUTHORIZED");
     assertThat(authorized.jsonPath().getString("cardLast4")).isEqualTo("4242");
     assertThat(authorized.asString()).doesNotContain("424242424242");
-    Response replay = asService().body(authorization(Shop.APPROVED, "19.99")).put("/internal/v1/payment/payments/" + key);
+    Response replay = asService().body(authorization(Shop.APPROVED, "19.99")).put(internal("payment") + "/internal/v1/payment/payments/" + key);
     assertThat(replay.jsonPath().getString("updatedAt")).isEqualTo(authorized.jsonPath().getString("updatedAt"));
     Problems.assertProblem(asService().body(authorization(Shop.APPROVED, "20.00"))
-        .put("/internal/v1/payment/payments/" + key), 422, "idempotency-key-reused");
-    assertThat(asService().post("/internal/v1/payment/payments/" + key + "/capture").jsonPath().getString("status"))
+        .put(internal("payment") + "/internal/v1/payment/payments/" + key), 422, "idempotency-key-reused");
+    assertThat(asService().post(internal("payment") + "/internal/v1/payment/payments/" + key + "/capture").jsonPath().getString("status"))
         .isEqualTo("CAPTURED");
-    Problems.assertProblem(asService().post("/internal/v1/payment/payments/" + key + "/void"), 409,
+    Problems.assertProblem(asService().post(internal("payment") + "/internal/v1/payment/payments/" + key + "/void"), 409,
         "payment-state-conflict");
-    assertThat(asService().post("/internal/v1/payment/payments/" + key + "/refund").jsonPath().getString("status"))
+    assertThat(asService().post(internal("payment") + "/internal/v1/payment/payments/" + key + "/refund").jsonPath().getString("status"))
         .isEqualTo("REFUNDED");
 
     Response declined = asService().body(authorization(Shop.DECLINED, "5.00"))
-        .put("/internal/v1/payment/payments/" + UUID.randomUUID());
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID());
     assertThat(declined.jsonPath().getString("status")).isEqualTo("DECLINED");
     assertThat(declined.jsonPath().getString("failure")).isEqualTo("CARD_DECLINED");
 
-    Problems.assertProblem(asService().get("/internal/v1/payment/payments/" + UUID.randomUUID()), 404, "payment-not-found");
+    Problems.assertProblem(asService().get(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 404, "payment-not-found");
     Problems.assertProblem(asService().body(authorization("4242424242424241", "5.00"))
-        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
     Problems.assertProblem(asService().body(authorization(Shop.APPROVED, "0.00"))
-        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 422, "invalid-amount");
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 422, "invalid-amount");
     Problems.assertProblem(asService().body("{\"customerId\":\"c\"}")
-        .put("/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
   }
 
   @Test
   void customersOverHttp() {
-    Response found = asService().get("/internal/v1/user/customers/" + customer.id());
+    Response found = asService().get(internal("user") + "/internal/v1/user/customers/" + customer.id());
     assertThat(found.jsonPath().getString("email")).isEqualTo(customer.email());
-    Problems.assertProblem(asService().get("/internal/v1/user/customers/" + UUID.randomUUID()), 404, "user-not-found");
+    Problems.assertProblem(asService().get(internal("user") + "/internal/v1/user/customers/" + UUID.randomUUID()), 404, "user-not-found");
   }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +23,16 @@ class OperationsIT {
   @Test
   void exportsBusinessMetricsForPrometheus() {
     given().get("/api/v1/products?q=lamp").then().statusCode(200);
-    String metrics = given().accept("text/plain").get("/metrics").then().statusCode(200).extract().asString();
+    String metrics = CleaveSystem.metrics("product");
     assertThat(metrics).contains("catalog_searches_total");
   }
 
   @Test
   void publishesItsOpenApiDocument() {
-    String document = given().get("/openapi").then().statusCode(200).extract().asString();
+    String product = CleaveSystem.serverOf("product");
+    String document = given().baseUri(product).get("/openapi").then().statusCode(200).extract().asString();
     assertThat(document).contains("/api/v1/products").contains("/api/v1/categories");
-    given().get("/openapi/ui/").then().statusCode(200);
+    given().baseUri(product).get("/openapi/ui/").then().statusCode(200);
   }
 
   @Test

@@ -36,8 +36,23 @@ class DeployablesTest {
       Path dir = Files.createDirectories(scratch.resolve(war.getFileName().toString()));
       JavaClasses classes = Deployables.cleaveClassesOf(war, dir);
       assertThat(classes.stream().map(c -> c.getSimpleName()))
-          .as(war + " holds Cleave classes").contains("DefaultPayments", "InternalPaymentsResource");
+          .as(war + " holds Cleave classes").contains("CleaveApplication");
       assertThat(Deployables.interfacesWithoutExactlyOneBinding(classes)).as(war.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void aServiceHoldsTheCoreOfItsOwnModuleOnly(@TempDir Path scratch) throws IOException {
+    for (Path war : deployables()) {
+      String name = war.getFileName().toString();
+      if (!name.endsWith("-service.war")) {
+        continue;
+      }
+      String module = name.substring(0, name.length() - "-service.war".length());
+      JavaClasses classes = Deployables.cleaveClassesOf(war, Files.createDirectories(scratch.resolve(name)));
+      assertThat(classes.stream().map(c -> c.getPackageName())
+          .filter(p -> p.matches("dev\\.cleave\\.[a-z]+\\.internal(\\..*)?"))
+          .map(p -> p.split("\\.")[2]).distinct()).as(name + " holds the cores of").containsExactly(module);
     }
   }
 

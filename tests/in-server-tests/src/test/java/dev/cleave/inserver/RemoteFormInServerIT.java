@@ -13,8 +13,10 @@ import dev.cleave.payment.api.PaymentProblems;
 import dev.cleave.payment.api.PaymentStateException;
 import dev.cleave.payment.api.PaymentStatus;
 import dev.cleave.payment.api.Payments;
-import dev.cleave.platform.remote.ProblemResponseMapper;
-import dev.cleave.platform.remote.RemoteProblems;
+import dev.cleave.platform.remote.ModuleUnavailableException;
+import dev.cleave.platform.remote.RemoteModules;
+import dev.cleave.platform.remote.ServiceIdentity;
+import dev.cleave.platform.security.Rs256Signer;
 import dev.cleave.platform.security.RsaKeys;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ProductCatalog;
@@ -31,22 +33,17 @@ import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.api.UserProblems;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.client.ClientRequestFilter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -55,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The remote form of every module API, called the way a split service will call it: the module's
- * own interface as a MicroProfile REST client, a service token, and {@link ProblemResponseMapper}, over
+ * own interface as a MicroProfile REST client built by {@link RemoteModules} (service token, problem mapping), over
  * real HTTP to this same server's {@code /internal/v1/...} endpoints. What comes back must equal what
  * the in-process binding answers: the same records, and the same exceptions with the same messages.
  */
@@ -88,32 +85,17 @@ class RemoteFormInServerIT {
   @org.jboss.arquillian.test.api.ArquillianResource
   java.net.URL deployment;
 
+  /** A remote binding as a split service builds it, presenting a service token signed with the server's own key. */
   private <T> T remote(Class<T> api, String module, Map<String, Function<String, dev.cleave.kernel.DomainException>> types)
       throws Exception {
-    String token = serviceToken();
-    return RestClientBuilder.newBuilder()
-        .baseUri(deployment.toURI())
-        .connectTimeout(2, TimeUnit.SECONDS)
-        .readTimeout(20, TimeUnit.SECONDS)
-        .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer " + token))
-        .register(new ProblemResponseMapper(new RemoteProblems(module, types)))
-        .build(api);
+    return RemoteModules.connect(api, deployment.toURI(), module, types, identity(), Duration.ofSeconds(20));
   }
 
-  /** A token with the service role, signed with the server's own token key (as the test environment allows). */
-  private static String serviceToken() throws Exception {
+  /** This test plays "order-service"; the test environment lets it sign with the server's token key. */
+  private static ServiceIdentity identity() throws Exception {
     RSAPrivateCrtKey key = RsaKeys.privateKey(Files.readString(Path.of(System.getenv("CLEAVE_JWT_PRIVATE_KEY_LOCATION"))));
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\""
-        + RsaKeys.thumbprint(RsaKeys.publicKeyOf(key)) + "\"}").getBytes(StandardCharsets.UTF_8));
-    long now = Instant.now().getEpochSecond();
-    String claims = b64.encodeToString(("{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\"order-service\","
-        + "\"upn\":\"order-service\",\"groups\":[\"service\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}")
-        .getBytes(StandardCharsets.UTF_8));
-    Signature signature = Signature.getInstance("SHA256withRSA");
-    signature.initSign(key);
-    signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-    return header + "." + claims + "." + b64.encodeToString(signature.sign());
+    return new ServiceIdentity("order-service", "https://cleave.dev/user", "cleave", new Rs256Signer(key),
+        java.time.Clock.systemUTC());
   }
 
   @org.junit.jupiter.api.BeforeEach
@@ -187,6 +169,18 @@ class RemoteFormInServerIT {
     Throwable local = catchThrowable(() -> localCustomers.findCustomer(missing));
     assertThatThrownBy(() -> remote.findCustomer(missing)).isInstanceOf(UserNotFoundException.class)
         .hasMessage(local.getMessage());
+  }
+
+  @Test
+  void aModuleThatDoesNotAnswerIsUnavailableNotAnError() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Payments unreachable = RemoteModules.connect(Payments.class, java.net.URI.create("http://localhost:" + closed),
+        "payment", PaymentProblems.TYPES, identity(), Duration.ofSeconds(2));
+    assertThatThrownBy(() -> unreachable.find(UUID.randomUUID().toString()))
+        .isInstanceOf(ModuleUnavailableException.class).hasMessageContaining("payment module did not answer");
   }
 
   private static Throwable catchThrowable(Runnable call) {

@@ -1,15 +1,15 @@
 package dev.cleave.apitests.support;
 
 import dev.cleave.launcher.DevKeys;
-import dev.cleave.launcher.EmbeddedDatabase;
-import dev.cleave.launcher.LibertyServer;
+import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.DatabaseSettings;
+import dev.cleave.launcher.Topology;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The system under test, started once for the whole test run and stopped after it (JUnit's root
- * store closes it). With {@code -Dcleave.baseUrl} the tests target a system that is already running
- * (for example the split system behind the gateway), sign tokens with the private key named by
- * {@code -Dcleave.test.jwtPrivateKey} and log in as the administrator named by
- * {@code -Dcleave.test.adminEmail} and {@code -Dcleave.test.adminPassword}. Otherwise it starts a fresh PostgreSQL (acting as an
- * <em>external</em> database for the server: its own port and database name, handed over through the
- * {@code CLEAVE_DB_*} variables) and the monolith server on a free port.
+ * store closes it). {@code -Dcleave.test.topology} picks its shape: {@code monolith} (the default),
+ * {@code split} (four services behind the gateway) or {@code extract:MODULE}; the suite's assertions
+ * are the same for every shape, which is the parity the split-services issue asks for. The system is
+ * started by the launcher's {@link CleaveStack}, exactly as {@code ./mvnw -Prun} starts it, but on free
+ * ports, with a fresh PostgreSQL (its own port and databases) and with test timings.
+ *
+ * <p>With {@code -Dcleave.baseUrl} the tests target a system that is already running instead, sign
+ * tokens with the private key named by {@code -Dcleave.test.jwtPrivateKey} and log in as the
+ * administrator named by {@code -Dcleave.test.adminEmail} and {@code -Dcleave.test.adminPassword}.
  */
 public final class CleaveSystem implements BeforeAllCallback {
 
@@ -63,19 +66,58 @@ public final class CleaveSystem implements BeforeAllCallback {
     return running.admin;
   }
 
-  /** The database of a system this run started; empty when the suite runs against an external system. */
-  public static java.util.Optional<dev.cleave.launcher.DatabaseSettings> database() {
-    return java.util.Optional.ofNullable(running.database).map(EmbeddedDatabase::settings);
+  /** The shape under test: {@code monolith}, {@code split}, {@code extract:MODULE}, or {@code external}. */
+  public static String topology() {
+    return running.stack == null ? "external" : running.stack.topology().name();
   }
 
-  /** The token key pair this run generated; empty against an external system. */
+  /** Whether the system under test is the monolith this run started (crash tests need one of their own). */
+  public static boolean isMonolith() {
+    return running.stack != null && running.stack.topology().front().server().equals("monolith");
+  }
+
+  /**
+   * The base URL of the server that holds a module: the one place its internal API, metrics and
+   * OpenAPI document answer (the monolith's own URL in the monolith, the service's in the split system).
+   */
+  public static String serverOf(String module) {
+    if (running.stack == null) {
+      return running.baseUrl;
+    }
+    return running.stack.serverUri(running.stack.topology().holderOf(module).server()).toString();
+  }
+
+  /** The distinct servers that hold modules (the monolith alone, or the four services). */
+  public static List<String> moduleServers() {
+    return Topology.MODULES.stream().map(CleaveSystem::serverOf).distinct().toList();
+  }
+
+  /** The Prometheus text of the servers holding these modules, one after the other. */
+  public static String metrics(String... modules) {
+    return java.util.Arrays.stream(modules).map(CleaveSystem::serverOf).distinct()
+        .map(server -> io.restassured.RestAssured.given().baseUri(server).accept("text/plain").get("/metrics")
+            .then().statusCode(200).extract().asString())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  /** The database holding a module's schema, where this run started the system. */
+  public static java.util.Optional<DatabaseSettings> database(String module) {
+    return java.util.Optional.ofNullable(running.stack).map(stack -> stack.database(module));
+  }
+
+  /** The user module's token key pair this run generated; empty against an external system. */
   public static java.util.Optional<DevKeys.KeyFiles> keys() {
-    return java.util.Optional.ofNullable(running.keys);
+    return java.util.Optional.ofNullable(running.stack).map(CleaveStack::userKeys);
   }
 
   /** The key of the service this suite plays; empty against an external system. */
   public static java.util.Optional<ServiceKey> serviceKey() {
     return java.util.Optional.ofNullable(running.serviceKey);
+  }
+
+  /** The running system's servers and database; empty against an external system. */
+  public static java.util.Optional<CleaveStack> stack() {
+    return java.util.Optional.ofNullable(running.stack);
   }
 
   /** Credentials of the administrator the server made at start-up. */
@@ -89,43 +131,36 @@ public final class CleaveSystem implements BeforeAllCallback {
       String baseUrl = external.replaceAll("/$", "");
       return new Running(baseUrl, TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
           new Admin(System.getProperty("cleave.test.adminEmail", ""), System.getProperty("cleave.test.adminPassword", "")),
-          null, null, null, null);
+          null, null);
     }
     Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
     deleteRecursively(work);
-    DevKeys.KeyFiles keys = DevKeys.ensure(work.resolve("keys"));
     // A fresh password every run: there is no admin password anywhere in the repository.
     Admin admin = new Admin("admin@cleave.test", "Adm1n-" + UUID.randomUUID());
-    EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("postgres"), freePort(),
-        List.of("cleave_api_tests"));
-    Map<String, String> env = new LinkedHashMap<>(database.settings().toEnvironment());
-    // The suite also plays a calling service with a key pair of its own (ADR 9): the server verifies
-    // with a JWKS of both keys and knows which one is a service's.
-    DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("service-keys"));
-    env.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION",
-        ServiceKey.writeJwks(work.resolve("verify.jwks"), keys.publicKey(), serviceKeys.publicKey()).toString());
-    env.put("CLEAVE_JWT_SERVICE_KEYS_LOCATION", serviceKeys.publicKey().toString());
-    env.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+    Map<String, String> env = new LinkedHashMap<>();
     env.put("CLEAVE_ADMIN_EMAIL", admin.email());
     env.put("CLEAVE_ADMIN_PASSWORD", admin.password());
     // The suite plays several clients from one machine: loopback is trusted as a proxy, so a test can
-    // name its client address in X-Forwarded-For (as the gateway will). Locks last long enough that
-    // no pause of a busy CI machine can let one expire between two requests of a test.
+    // name its client address in X-Forwarded-For (as a load balancer in front of the gateway would).
+    // Locks last long enough that no pause of a busy CI machine can let one expire between two requests.
     env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+    env.put("CLEAVE_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
-    LibertyServer server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")),
-        System.getProperty("cleave.server", "monolith"), freePort(), env, work.resolve("server-console.log"));
-    try {
-      server.awaitReady(Duration.ofMinutes(3));
-    } catch (RuntimeException e) {
-      server.close();
-      database.close();
-      throw e;
-    }
-    String baseUrl = server.baseUri().toString();
-    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(keys.privateKey(), baseUrl), admin, server, database, keys,
+    // The suite also plays a calling service with a key pair of its own (ADR 9): every server trusts
+    // its public key as a service key, next to the system's own.
+    DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("suite-service-key"));
+    Map<String, Integer> ports = new java.util.HashMap<>();
+    Topology topology = Topology.of(System.getProperty("cleave.test.topology", "monolith"), "cleave_api_tests",
+        server -> ports.computeIfAbsent(server, s -> freePort()));
+    Map<String, String> launcherEnv = new LinkedHashMap<>();
+    launcherEnv.put("CLEAVE_EMBEDDED_DB_PORT", Integer.toString(freePort()));
+    CleaveStack stack = CleaveStack.start(new CleaveStack.Options(Path.of(System.getProperty("cleave.wlp")), work,
+        topology, launcherEnv, env, List.of(serviceKeys.publicKey()), work.resolve("logs"),
+        line -> System.out.println("[api-tests] " + line)));
+    String baseUrl = stack.frontUri().toString();
+    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(stack.userKeys().privateKey(), baseUrl), admin, stack,
         ServiceKey.of(serviceKeys.privateKey(), serviceKeys.publicKey()));
   }
 
@@ -150,16 +185,12 @@ public final class CleaveSystem implements BeforeAllCallback {
   }
 
   /** What this run started; closed by JUnit when the run ends. */
-  record Running(String baseUrl, TestTokens tokens, Admin admin, LibertyServer server, EmbeddedDatabase database,
-      DevKeys.KeyFiles keys, ServiceKey serviceKey)
+  record Running(String baseUrl, TestTokens tokens, Admin admin, CleaveStack stack, ServiceKey serviceKey)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
-      if (server != null) {
-        server.close();
-      }
-      if (database != null) {
-        database.close();
+      if (stack != null) {
+        stack.close();
       }
     }
   }

@@ -10,46 +10,48 @@ import java.sql.SQLException;
 /**
  * Read-only looks into the modules' own tables, for invariants no public endpoint shows: stock on hand
  * and reserved, the state of an order's reservation and payment, and the simulated processor's ledger
- * (the customer's "card statement"). Only where this run started the system (the monolith suite);
- * tests that need it are skipped against an external system.
+ * (the customer's "card statement"), each in its module's own database (one per service in the split
+ * system). Only where this run started the system; tests that need it are skipped against an external system.
  */
 public final class Ledgers {
 
-  private final DatabaseSettings database;
+  private final java.util.function.Function<String, DatabaseSettings> databaseOf;
 
-  private Ledgers(DatabaseSettings database) {
-    this.database = database;
+  private Ledgers(java.util.function.Function<String, DatabaseSettings> databaseOf) {
+    this.databaseOf = databaseOf;
   }
 
-  /** The ledgers of the system under test. */
+  /** The ledgers of the system under test, each read in the database of the module that owns it. */
   public static Ledgers open() {
-    return new Ledgers(CleaveSystem.database().orElseThrow(() ->
-        new org.opentest4j.TestAbortedException("needs the database of a system this run started")));
+    CleaveSystem.database("order").orElseThrow(() ->
+        new org.opentest4j.TestAbortedException("needs the databases of a system this run started"));
+    return new Ledgers(module -> CleaveSystem.database(module).orElseThrow());
   }
 
+  /** The ledgers of a monolith on one database. */
   public static Ledgers of(DatabaseSettings database) {
-    return new Ledgers(database);
+    return new Ledgers(module -> database);
   }
 
   /** {on hand, reserved} of a product. */
   public int[] stock(long productId) {
-    return query("select on_hand, reserved from catalog.inventory_items where product_id = ?", productId,
+    return query("product", "select on_hand, reserved from catalog.inventory_items where product_id = ?", productId,
         rs -> new int[] {rs.getInt(1), rs.getInt(2)});
   }
 
   /** The status of the order's stock reservation, or null. */
   public String reservation(String orderId) {
-    return query("select status from catalog.reservations where order_id = ?", orderId, rs -> rs.getString(1));
+    return query("product", "select status from catalog.reservations where order_id = ?", orderId, rs -> rs.getString(1));
   }
 
   /** The status of the order's payment, or null. */
   public String payment(String orderId) {
-    return query("select status from payments.payments where payment_key = ?", orderId, rs -> rs.getString(1));
+    return query("payment", "select status from payments.payments where payment_key = ?", orderId, rs -> rs.getString(1));
   }
 
   /** The processor's record of the order's payment ("APPROVED captured refunded", ...), or null. */
   public String statement(String orderId) {
-    return query("select outcome || case when captured_at is null then '' else ' captured' end"
+    return query("payment", "select outcome || case when captured_at is null then '' else ' captured' end"
         + " || case when voided_at is null then '' else ' voided' end"
         + " || case when refunded_at is null then '' else ' refunded' end"
         + " from payments.processor_ledger where reference = ?", orderId, rs -> rs.getString(1));
@@ -57,30 +59,31 @@ public final class Ledgers {
 
   /** The status of an order as its table holds it, or null. */
   public String order(String orderId) {
-    return query("select status from ordering.orders where id = ?::uuid", orderId, rs -> rs.getString(1));
+    return query("order", "select status from ordering.orders where id = ?::uuid", orderId, rs -> rs.getString(1));
   }
 
   /** The id of the customer's latest order, or null. */
   public String latestOrder(String customerId) {
-    return query("select id::text from ordering.orders where customer_id = ? order by placed_at desc limit 1",
+    return query("order", "select id::text from ordering.orders where customer_id = ? order by placed_at desc limit 1",
         customerId, rs -> rs.getString(1));
   }
 
   /** How many orders a customer has. */
   public int orders(String customerId) {
-    return query("select count(*) from ordering.orders where customer_id = ?", customerId, rs -> rs.getInt(1));
+    return query("order", "select count(*) from ordering.orders where customer_id = ?", customerId, rs -> rs.getInt(1));
   }
 
   /** How many payments were made for a customer. */
   public int payments(String customerId) {
-    return query("select count(*) from payments.payments where customer_id = ?", customerId, rs -> rs.getInt(1));
+    return query("payment", "select count(*) from payments.payments where customer_id = ?", customerId, rs -> rs.getInt(1));
   }
 
   private interface Row<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
-  private <T> T query(String sql, Object parameter, Row<T> row) {
+  private <T> T query(String module, String sql, Object parameter, Row<T> row) {
+    DatabaseSettings database = databaseOf.apply(module);
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
          PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, parameter);

@@ -1,6 +1,7 @@
 package dev.cleave.user.internal.application;
 
 import dev.cleave.platform.security.RsaKeys;
+import dev.cleave.platform.security.Rs256Signer;
 import dev.cleave.user.internal.domain.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,15 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -31,15 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenIssuer {
 
-  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
-
   @Inject
   UserConfig config;
 
-  private RSAPrivateCrtKey signingKey;
-  private RSAPublicKey publicKey;
-  private String keyId;
-  private String encodedHeader;
+  private Rs256Signer signer;
 
   @PostConstruct
   void loadKey() {
@@ -58,11 +50,7 @@ public class TokenIssuer {
   }
 
   private void use(RSAPrivateCrtKey key) {
-    signingKey = key;
-    publicKey = RsaKeys.publicKeyOf(key);
-    keyId = RsaKeys.thumbprint(publicKey);
-    encodedHeader = encode(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId)
-        .build().toString());
+    signer = new Rs256Signer(key);
   }
 
   private static String read(String location) {
@@ -88,28 +76,16 @@ public class TokenIssuer {
         .add("exp", now.plus(config.accessTokenTtl()).getEpochSecond())
         .add("jti", UUID.randomUUID().toString())
         .build().toString();
-    String signingInput = encodedHeader + "." + encode(claims);
-    try {
-      Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initSign(signingKey);
-      rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + B64URL.encodeToString(rs256.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot sign a token", e);
-    }
+    return signer.sign(claims);
   }
 
   /** The public half of the signing key, published as a JWK. */
   public RSAPublicKey publicKey() {
-    return publicKey;
+    return signer.publicKey();
   }
 
   /** The signing key's id (RFC 7638 thumbprint), named in every token's header. */
   public String keyId() {
-    return keyId;
-  }
-
-  private static String encode(String json) {
-    return B64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return signer.keyId();
   }
 }

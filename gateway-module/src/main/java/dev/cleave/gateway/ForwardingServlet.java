@@ -1,0 +1,169 @@
+package dev.cleave.gateway;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The gateway's one job in this first cut: forward a request to the upstream its path is routed to,
+ * and the answer back. Method, path, query, body and the end-to-end headers go through; hop-by-hop
+ * headers stay; {@code X-Forwarded-*} and {@code X-Request-Id} are set by the gateway. A path that is
+ * not routed gets 404, a malformed one 400, a body over the limit 413, and an upstream that is down
+ * or too slow 503 with {@code Retry-After}, all as {@code application/problem+json}.
+ */
+@WebServlet(urlPatterns = "/", loadOnStartup = 1)
+public class ForwardingServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ForwardingServlet.class.getName());
+
+  private transient GatewaySettings settings;
+  private transient HttpClient client;
+
+  @Override
+  public void init() throws ServletException {
+    try {
+      settings = GatewaySettings.from(ConfigProvider.getConfig());
+    } catch (IllegalArgumentException e) {
+      throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
+    }
+    client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(1))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
+  }
+
+  GatewaySettings settings() {
+    return settings;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String requestId = ForwardedHeaders.requestId(request.getHeader("X-Request-Id"));
+    response.setHeader("X-Request-Id", requestId);
+    String path = request.getRequestURI();
+    Optional<String> violation = RouteTable.violation(path);
+    if (violation.isPresent()) {
+      GatewayProblems.write(response, 400, "bad-request", "Bad request", violation.get() + ".", null, requestId);
+      return;
+    }
+    Optional<RouteTable.Route> route = settings.routes().match(path);
+    if (route.isEmpty()) {
+      GatewayProblems.write(response, 404, "not-found", "Not found", "No resource exists at this path.", path,
+          requestId);
+      return;
+    }
+    byte[] body = readBody(request);
+    if (body == null) {
+      GatewayProblems.write(response, 413, "payload-too-large", "Payload too large",
+          "The request body exceeds " + settings.maxBodyBytes() + " bytes.", path, requestId);
+      return;
+    }
+    HttpRequest upstream = upstreamRequest(request, route.get().baseUri(), path, body, requestId);
+    HttpResponse<InputStream> answer;
+    try {
+      answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      unavailable(response, route.get(), "did not answer within " + settings.upstreamTimeout().toSeconds() + " s",
+          path, requestId);
+      return;
+    } catch (ConnectException e) {
+      unavailable(response, route.get(), "is not reachable", path, requestId);
+      return;
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "upstream " + route.get().upstream() + " failed", e);
+      unavailable(response, route.get(), "closed the connection", path, requestId);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      unavailable(response, route.get(), "was not waited for", path, requestId);
+      return;
+    }
+    relay(answer, response);
+  }
+
+  private byte[] readBody(HttpServletRequest request) throws IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > settings.maxBodyBytes()) {
+      return null;
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
+      return body.length > settings.maxBodyBytes() ? null : body;
+    }
+  }
+
+  private HttpRequest upstreamRequest(HttpServletRequest request, URI base, String path, byte[] body,
+      String requestId) {
+    String query = request.getQueryString();
+    URI target = URI.create(base + path + (query == null ? "" : "?" + query));
+    HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+        .timeout(settings.upstreamTimeout())
+        .method(request.getMethod(), publisher);
+    Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (ForwardedHeaders.forwardRequestHeader(name, named)) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          builder.header(name, value);
+        }
+      }
+    }
+    builder.header("X-Forwarded-For", ForwardedHeaders.forwardedFor(request.getRemoteAddr(),
+        request.getHeader("X-Forwarded-For"), settings.trustedProxies()));
+    builder.header("X-Forwarded-Proto", request.getScheme());
+    String host = request.getHeader("Host");
+    if (host != null && !host.isBlank()) {
+      builder.header("X-Forwarded-Host", host);
+    }
+    builder.header("X-Request-Id", requestId);
+    return builder.build();
+  }
+
+  private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response) throws IOException {
+    response.setStatus(answer.statusCode());
+    for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
+      if (ForwardedHeaders.forwardResponseHeader(header.getKey())) {
+        for (String value : header.getValue()) {
+          response.addHeader(header.getKey(), value);
+        }
+      }
+    }
+    answer.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
+    try (InputStream body = answer.body()) {
+      body.transferTo(response.getOutputStream());
+    }
+  }
+
+  private static void unavailable(HttpServletResponse response, RouteTable.Route route, String what, String path,
+      String requestId) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.setHeader("Retry-After", "5");
+    GatewayProblems.write(response, 503, "upstream-unavailable", "Service unavailable",
+        "The " + route.upstream() + " service " + what + "; try again shortly.", path, requestId);
+  }
+}

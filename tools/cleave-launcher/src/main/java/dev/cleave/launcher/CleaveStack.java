@@ -1,0 +1,243 @@
+package dev.cleave.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A running Cleave of some {@link Topology}: the database (embedded unless {@code CLEAVE_DB_HOST} is
+ * set), the token keys, and every server, launched together and awaited until each is ready. Used by
+ * {@code ./mvnw -Prun} (through {@link CleaveLauncher}) and by the API suite, so both run the same shape
+ * the same way. Closing it stops the servers, then the database, leaving no process behind.
+ *
+ * <p>Keys (ADR 9): the user module signs with the user key pair; each server that calls other services
+ * signs with a pair of its own. Every server verifies with a JWKS of all of them, and knows which are
+ * service keys (tokens signed with one may carry the {@code service} role only).
+ */
+public final class CleaveStack implements AutoCloseable {
+
+  /**
+   * What to start.
+   *
+   * @param wlp the Liberty installation
+   * @param data where the database, keys and server logs live
+   * @param topology the shape
+   * @param environment this process's environment (an external database, configured keys)
+   * @param serverEnvironment further variables for every server (tests: timings, the first admin, ...)
+   * @param trustedServiceKeys public keys (PEM files) of further callers to trust as services
+   * @param logs where each server's console goes ({@code <server>.log}); {@code null} to inherit the console
+   */
+  public record Options(Path wlp, Path data, Topology topology, Map<String, String> environment,
+      Map<String, String> serverEnvironment, List<Path> trustedServiceKeys, Path logs, Consumer<String> progress) {
+  }
+
+  private final Topology topology;
+  private final List<LibertyServer> servers = new ArrayList<>();
+  private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+  private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
+  private EmbeddedDatabase embedded;
+  private DevKeys.KeyFiles userKeys;
+  private Duration allReadyAfter;
+  private boolean closed;
+
+  private CleaveStack(Topology topology) {
+    this.topology = topology;
+  }
+
+  /** Starts everything; on any failure stops what was started and rethrows. */
+  public static CleaveStack start(Options options) {
+    CleaveStack stack = new CleaveStack(options.topology());
+    try {
+      stack.launch(options);
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void launch(Options options) {
+    Consumer<String> progress = options.progress();
+    Map<String, String> env = options.environment();
+    DatabaseSettings external = DatabaseSettings.fromEnvironment(env);
+    if (external == null) {
+      int port = Integer.parseInt(env.getOrDefault("CLEAVE_EMBEDDED_DB_PORT", "15432"));
+      progress.accept("Starting embedded PostgreSQL on port " + port + " (data in " + options.data().resolve("postgres")
+          + "), databases " + topology.databases());
+      embedded = EmbeddedDatabase.start(options.data().resolve("postgres"), port, topology.databases());
+      topology.databases().forEach(name -> databases.put(name, embedded.settings(name)));
+    } else {
+      // One external database: the modules' schemas never collide, so every server may share it
+      // (CLEAVE_<MODULE>_DB_NAME points a module at a database of its own).
+      progress.accept("Using external PostgreSQL at " + external.host() + ":" + external.port() + "/" + external.name());
+      topology.databases().forEach(name -> databases.put(name, external));
+    }
+    Map<String, Map<String, String>> environments = environments(options);
+
+    Instant start = Instant.now();
+    for (Topology.Node node : topology.nodes()) {
+      progress.accept("Starting " + node.server() + " on port " + node.port()
+          + (node.modules().isEmpty() ? "" : " (modules " + String.join(", ", node.modules()) + ")"));
+      Path log = options.logs() == null ? null : options.logs().resolve(node.server() + ".log");
+      servers.add(LibertyServer.launch(options.wlp(), node.server(), node.port(), environments.get(node.server()), log));
+    }
+    for (LibertyServer server : servers) {
+      Duration took = server.awaitReady(Duration.ofMinutes(3));
+      readyAfter.put(server.name(), took);
+      progress.accept(server.name() + " ready in " + seconds(took) + " at " + server.baseUri());
+    }
+    allReadyAfter = Duration.between(start, Instant.now());
+  }
+
+  private Map<String, Map<String, String>> environments(Options options) {
+    Map<String, String> env = options.environment();
+    boolean keysConfigured = env.containsKey("CLEAVE_JWT_PUBLIC_KEY_LOCATION")
+        || env.containsKey("CLEAVE_JWT_PRIVATE_KEY_LOCATION") || env.containsKey("CLEAVE_JWT_PRIVATE_KEY");
+    boolean callers = topology.nodes().stream().anyMatch(Topology.Node::callsServices);
+    Map<String, String> common = new LinkedHashMap<>();
+    Map<String, DevKeys.KeyFiles> serviceKeys = new LinkedHashMap<>();
+    if (keysConfigured && callers) {
+      throw new IllegalStateException("The " + topology.name() + " system needs a key pair per calling service: "
+          + "the launcher makes development keys, so unset CLEAVE_JWT_* (deployments configure keys per server, "
+          + "see docs/split.md)");
+    }
+    if (!keysConfigured) {
+      Path keys = options.data().resolve("keys");
+      userKeys = DevKeys.ensure(keys);
+      List<Path> verification = new ArrayList<>(List.of(userKeys.publicKey()));
+      List<Path> services = new ArrayList<>(options.trustedServiceKeys());
+      for (Topology.Node node : topology.nodes()) {
+        if (node.callsServices()) {
+          DevKeys.KeyFiles pair = DevKeys.ensure(keys.resolve(node.server()));
+          serviceKeys.put(node.server(), pair);
+          services.add(pair.publicKey());
+        }
+      }
+      verification.addAll(services);
+      common.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION",
+          DevKeys.writeJwks(keys.resolve("verify.jwks"), verification.toArray(Path[]::new)).toString());
+      if (!services.isEmpty()) {
+        common.put("CLEAVE_JWT_SERVICE_KEYS_LOCATION",
+            DevKeys.writeJwks(keys.resolve("service-keys.jwks"), services.toArray(Path[]::new)).toString());
+      }
+      options.progress().accept("Signing tokens with development keys in " + keys);
+    }
+    if (!topology.front().isGateway()) {
+      common.putAll(options.serverEnvironment());
+    }
+    if (topology.nodes().size() > 1) {
+      // glibc keeps a malloc arena per core and thread burst; two suffice for one module, and several
+      // JVMs on one machine then use noticeably less memory (docs/split.md).
+      common.put("MALLOC_ARENA_MAX", options.environment().getOrDefault("MALLOC_ARENA_MAX", "2"));
+    }
+    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+    for (Topology.Node node : topology.nodes()) {
+      Map<String, String> own = new LinkedHashMap<>(common);
+      if (node.isGateway()) {
+        node.remote().forEach((module, server) -> own.put("CLEAVE_GATEWAY_UPSTREAM_" + module.toUpperCase(Locale.ROOT),
+            uri(server).toString()));
+        own.putAll(options.serverEnvironment());
+        result.put(node.server(), own);
+        continue;
+      }
+      own.putAll(databases.get(node.database()).toEnvironment());
+      if (topology.front().isGateway()) {
+        // Behind the gateway, on this machine: its X-Forwarded-For names the client.
+        own.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+        own.putAll(options.serverEnvironment());
+      }
+      if (node.modules().contains("user") && userKeys != null) {
+        own.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", userKeys.privateKey().toString());
+      }
+      if (node.callsServices()) {
+        own.put("CLEAVE_SERVICE_NAME", node.server());
+        DevKeys.KeyFiles pair = serviceKeys.get(node.server());
+        if (pair != null) {
+          own.put("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION", pair.privateKey().toString());
+        }
+        node.remote().forEach((module, server) -> own.put("CLEAVE_" + module.toUpperCase(Locale.ROOT) + "_URL",
+            uri(server).toString()));
+      }
+      result.put(node.server(), own);
+    }
+    return result;
+  }
+
+  private URI uri(String server) {
+    return URI.create("http://localhost:" + topology.node(server).orElseThrow().port());
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  /** Where clients talk to the system. */
+  public URI frontUri() {
+    return uri(topology.front().server());
+  }
+
+  /** Where a server answers. */
+  public URI serverUri(String server) {
+    return uri(server);
+  }
+
+  /** The database holding a module's schema. */
+  public DatabaseSettings database(String module) {
+    return databases.get(topology.holderOf(module).database());
+  }
+
+  /** The user key pair the launcher made; null when keys were configured. */
+  public DevKeys.KeyFiles userKeys() {
+    return userKeys;
+  }
+
+  /** Launch-to-ready time of each server. */
+  public Map<String, Duration> readyAfter() {
+    return readyAfter;
+  }
+
+  /** From the first launch until the last server was ready. */
+  public Duration allReadyAfter() {
+    return allReadyAfter;
+  }
+
+  public List<LibertyServer> servers() {
+    return servers;
+  }
+
+  static String seconds(Duration duration) {
+    return duration.toMillis() / 100 / 10.0 + " s";
+  }
+
+  /** Stops the servers (all at once: each stop waits for its own server), then the embedded database; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<Thread> stopping = new ArrayList<>();
+    for (LibertyServer server : servers) {
+      Thread thread = new Thread(server::close, "stop-" + server.name());
+      thread.start();
+      stopping.add(thread);
+    }
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.cleave.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Which servers make up a shape of Cleave, on which ports, with which database and which remote
+ * bindings (README "Modes"):
+ * <ul>
+ *   <li>{@code monolith}: one server with every module, on the front port (9080);</li>
+ *   <li>{@code split}: the gateway on the front port and {@code user-service} 9081,
+ *       {@code product-service} 9082, {@code order-service} 9083, {@code payment-service} 9084, each
+ *       with a database of its own;</li>
+ *   <li>{@code extract:MODULE} ({@code payment} or {@code product}): the gateway on the front port, the
+ *       monolith with that module's client instead of its core ({@code monolith-extract-MODULE}) on 9085,
+ *       and that module's service on its split port.</li>
+ * </ul>
+ * The gateway keeps one upstream per module, so extracting a module just points its upstream at the
+ * service instead of the monolith.
+ */
+public record Topology(String name, List<Node> nodes) {
+
+  /** The modules, in start-up order of their services. */
+  public static final List<String> MODULES = List.of("user", "product", "payment", "order");
+
+  /** The modules each module calls through another module's API (checkout calls the other three). */
+  static final Map<String, Set<String>> CALLS = Map.of("order", Set.of("user", "product", "payment"));
+
+  /** The modules that have a monolith deployable with their client instead of their core. */
+  public static final List<String> EXTRACTABLE = List.of("payment", "product");
+
+  /** Fixed ports of the local system ({@code monolith} is the monolith behind the gateway). */
+  public static final Map<String, Integer> DEFAULT_PORTS = Map.of("front", 9080, "user-service", 9081,
+      "product-service", 9082, "order-service", 9083, "payment-service", 9084, "monolith", 9085);
+
+  /**
+   * One server of the shape.
+   *
+   * @param server the Liberty server name
+   * @param modules the modules whose core it holds
+   * @param remote the modules it calls remotely, with the server that serves each
+   * @param database the database name of its modules (null for the gateway)
+   * @param front whether clients talk to it (the gateway, or the lone monolith)
+   */
+  public record Node(String server, int port, Set<String> modules, Map<String, String> remote, String database,
+      boolean front) {
+
+    public boolean isGateway() {
+      return server.equals("gateway");
+    }
+
+    /** Whether this server calls other services and so needs a service identity of its own. */
+    public boolean callsServices() {
+      return !isGateway() && !remote.isEmpty();
+    }
+  }
+
+  /**
+   * A shape by name ({@code monolith}, {@code split}, {@code extract:payment}, ...).
+   *
+   * @param databaseBase the monolith's database name; a service's is {@code <base>_<module>}
+   * @param ports the port of each server name ({@code "front"} for the gateway or the lone monolith)
+   */
+  public static Topology of(String name, String databaseBase, ToIntFunction<String> ports) {
+    if (name.equals("monolith")) {
+      return new Topology(name, List.of(new Node("monolith", ports.applyAsInt("front"), Set.copyOf(MODULES), Map.of(),
+          databaseBase, true)));
+    }
+    Set<String> extracted;
+    if (name.equals("split")) {
+      extracted = Set.copyOf(MODULES);
+    } else if (name.startsWith("extract:") && EXTRACTABLE.contains(name.substring("extract:".length()))) {
+      extracted = Set.of(name.substring("extract:".length()));
+    } else {
+      throw new IllegalArgumentException("unknown topology '" + name + "': monolith, split or extract:"
+          + String.join("|", EXTRACTABLE));
+    }
+    List<Node> nodes = new ArrayList<>();
+    String monolith = extracted.size() == 1 ? "monolith-extract-" + extracted.iterator().next() : null;
+    Map<String, String> servedBy = new LinkedHashMap<>();
+    for (String module : MODULES) {
+      servedBy.put(module, extracted.contains(module) ? module + "-service" : monolith);
+    }
+    if (monolith != null) {
+      Set<String> inMonolith = new java.util.LinkedHashSet<>(MODULES);
+      inMonolith.removeAll(extracted);
+      nodes.add(new Node(monolith, ports.applyAsInt("monolith"), Set.copyOf(inMonolith),
+          remoteCalls(inMonolith, servedBy), databaseBase, false));
+    }
+    for (String module : MODULES) {
+      if (extracted.contains(module)) {
+        nodes.add(new Node(module + "-service", ports.applyAsInt(module + "-service"), Set.of(module),
+            remoteCalls(Set.of(module), servedBy), databaseBase + "_" + module, false));
+      }
+    }
+    nodes.add(new Node("gateway", ports.applyAsInt("front"), Set.of(), servedBy, null, true));
+    return new Topology(name, List.copyOf(nodes));
+  }
+
+  private static Map<String, String> remoteCalls(Set<String> held, Map<String, String> servedBy) {
+    Map<String, String> remote = new LinkedHashMap<>();
+    for (String module : held) {
+      for (String callee : CALLS.getOrDefault(module, Set.of())) {
+        if (!held.contains(callee)) {
+          remote.put(callee, servedBy.get(callee));
+        }
+      }
+    }
+    return remote;
+  }
+
+  /** The server clients talk to. */
+  public Node front() {
+    return nodes.stream().filter(Node::front).findFirst().orElseThrow();
+  }
+
+  /** The server holding a module's core. */
+  public Node holderOf(String module) {
+    return nodes.stream().filter(n -> n.modules().contains(module)).findFirst().orElseThrow();
+  }
+
+  public Optional<Node> node(String server) {
+    return nodes.stream().filter(n -> n.server().equals(server)).findFirst();
+  }
+
+  /** Every database the shape uses. */
+  public List<String> databases() {
+    return nodes.stream().map(Node::database).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+}
