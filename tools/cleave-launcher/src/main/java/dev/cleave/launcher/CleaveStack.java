@@ -208,12 +208,41 @@ public final class CleaveStack implements AutoCloseable {
     return allReadyAfter;
   }
 
-  public List<LibertyServer> servers() {
-    return servers;
+  public synchronized List<LibertyServer> servers() {
+    return List.copyOf(servers);
   }
 
   static String seconds(Duration duration) {
     return duration.toMillis() / 100 / 10.0 + " s";
+  }
+
+  /** The running server of that name. */
+  public synchronized LibertyServer server(String name) {
+    return servers.stream().filter(server -> server.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No server " + name + " in the " + topology.name() + " shape"));
+  }
+
+  /** Kills one server ({@link LibertyServer#kill()}): a crash, for fault tests. */
+  public void kill(String name) {
+    server(name).kill();
+  }
+
+  /**
+   * Launches a killed or stopped server again and waits until it is ready.
+   *
+   * @return how long it took from launch to ready
+   */
+  public Duration restart(String name) {
+    LibertyServer relaunched;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("The stack is closed");
+      }
+      LibertyServer old = server(name);
+      relaunched = old.relaunch();
+      servers.set(servers.indexOf(old), relaunched);
+    }
+    return relaunched.awaitReady(Duration.ofMinutes(3));
   }
 
   /** Stops the servers (all at once: each stop waits for its own server), then the embedded database; idempotent. */

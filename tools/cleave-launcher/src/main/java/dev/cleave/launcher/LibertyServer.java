@@ -26,14 +26,17 @@ public final class LibertyServer implements AutoCloseable {
   private final String name;
   private final int httpPort;
   private final Map<String, String> environment;
+  private final Path log;
   private final Process process;
   private final Instant launchedAt;
 
-  private LibertyServer(Path wlp, String name, int httpPort, Map<String, String> environment, Process process) {
+  private LibertyServer(Path wlp, String name, int httpPort, Map<String, String> environment, Path log,
+      Process process) {
     this.wlp = wlp;
     this.name = name;
     this.httpPort = httpPort;
     this.environment = environment;
+    this.log = log;
     this.process = process;
     this.launchedAt = Instant.now();
   }
@@ -48,6 +51,22 @@ public final class LibertyServer implements AutoCloseable {
    * @param log where the server's console goes; {@code null} to inherit this process's console
    */
   public static LibertyServer launch(Path wlp, String name, int httpPort, Map<String, String> environment, Path log) {
+    return launch(wlp, name, httpPort, environment, log, false);
+  }
+
+  /**
+   * Launches this server again, with the same port, environment and console (appended to): what a
+   * supervisor does after a crash. This instance must have ended first ({@link #kill()} or {@link #close()}).
+   */
+  public LibertyServer relaunch() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("Liberty server " + name + " is still running");
+    }
+    return launch(wlp, name, httpPort, environment, log, true);
+  }
+
+  private static LibertyServer launch(Path wlp, String name, int httpPort, Map<String, String> environment, Path log,
+      boolean append) {
     Path script = wlp.resolve("bin/server");
     if (!Files.isExecutable(script)) {
       throw new IllegalStateException("No Liberty installation at " + wlp + ": build first (./mvnw verify -DskipTests)");
@@ -67,10 +86,11 @@ public final class LibertyServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.redirectErrorStream(true).redirectOutput(append
+          ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
     }
     try {
-      return new LibertyServer(wlp, name, httpPort, env, builder.start());
+      return new LibertyServer(wlp, name, httpPort, env, log, builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not launch Liberty server " + name, e);
     }
@@ -123,6 +143,26 @@ public final class LibertyServer implements AutoCloseable {
   /** Blocks until the server process ends. */
   public int waitFor() throws InterruptedException {
     return process.waitFor();
+  }
+
+  /**
+   * Kills the server and its child processes at once ({@code SIGKILL}), as a crash or an OOM killer
+   * would: no shutdown hooks, no graceful end of requests in flight. Returns when they are gone.
+   */
+  public void kill() {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while killing " + name, e);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("Liberty server " + name + " (pid " + handle.pid() + ") outlived a kill", e);
+      }
+    }
   }
 
   /** Stops the server: {@code server stop}, then a kill of whatever is left after 30 seconds. */

@@ -41,6 +41,11 @@ public abstract class RemoteBinding<T> {
     this.problems = problems;
   }
 
+  /** The module this binding reaches, as in {@code cleave.<module>.url}. */
+  public String module() {
+    return module;
+  }
+
   protected void connectAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     remote();
   }

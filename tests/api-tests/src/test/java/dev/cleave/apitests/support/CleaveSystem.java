@@ -36,11 +36,15 @@ public final class CleaveSystem implements BeforeAllCallback {
   private static volatile Running running;
 
   /**
-   * Checkout timing for tests: the slow test card outlasts the 2 s authorization timeout by 2 s, and
-   * recovery looks every second for sagas that have not moved for 5 s (longer than any step's timeout).
+   * Checkout timing for tests: the slow test card outlasts the 2 s authorization timeout by 2 s;
+   * recovery looks every second for sagas that have not moved for 5 s (longer than any step's timeout);
+   * the payment module settles payments left processing for 8 s (twice the slow card, so never one
+   * the processor is still working on), looking every second.
    */
   public static final Map<String, String> CHECKOUT_TIMING = Map.of(
       "CLEAVE_PAYMENT_SLOW_CARD_DELAY", "PT4S",
+      "CLEAVE_PAYMENT_PROCESSING_TIMEOUT", "PT8S",
+      "CLEAVE_PAYMENT_RECONCILE_INTERVAL", "PT1S",
       "CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S",
       "CLEAVE_ORDER_RECOVERY_AFTER", "PT5S");
 

@@ -2,6 +2,7 @@ package dev.cleave.order.internal.application;
 
 import dev.cleave.kernel.DomainException;
 import dev.cleave.payment.api.AuthorizationRequest;
+import dev.cleave.platform.calls.ModuleCall;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.Payments;
 import dev.cleave.product.api.Inventory;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *   <li>a {@code @Fallback} that answers "outcome unknown" ({@link Optional#empty()}): the saga then
  *       leaves the order in its current, persisted state for the recovery job, which repeats the same
  *       idempotent call later.</li>
+ *   <li>{@code @ModuleCall} naming the callee: each attempt is timed and counted by binding (local or
+ *       remote), and the circuit's state shows under the callee in {@code /health}.</li>
  * </ul>
  * Business refusals pass through unchanged (they are answers, not failures). Every value can be
  * tuned with MicroProfile Config, e.g. {@code dev.cleave.order.internal.application.CheckoutSteps/authorize/Timeout/value}.
@@ -57,6 +60,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "productsUnknown", skipOn = DomainException.class)
+  @ModuleCall("product")
   public Optional<List<ProductSnapshot>> products(Set<Long> ids) {
     return Optional.of(catalog.findProducts(ids));
   }
@@ -65,6 +69,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "customerUnknown", skipOn = DomainException.class)
+  @ModuleCall("user")
   public Optional<CustomerSummary> customer(String customerId) {
     return Optional.of(customers.findCustomer(customerId));
   }
@@ -73,6 +78,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  @ModuleCall("product")
   public Optional<ReservationDetails> reserve(String orderId, StockReservation lines) {
     return Optional.of(inventory.reserve(orderId, lines));
   }
@@ -81,6 +87,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  @ModuleCall("product")
   public Optional<ReservationDetails> commitStock(String orderId) {
     return Optional.of(inventory.commit(orderId));
   }
@@ -89,6 +96,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  @ModuleCall("product")
   public Optional<ReservationDetails> releaseStock(String orderId) {
     return Optional.of(inventory.release(orderId));
   }
@@ -97,6 +105,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
+  @ModuleCall("product")
   public Optional<ReservationDetails> restock(String orderId) {
     return Optional.of(inventory.restock(orderId));
   }
@@ -105,6 +114,7 @@ public class CheckoutSteps {
   @Timeout(2000)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "authorizationUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
   public Optional<PaymentDetails> authorize(String orderId, AuthorizationRequest request) {
     return Optional.of(payments.authorize(orderId, request));
   }
@@ -113,6 +123,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
   public Optional<PaymentDetails> payment(String orderId) {
     return Optional.of(payments.find(orderId));
   }
@@ -121,6 +132,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
   public Optional<PaymentDetails> capture(String orderId) {
     return Optional.of(payments.capture(orderId));
   }
@@ -129,6 +141,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
   public Optional<PaymentDetails> voidPayment(String orderId) {
     return Optional.of(payments.voidAuthorization(orderId));
   }
@@ -137,6 +150,7 @@ public class CheckoutSteps {
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
   public Optional<PaymentDetails> refund(String orderId) {
     return Optional.of(payments.refund(orderId));
   }

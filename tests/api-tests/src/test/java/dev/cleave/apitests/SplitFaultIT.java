@@ -1,0 +1,205 @@
+package dev.cleave.apitests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cleave.apitests.support.Accounts.Account;
+import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Ledgers;
+import dev.cleave.apitests.support.Shop;
+import dev.cleave.launcher.CleaveStack;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults only the split system can have: a service process dies while others depend on it. The
+ * services are killed ({@code SIGKILL}, no graceful shutdown) and relaunched by the test, as a
+ * supervisor would; each test leaves every service running again, so the suite goes on unharmed.
+ */
+@ApiTest
+class SplitFaultIT {
+
+  private static final String AUTHORIZE = "dev.cleave.order.internal.application.CheckoutSteps.authorize";
+
+  private record Placed(Account customer, String orderId, int status) {
+  }
+
+  @BeforeEach
+  void onlyInTheSplitSystem() {
+    Assumptions.assumeTrue(CleaveSystem.topology().equals("split"), "kills services of the split system");
+  }
+
+  private static CleaveStack stack() {
+    return CleaveSystem.stack().orElseThrow();
+  }
+
+  /** A customer with one unit in the cart; the token is minted (no login), which keeps the test short. */
+  private static Account shopper(String tag, long productId) {
+    String id = UUID.randomUUID().toString();
+    Account customer = new Account(id, tag + "@cleave.test", null, CleaveSystem.tokens().customer(id), null);
+    Shop.addToCart(customer, productId, 1);
+    return customer;
+  }
+
+  private static Placed place(Account customer, String card) {
+    Response placed = Shop.placeOrder(customer, card);
+    assertThat(placed.statusCode()).as(placed.asString()).isIn(201, 202);
+    return new Placed(customer, placed.jsonPath().getString("id"), placed.statusCode());
+  }
+
+  /** The order server's {@code downstream} health data. */
+  private static Map<String, Object> downstream() {
+    return given().baseUri(CleaveSystem.serverOf("order")).get("/health/ready").then().statusCode(200).extract()
+        .jsonPath().getMap("checks.find { it.name == 'downstream' }.data");
+  }
+
+  /** The value of a Fault Tolerance counter of the authorize step, from the order server's metrics. */
+  private static double authorizeMetric(String name, String extraLabel) {
+    return CleaveSystem.metrics("order").lines()
+        .filter(line -> line.startsWith(name + "{") && line.contains("method=\"" + AUTHORIZE + "\"")
+            && line.contains(extraLabel))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private static void await(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  void ordersSettleWithoutDoubleChargesWhenThePaymentServiceDiesDuringCheckouts() throws Exception {
+    Ledgers ledgers = Ledgers.open();
+    long product = Shop.product("7.00", 200);
+    double openedBefore = authorizeMetric("ft_circuitbreaker_opened_total", "");
+    List<Placed> orders = new ArrayList<>();
+
+    // Before the crash: paid and confirmed as usual.
+    for (int i = 0; i < 3; i++) {
+      Placed placed = place(shopper("before-crash", product), Shop.APPROVED);
+      assertThat(placed.status()).isEqualTo(201);
+      orders.add(placed);
+    }
+
+    // The crash: slow-card payments are recorded and with the processor when the service dies.
+    List<Account> inFlight = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      inFlight.add(shopper("in-flight", product));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(inFlight.size());
+    List<Future<Placed>> placing = new ArrayList<>();
+    try {
+      inFlight.forEach(customer -> placing.add(pool.submit(() -> place(customer, Shop.SLOW))));
+      await("every slow payment recorded", Duration.ofSeconds(20),
+          () -> inFlight.stream().allMatch(customer -> ledgers.payments(customer.id()) == 1));
+      stack().kill("payment-service");
+      for (Future<Placed> placed : placing) {
+        orders.add(placed.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    try {
+      // While it is down: orders are taken (stock reserved, outcome pending), nothing is charged, and
+      // the authorize circuit opens once half of its last 20 calls failed.
+      for (int i = 0; i < 20; i++) {
+        Placed placed = place(shopper("payment-down", product), Shop.APPROVED);
+        assertThat(placed.status()).as("the checkout waits for the payment service").isEqualTo(202);
+        orders.add(placed);
+      }
+      assertThat(downstream()).containsEntry("payment.binding", "remote").containsEntry("payment.circuit", "open")
+          .containsEntry("product.circuit", "closed");
+      assertThat((String) downstream().get("payment.not-closed")).contains("authorize");
+      assertThat(authorizeMetric("ft_circuitbreaker_opened_total", "")).isGreaterThan(openedBefore);
+      assertThat(authorizeMetric("ft_circuitbreaker_calls_total", "circuitBreakerResult=\"circuitBreakerOpen\""))
+          .isPositive();
+      // The rest of the shop is unaffected.
+      given().get("/api/v1/products/" + product).then().statusCode(200);
+    } finally {
+      stack().restart("payment-service");
+    }
+
+    // Back: new checkouts are paid again (the half-open circuit lets a trial call through, which closes it).
+    for (int i = 0; i < 2; i++) {
+      Placed placed = place(shopper("after-restart", product), Shop.APPROVED);
+      assertThat(placed.status()).isEqualTo(201);
+      orders.add(placed);
+    }
+
+    // Every order reaches a final state; what was confirmed was charged once, nothing else was charged.
+    int confirmed = 0;
+    for (Placed placed : orders) {
+      String status = Shop.awaitSettled(placed.customer(), placed.orderId(), Duration.ofSeconds(90))
+          .jsonPath().getString("status");
+      String statement = ledgers.statement(placed.orderId());
+      assertThat(ledgers.payments(placed.customer().id())).as("payments of %s", placed).isLessThanOrEqualTo(1);
+      if (status.equals("CONFIRMED")) {
+        confirmed++;
+        assertThat(statement).as("card statement of %s", placed).isEqualTo("APPROVED captured");
+        assertThat(ledgers.reservation(placed.orderId())).isEqualTo("COMMITTED");
+      } else {
+        assertThat(status).as("%s", placed).isEqualTo("FAILED");
+        assertThat(statement).as("card statement of %s", placed).satisfiesAnyOf(
+            s -> assertThat(s).isNull(), s -> assertThat(s).doesNotContain("captured").contains("voided"));
+        assertThat(ledgers.reservation(placed.orderId())).isEqualTo("RELEASED");
+      }
+    }
+    assertThat(orders.subList(0, 3)).allMatch(placed -> ledgers.order(placed.orderId()).equals("CONFIRMED"));
+    assertThat(orders.subList(7, 27)).as("orders taken while payments were down were never paid")
+        .allMatch(placed -> ledgers.order(placed.orderId()).equals("FAILED")
+            && ledgers.statement(placed.orderId()) == null);
+    assertThat(ledgers.stock(product)).as("{on hand, reserved}").containsExactly(200 - confirmed, 0);
+    assertThat(Shop.available(product)).isEqualTo(200 - confirmed);
+
+    await("the payment circuits closed again", Duration.ofSeconds(30),
+        () -> "closed".equals(downstream().get("payment.circuit")));
+  }
+
+  @Test
+  void theGatewayAnswersAProblemWhileARoutedServiceIsDownAndRoutesAgainOnceItIsBack() {
+    long product = Shop.product("2.00", 1);
+    stack().kill("product-service");
+    try {
+      Response down = given().get("/api/v1/products/" + product);
+      assertThat(down.statusCode()).as(down.asString()).isEqualTo(503);
+      assertThat(down.contentType()).isEqualTo("application/problem+json");
+      assertThat(down.header("Retry-After")).isNotBlank();
+      assertThat(down.jsonPath().getInt("status")).isEqualTo(503);
+      assertThat(down.jsonPath().getString("requestId")).isNotBlank();
+
+      // Other routes still answer, and the gateway's readiness names the upstream that is down.
+      given().get("/.well-known/jwks.json").then().statusCode(200);
+      Response ready = given().get("/health/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.jsonPath().getString("checks.find { it.name == 'product-upstream' }.status")).isEqualTo("DOWN");
+      assertThat(ready.jsonPath().getString("checks.find { it.name == 'user-upstream' }.status")).isEqualTo("UP");
+    } finally {
+      stack().restart("product-service");
+    }
+    given().get("/api/v1/products/" + product).then().statusCode(200);
+    given().get("/health/ready").then().statusCode(200);
+  }
+}
