@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The gateway's one job in this first cut: forward a request to the upstream its path is routed to,
- * and the answer back. Method, path, query, body and the end-to-end headers go through; hop-by-hop
+ * The gateway's job: check a request at the edge, forward it to the upstream its path is routed to,
+ * and the answer back. A request without a valid bearer token where one is needed, or with an invalid
+ * one anywhere, gets 401 here and never reaches a service ({@link EdgeAuthentication}). Method, path, query, body and the end-to-end headers go through; hop-by-hop
  * headers stay; {@code X-Forwarded-*} and {@code X-Request-Id} are set by the gateway. A path that is
  * not routed gets 404, a malformed one 400, a body over the limit 413, and an upstream that is down
  * or too slow 503 with {@code Retry-After}, all as {@code application/problem+json}.
@@ -35,6 +37,8 @@ public class ForwardingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ForwardingServlet.class.getName());
+  /** The challenge of every 401, as the services send it (RFC 6750). */
+  static final String BEARER_CHALLENGE = "Bearer realm=\"cleave\"";
 
   private transient GatewaySettings settings;
   private transient HttpClient client;
@@ -72,6 +76,16 @@ public class ForwardingServlet extends HttpServlet {
     if (route.isEmpty()) {
       GatewayProblems.write(response, 404, "not-found", "Not found", "No resource exists at this path.", path,
           requestId);
+      return;
+    }
+    EdgeAuthentication.Decision access = settings.authentication().decide(request.getMethod(), path,
+        Collections.list(request.getHeaders("Authorization")), Instant.now());
+    if (!access.passes()) {
+      LOG.fine(() -> "Refused " + request.getMethod() + " " + path + " [" + requestId + "]: " + access.reason());
+      response.setHeader("WWW-Authenticate", access.tokenPresented()
+          ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE);
+      GatewayProblems.write(response, 401, "unauthorized", "Authentication required",
+          "A valid bearer token is required.", path, requestId);
       return;
     }
     byte[] body = readBody(request);

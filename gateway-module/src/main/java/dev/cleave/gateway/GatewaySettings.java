@@ -1,6 +1,12 @@
 package dev.cleave.gateway;
 
+import dev.cleave.platform.security.RsaKeys;
+import dev.cleave.platform.security.TokenVerifier;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +28,17 @@ import org.eclipse.microprofile.config.Config;
  *       modules are extracted one at a time); none in the split system;</li>
  *   <li>{@code cleave.gateway.trusted-proxies}: addresses whose {@code X-Forwarded-For} is kept;</li>
  *   <li>{@code cleave.gateway.upstream-timeout} (default {@code PT15S}) and
- *       {@code cleave.gateway.max-body-bytes} (default 1 MiB).</li>
+ *       {@code cleave.gateway.max-body-bytes} (default 1 MiB);</li>
+ *   <li>edge authentication ({@link EdgeAuthentication}): {@code cleave.gateway.anonymous}, the requests
+ *       that need no token ({@link AnonymousRoutes}); and the services' own token settings:
+ *       {@code cleave.jwt.public.key.location} (required: a file of PEM blocks or a JWKS),
+ *       {@code cleave.jwt.service-keys.location}, {@code cleave.jwt.issuer} (default
+ *       {@code https://cleave.dev/user}), {@code cleave.jwt.audiences} (default {@code cleave}) and
+ *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services).</li>
  * </ul>
  */
-record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes) {
+record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
+    EdgeAuthentication authentication) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
@@ -40,7 +53,32 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     Duration timeout = Duration.parse(config.getOptionalValue("cleave.gateway.upstream-timeout", String.class)
         .orElse("PT15S"));
     int maxBody = config.getOptionalValue("cleave.gateway.max-body-bytes", Integer.class).orElse(1 << 20);
-    return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody);
+    return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody,
+        authentication(config));
+  }
+
+  private static EdgeAuthentication authentication(Config config) {
+    String location = config.getOptionalValue("cleave.jwt.public.key.location", String.class).orElseThrow(() ->
+        new IllegalArgumentException("the gateway verifies tokens but has no keys: set CLEAVE_JWT_PUBLIC_KEY_LOCATION"));
+    List<RSAPublicKey> trustedKeys = keys(location);
+    List<RSAPublicKey> serviceKeys = config.getOptionalValue("cleave.jwt.service-keys.location", String.class)
+        .map(GatewaySettings::keys).orElse(List.of());
+    Set<String> audiences = config.getOptionalValues("cleave.jwt.audiences", String.class).orElse(List.of("cleave"))
+        .stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
+    TokenVerifier.Rules rules = new TokenVerifier.Rules(
+        config.getOptionalValue("cleave.jwt.issuer", String.class).orElse("https://cleave.dev/user"), audiences,
+        Duration.parse(config.getOptionalValue("cleave.gateway.token-clock-skew", String.class).orElse("PT60S")));
+    return new EdgeAuthentication(new TokenVerifier(trustedKeys, serviceKeys, rules),
+        AnonymousRoutes.parse(config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
+  }
+
+  private static List<RSAPublicKey> keys(String location) {
+    Path file = Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
+    try {
+      return RsaKeys.publicKeys(Files.readString(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read token keys from " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static Set<String> upstreamNames(String routes, Optional<String> fallback) {

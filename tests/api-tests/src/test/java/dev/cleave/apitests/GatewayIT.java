@@ -83,4 +83,51 @@ class GatewayIT {
     assertThat(ready.body()).contains("\"product-upstream\"", "\"order-upstream\"", "\"user-upstream\"",
         "\"product-database\"");
   }
+
+  @Test
+  void refusesMissingAndBadTokensBeforeAnyServiceSeesThem() throws Exception {
+    String valid = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+    String noToken = java.util.UUID.randomUUID().toString();
+    String badToken = java.util.UUID.randomUUID().toString();
+    String badTokenOnAPublicRead = java.util.UUID.randomUUID().toString();
+    String passed = java.util.UUID.randomUUID().toString();
+
+    HttpResponse<String> missing = send(get("/api/v1/cart").header("X-Request-Id", noToken));
+    assertProblem(missing, 401);
+    assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cleave\"");
+    HttpResponse<String> bad = send(get("/api/v1/cart").header("X-Request-Id", badToken)
+        .header("Authorization", "Bearer " + forged));
+    assertProblem(bad, 401);
+    assertThat(bad.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    assertProblem(send(get("/api/v1/products").header("X-Request-Id", badTokenOnAPublicRead)
+        .header("Authorization", "Bearer " + forged)), 401);
+    assertThat(send(get("/api/v1/cart").header("X-Request-Id", passed).header("Authorization", "Bearer " + valid))
+        .statusCode()).isEqualTo(200);
+
+    // The services log every request they answer with its request id: the refused ones are not there.
+    java.nio.file.Path orderLog = serverLog("order");
+    java.nio.file.Path productLog = serverLog("product");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (!java.nio.file.Files.readString(orderLog).contains(passed) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(java.nio.file.Files.readString(orderLog)).contains(passed).doesNotContain(noToken)
+        .doesNotContain(badToken);
+    assertThat(java.nio.file.Files.readString(productLog)).doesNotContain(badTokenOnAPublicRead);
+  }
+
+  @Test
+  void letsAnonymousRoutesThroughWithoutAToken() throws Exception {
+    assertThat(send(get("/api/v1/products")).statusCode()).isEqualTo(200);
+    assertThat(send(get("/api/v1/categories")).statusCode()).isEqualTo(200);
+    assertThat(send(get("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
+    assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/products"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))), 401);
+  }
+
+  private static java.nio.file.Path serverLog(String module) {
+    var stack = CleaveSystem.stack().orElseThrow();
+    return stack.server(stack.topology().holderOf(module).server()).log().orElseThrow();
+  }
 }

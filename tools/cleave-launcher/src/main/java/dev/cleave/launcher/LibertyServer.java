@@ -104,6 +104,11 @@ public final class LibertyServer implements AutoCloseable {
     return URI.create("http://localhost:" + httpPort);
   }
 
+  /** Where the server's console goes, unless it shares the launcher's. */
+  public java.util.Optional<Path> log() {
+    return java.util.Optional.ofNullable(log);
+  }
+
   public long pid() {
     return process.pid();
   }

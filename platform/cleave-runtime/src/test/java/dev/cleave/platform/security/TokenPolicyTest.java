@@ -82,4 +82,15 @@ class TokenPolicyTest {
     assertThat(TokenPolicy.violation(token("stranger", "u1", Set.of("customer")), Set.of(), Set.of()))
         .as("keys not known locally: the remote JWKS selection checks the id").isEmpty();
   }
+
+  @Test
+  void readsTheKeyIdFromATokenHeader() {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k-1\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(TokenPolicy.keyId(header + ".e30.sig")).contains("k-1");
+    assertThat(TokenPolicy.keyId(b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + ".e30.x"))
+        .isEmpty();
+    assertThat(TokenPolicy.keyId("!!!.e30.x")).isEmpty();
+    assertThat(TokenPolicy.keyId(null)).isEmpty();
+  }
 }

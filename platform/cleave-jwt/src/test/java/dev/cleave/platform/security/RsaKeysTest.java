@@ -75,15 +75,4 @@ class RsaKeysTest {
         MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
     assertThat(jwk.get("kid")).isEqualTo(expected).isEqualTo(RsaKeys.thumbprint(key));
   }
-
-  @Test
-  void readsTheKeyIdFromATokenHeader() {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k-1\"}".getBytes(StandardCharsets.UTF_8));
-    assertThat(TokenPolicy.keyId(header + ".e30.sig")).contains("k-1");
-    assertThat(TokenPolicy.keyId(b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + ".e30.x"))
-        .isEmpty();
-    assertThat(TokenPolicy.keyId("!!!.e30.x")).isEmpty();
-    assertThat(TokenPolicy.keyId(null)).isEmpty();
-  }
 }

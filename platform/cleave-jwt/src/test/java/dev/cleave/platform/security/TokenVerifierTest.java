@@ -1,0 +1,136 @@
+package dev.cleave.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TokenVerifierTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+  private static final KeyPair USER = pair();
+  private static final KeyPair SERVICE = pair();
+  private static final KeyPair STRANGER = pair();
+  private static final TokenVerifier VERIFIER = new TokenVerifier(List.of((RSAPublicKey) USER.getPublic()),
+      List.of((RSAPublicKey) SERVICE.getPublic()),
+      new TokenVerifier.Rules("https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
+
+  private static KeyPair pair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String claims(String extra) {
+    return "{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\"u-1\",\"upn\":\"u-1\","
+        + "\"groups\":[\"customer\"],\"iat\":" + NOW.minusSeconds(10).getEpochSecond() + ",\"exp\":"
+        + NOW.plusSeconds(300).getEpochSecond() + extra + "}";
+  }
+
+  private static String signed(KeyPair pair, String header, String claims) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initSign(pair.getPrivate());
+      rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + b64.encodeToString(rsa.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String header(KeyPair pair) {
+    return "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + RsaKeys.thumbprint((RSAPublicKey) pair.getPublic()) + "\"}";
+  }
+
+  /** Claims later in the object win in JSON-P, so an override is appended. */
+  private static String token(String extraClaims) {
+    return signed(USER, header(USER), claims(extraClaims));
+  }
+
+  private static void refused(String token, String reason) {
+    assertThatThrownBy(() -> VERIFIER.verify(token, NOW)).isInstanceOf(TokenVerifier.InvalidTokenException.class)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void aTokenTheUserModuleWouldIssuePasses() throws Exception {
+    String issued = new Rs256Signer((RSAPrivateCrtKey) USER.getPrivate()).sign(claims(""));
+    TokenVerifier.Verified verified = VERIFIER.verify(issued, NOW);
+    assertThat(verified.subject()).isEqualTo("u-1");
+    assertThat(verified.groups()).containsExactly("customer");
+    assertThat(verified.serviceKey()).isFalse();
+    assertThat(VERIFIER.verify(token(",\"aud\":[\"other\",\"cleave\"]"), NOW).subject()).isEqualTo("u-1");
+  }
+
+  @Test
+  void theSignatureMustHoldWithATrustedKeyNamedByItsId() {
+    refused(signed(STRANGER, header(STRANGER), claims("")), "unknown key id");
+    refused(signed(STRANGER, header(USER), claims("")), "bad signature");
+    refused(signed(USER, "{\"alg\":\"RS256\"}", claims("")), "no key id");
+    refused(signed(USER, header(USER).replace("RS256", "HS256"), claims("")), "not RS256");
+    refused(signed(USER, header(USER).replace("RS256", "none"), claims("")), "not RS256");
+    String good = token("");
+    String[] parts = good.split("\\.");
+    String otherClaims = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(claims("").replace("u-1", "u-2").getBytes(StandardCharsets.UTF_8));
+    refused(parts[0] + "." + otherClaims + "." + parts[2], "bad signature");
+    refused(good.substring(0, good.length() - 10), "bad signature");
+    refused(parts[0] + "." + parts[1] + ".", "not a compact JWS");
+    refused("not.a.token", "header is not");
+    refused("", "not a compact JWS");
+    refused(null, "not a compact JWS");
+  }
+
+  @Test
+  void issuerAudienceAndTimesFollowTheServicesRules() {
+    refused(token(",\"iss\":\"https://evil.example\""), "wrong issuer");
+    refused(token(",\"aud\":\"other\""), "wrong audience");
+    refused(token(",\"aud\":[]"), "wrong audience");
+    refused(signed(USER, header(USER), claims("").replace("\"aud\":\"cleave\",", "")), "wrong audience");
+    refused(token(",\"exp\":" + NOW.minusSeconds(61).getEpochSecond()), "expired");
+    refused(token(",\"exp\":\"soon\""), "exp is not a number");
+    refused(token(",\"nbf\":" + NOW.plusSeconds(61).getEpochSecond()), "nbf is in the future");
+    refused(token(",\"iat\":" + NOW.plusSeconds(3600).getEpochSecond()), "iat is in the future");
+  }
+
+  @Test
+  void theClockSkewIsAllowedAndNoMore() throws Exception {
+    assertThat(VERIFIER.verify(token(",\"exp\":" + NOW.minusSeconds(59).getEpochSecond()), NOW)).isNotNull();
+    assertThat(VERIFIER.verify(token(",\"nbf\":" + NOW.plusSeconds(59).getEpochSecond()), NOW)).isNotNull();
+  }
+
+  @Test
+  void theSubjectIsRequiredAndTheUpnMustMatchIt() {
+    refused(token(",\"sub\":\"\""), "no subject");
+    refused(token(",\"sub\":null"), "no subject");
+    refused(token(",\"upn\":\"u-2\""), "upn differs");
+    refused(token(",\"groups\":\"admin\""), "groups is not an array");
+  }
+
+  @Test
+  void aServiceKeyMaySignServiceTokensOnly() throws Exception {
+    String service = signed(SERVICE, header(SERVICE), claims(",\"sub\":\"order-service\",\"upn\":\"order-service\","
+        + "\"groups\":[\"service\"]"));
+    assertThat(VERIFIER.verify(service, NOW).serviceKey()).isTrue();
+    refused(signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"admin\"]")), "a service key signed");
+    refused(signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"service\",\"admin\"]")), "a service key signed");
+  }
+}
