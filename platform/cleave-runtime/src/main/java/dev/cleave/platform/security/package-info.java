@@ -1,5 +1,8 @@
 /**
- * Bearer-token trust shared by every deployable: RSA keys in PEM and JWK form, and the token rules
- * that Cleave enforces on top of MicroProfile JWT (subject present, key id matching the trusted key).
+ * Bearer-token trust inside a deployable: the verification keys MicroProfile JWT uses ({@link
+ * dev.cleave.platform.security.TrustedKey}) and the token rules Cleave enforces on top of it
+ * ({@link dev.cleave.platform.security.TokenPolicy}: subject present, key id of a trusted key, service
+ * keys for service tokens only). Keys, signing and container-free verification are in
+ * {@code platform/cleave-jwt}, in the same package, so that the gateway can use them too.
  */
 package dev.cleave.platform.security;
