@@ -59,6 +59,24 @@ final class ForwardedHeaders {
     return peer;
   }
 
+  /**
+   * The client's address: the peer, unless the peer is a trusted proxy; then the nearest address in
+   * its {@code X-Forwarded-For} chain that is not a trusted proxy (or the farthest one, if all are).
+   */
+  static String clientAddress(String peer, String offered, Set<String> trustedProxies) {
+    if (!trustedProxies.contains(peer) || offered == null || offered.isBlank()) {
+      return peer;
+    }
+    String[] chain = offered.split(",");
+    for (int i = chain.length - 1; i >= 0; i--) {
+      String hop = chain[i].strip();
+      if (!hop.isEmpty() && (!trustedProxies.contains(hop) || i == 0)) {
+        return hop;
+      }
+    }
+    return peer;
+  }
+
   /** The client's request id when it is safe to log and echo, otherwise a new one. */
   static String requestId(String offered) {
     return offered != null && REQUEST_ID.matcher(offered).matches() ? offered : java.util.UUID.randomUUID().toString();

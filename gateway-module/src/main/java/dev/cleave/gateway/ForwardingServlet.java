@@ -80,6 +80,23 @@ public class ForwardingServlet extends HttpServlet {
     }
     EdgeAuthentication.Decision access = settings.authentication().decide(request.getMethod(), path,
         Collections.list(request.getHeaders("Authorization")), Instant.now());
+    // Refused requests count too: a client guessing tokens is limited like any other.
+    RateLimits.Decision limit = settings.rateLimits().take(request.getMethod(), path, access.subject()
+        .map(subject -> "sub:" + subject)
+        .orElseGet(() -> "addr:" + ForwardedHeaders.clientAddress(request.getRemoteAddr(),
+            request.getHeader("X-Forwarded-For"), settings.trustedProxies())));
+    if (limit.policy() != null) {
+      response.setHeader("RateLimit-Policy", limit.policy().policyHeader());
+      response.setHeader("RateLimit", limit.rateLimitHeader());
+    }
+    if (!limit.allowed()) {
+      response.setHeader("Retry-After", Long.toString(Math.max(1, limit.take().secondsUntilNext())));
+      GatewayProblems.write(response, 429, "too-many-requests", "Too many requests",
+          "Rate limit '" + limit.policy().name() + "' (" + limit.policy().quota() + " per "
+              + limit.policy().window().toSeconds() + " s) reached; try again after the Retry-After delay.",
+          path, requestId);
+      return;
+    }
     if (!access.passes()) {
       LOG.fine(() -> "Refused " + request.getMethod() + " " + path + " [" + requestId + "]: " + access.reason());
       response.setHeader("WWW-Authenticate", access.tokenPresented()

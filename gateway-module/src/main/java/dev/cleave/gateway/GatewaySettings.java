@@ -34,11 +34,13 @@ import org.eclipse.microprofile.config.Config;
  *       {@code cleave.jwt.public.key.location} (required: a file of PEM blocks or a JWKS),
  *       {@code cleave.jwt.service-keys.location}, {@code cleave.jwt.issuer} (default
  *       {@code https://cleave.dev/user}), {@code cleave.jwt.audiences} (default {@code cleave}) and
- *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services).</li>
+ *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services);</li>
+ *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and
+ *       {@code cleave.gateway.rate-limits}.</li>
  * </ul>
  */
 record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
-    EdgeAuthentication authentication) {
+    EdgeAuthentication authentication, RateLimits rateLimits) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
@@ -53,8 +55,11 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     Duration timeout = Duration.parse(config.getOptionalValue("cleave.gateway.upstream-timeout", String.class)
         .orElse("PT15S"));
     int maxBody = config.getOptionalValue("cleave.gateway.max-body-bytes", Integer.class).orElse(1 << 20);
+    RateLimits limits = RateLimits.parse(
+        config.getOptionalValue("cleave.gateway.rate-limit.default", String.class).orElse("off"),
+        config.getOptionalValue("cleave.gateway.rate-limits", String.class).orElse(""), System::nanoTime);
     return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody,
-        authentication(config));
+        authentication(config), limits);
   }
 
   private static EdgeAuthentication authentication(Config config) {

@@ -2,6 +2,7 @@ package dev.cleave.apitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import java.io.IOException;
@@ -129,5 +130,33 @@ class GatewayIT {
   private static java.nio.file.Path serverLog(String module) {
     var stack = CleaveSystem.stack().orElseThrow();
     return stack.server(stack.topology().holderOf(module).server()).log().orElseThrow();
+  }
+
+  @Test
+  void limitsEachCallerToItsQuotaWithTheStandardHeaders() throws Exception {
+    // The rule CleaveSystem.GATEWAY_TEST_RATE_LIMIT: 3 per hour per caller. Each test client has an address
+    // of its own (loopback is a trusted proxy here), so the buckets start full.
+    String client = Accounts.randomClientAddress();
+    for (int i = 2; i >= 0; i--) {
+      HttpResponse<String> passed = send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
+      assertThat(passed.statusCode()).as("forwarded: the service has no such path").isEqualTo(404);
+      assertThat(passed.headers().firstValue("RateLimit-Policy")).hasValue("\"probe\";q=3;w=3600");
+      assertThat(passed.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"probe\";r=" + i + ";t=");
+    }
+    HttpResponse<String> limited = send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
+    assertProblem(limited, 429);
+    assertThat(limited.body()).contains("too-many-requests");
+    long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(1100L, 1200L);
+    assertThat(limited.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"probe\";r=0;t=");
+
+    // Another address, and a signed-in customer at the same address, have buckets of their own.
+    assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For",
+        Accounts.randomClientAddress())).statusCode()).isEqualTo(404);
+    String customer = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client)
+        .header("Authorization", "Bearer " + customer)).statusCode()).isEqualTo(404);
+    // Routes without a rule carry no rate limit headers (the suite runs without a default limit).
+    assertThat(send(get("/api/v1/categories")).headers().firstValue("RateLimit")).isEmpty();
   }
 }

@@ -48,6 +48,9 @@ public final class CleaveSystem implements BeforeAllCallback {
       "CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S",
       "CLEAVE_ORDER_RECOVERY_AFTER", "PT5S");
 
+  /** The one rate limit of the gateway under test: 3 per hour per caller, on a path only GatewayIT uses. */
+  public static final String GATEWAY_TEST_RATE_LIMIT = "probe GET /api/v1/categories/rate-limit-probe 3/PT1H";
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running system = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
@@ -149,6 +152,10 @@ public final class CleaveSystem implements BeforeAllCallback {
     // Locks last long enough that no pause of a busy CI machine can let one expire between two requests.
     env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     env.put("CLEAVE_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+    // The suite is hundreds of clients on one machine: the gateway's shipped rate limits (unit-tested in
+    // gateway-module) would throttle it. One test rule instead, on a path nothing else uses (GatewayIT).
+    env.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "off");
+    env.put("CLEAVE_GATEWAY_RATE_LIMITS", GATEWAY_TEST_RATE_LIMIT);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
