@@ -40,8 +40,12 @@ public class ForwardingServlet extends HttpServlet {
   /** The challenge of every 401, as the services send it (RFC 6750). */
   static final String BEARER_CHALLENGE = "Bearer realm=\"cleave\"";
 
+  /** Request attribute: the route a request took, for the metrics ({@code rejected}, {@code unrouted} or a prefix). */
+  private static final String ROUTE = ForwardingServlet.class.getName() + ".route";
+
   private transient GatewaySettings settings;
   private transient HttpClient client;
+  private transient GatewayMetrics metrics;
 
   @Override
   public void init() throws ServletException {
@@ -55,6 +59,8 @@ public class ForwardingServlet extends HttpServlet {
         .connectTimeout(Duration.ofSeconds(1))
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+    metrics = new GatewayMetrics();
+    getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
     LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
   }
 
@@ -64,6 +70,16 @@ public class ForwardingServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long start = System.nanoTime();
+    request.setAttribute(ROUTE, "rejected");
+    try {
+      handle(request, response);
+    } finally {
+      metrics.request((String) request.getAttribute(ROUTE), response.getStatus(), System.nanoTime() - start);
+    }
+  }
+
+  private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String requestId = ForwardedHeaders.requestId(request.getHeader("X-Request-Id"));
     response.setHeader("X-Request-Id", requestId);
     String path = request.getRequestURI();
@@ -72,12 +88,34 @@ public class ForwardingServlet extends HttpServlet {
       GatewayProblems.write(response, 400, "bad-request", "Bad request", violation.get() + ".", null, requestId);
       return;
     }
+    if (headerBytes(request) > settings.maxHeaderBytes()) {
+      GatewayProblems.write(response, 431, "request-header-fields-too-large", "Request header fields too large",
+          "The request headers exceed " + settings.maxHeaderBytes() + " bytes.", path, requestId);
+      return;
+    }
     Optional<RouteTable.Route> route = settings.routes().match(path);
     if (route.isEmpty()) {
+      request.setAttribute(ROUTE, "unrouted");
       GatewayProblems.write(response, 404, "not-found", "Not found", "No resource exists at this path.", path,
           requestId);
       return;
     }
+    String routeName = route.get().prefix();
+    request.setAttribute(ROUTE, routeName);
+    String origin = request.getHeader("Origin");
+    if (CorsPolicy.isPreflight(request.getMethod(), origin, request.getHeader("Access-Control-Request-Method"))) {
+      CorsPolicy.Preflight preflight = settings.cors().preflight(origin,
+          request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+      if (!preflight.allowed()) {
+        GatewayProblems.write(response, 403, "cors-refused", "Cross-origin request refused",
+            "The gateway's CORS policy refuses this preflight: " + preflight.reason() + ".", path, requestId);
+        return;
+      }
+      preflight.headers().forEach(response::setHeader);
+      response.setStatus(204);
+      return;
+    }
+    settings.cors().actual(origin).forEach(response::setHeader);
     EdgeAuthentication.Decision access = settings.authentication().decide(request.getMethod(), path,
         Collections.list(request.getHeaders("Authorization")), Instant.now());
     // Refused requests count too: a client guessing tokens is limited like any other.
@@ -90,6 +128,7 @@ public class ForwardingServlet extends HttpServlet {
       response.setHeader("RateLimit", limit.rateLimitHeader());
     }
     if (!limit.allowed()) {
+      metrics.rateLimited(routeName, limit.policy().name());
       response.setHeader("Retry-After", Long.toString(Math.max(1, limit.take().secondsUntilNext())));
       GatewayProblems.write(response, 429, "too-many-requests", "Too many requests",
           "Rate limit '" + limit.policy().name() + "' (" + limit.policy().quota() + " per "
@@ -98,6 +137,7 @@ public class ForwardingServlet extends HttpServlet {
       return;
     }
     if (!access.passes()) {
+      metrics.authRefused(routeName, access.tokenPresented());
       LOG.fine(() -> "Refused " + request.getMethod() + " " + path + " [" + requestId + "]: " + access.reason());
       response.setHeader("WWW-Authenticate", access.tokenPresented()
           ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE);
@@ -116,22 +156,33 @@ public class ForwardingServlet extends HttpServlet {
     try {
       answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
-      unavailable(response, route.get(), "did not answer within " + settings.upstreamTimeout().toSeconds() + " s",
-          path, requestId);
+      unavailable(response, route.get(), "timeout",
+          "did not answer within " + settings.upstreamTimeout().toSeconds() + " s", path, requestId);
       return;
     } catch (ConnectException e) {
-      unavailable(response, route.get(), "is not reachable", path, requestId);
+      unavailable(response, route.get(), "refused", "is not reachable", path, requestId);
       return;
     } catch (IOException e) {
       LOG.log(Level.FINE, "upstream " + route.get().upstream() + " failed", e);
-      unavailable(response, route.get(), "closed the connection", path, requestId);
+      unavailable(response, route.get(), "reset", "closed the connection", path, requestId);
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      unavailable(response, route.get(), "was not waited for", path, requestId);
+      unavailable(response, route.get(), "interrupted", "was not waited for", path, requestId);
       return;
     }
     relay(answer, response);
+  }
+
+  /** Bytes of the request's header section, as sent (name, ": ", value, CRLF per field). */
+  private static long headerBytes(HttpServletRequest request) {
+    long bytes = 0;
+    for (String name : Collections.list(request.getHeaderNames())) {
+      for (String value : Collections.list(request.getHeaders(name))) {
+        bytes += name.length() + value.length() + 4;
+      }
+    }
+    return bytes;
   }
 
   private byte[] readBody(HttpServletRequest request) throws IOException {
@@ -188,8 +239,9 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  private static void unavailable(HttpServletResponse response, RouteTable.Route route, String what, String path,
-      String requestId) throws IOException {
+  private void unavailable(HttpServletResponse response, RouteTable.Route route, String kind, String what,
+      String path, String requestId) throws IOException {
+    metrics.upstreamError(route.prefix(), route.upstream(), kind);
     if (response.isCommitted()) {
       return;
     }

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.Config;
  *       modules are extracted one at a time); none in the split system;</li>
  *   <li>{@code cleave.gateway.trusted-proxies}: addresses whose {@code X-Forwarded-For} is kept;</li>
  *   <li>{@code cleave.gateway.upstream-timeout} (default {@code PT15S}) and
- *       {@code cleave.gateway.max-body-bytes} (default 1 MiB);</li>
+ *       {@code cleave.gateway.max-body-bytes} (default 1 MiB, beyond it 413), and
+ *       {@code cleave.gateway.max-header-bytes} (default 16 KiB of header fields, beyond it 431);</li>
  *   <li>edge authentication ({@link EdgeAuthentication}): {@code cleave.gateway.anonymous}, the requests
  *       that need no token ({@link AnonymousRoutes}); and the services' own token settings:
  *       {@code cleave.jwt.public.key.location} (required: a file of PEM blocks or a JWKS),
@@ -36,11 +37,12 @@ import org.eclipse.microprofile.config.Config;
  *       {@code https://cleave.dev/user}), {@code cleave.jwt.audiences} (default {@code cleave}) and
  *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services);</li>
  *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and
- *       {@code cleave.gateway.rate-limits}.</li>
+ *       {@code cleave.gateway.rate-limits};</li>
+ *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*}.</li>
  * </ul>
  */
 record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
-    EdgeAuthentication authentication, RateLimits rateLimits) {
+    int maxHeaderBytes, EdgeAuthentication authentication, RateLimits rateLimits, CorsPolicy cors) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
@@ -58,8 +60,19 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     RateLimits limits = RateLimits.parse(
         config.getOptionalValue("cleave.gateway.rate-limit.default", String.class).orElse("off"),
         config.getOptionalValue("cleave.gateway.rate-limits", String.class).orElse(""), System::nanoTime);
-    return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody,
-        authentication(config), limits);
+    int maxHeaders = config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
+    return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody, maxHeaders,
+        authentication(config), limits, cors(config));
+  }
+
+  private static CorsPolicy cors(Config config) {
+    return new CorsPolicy(
+        config.getOptionalValues("cleave.gateway.cors.allowed-origins", String.class).orElse(List.of()),
+        config.getOptionalValues("cleave.gateway.cors.allowed-methods", String.class)
+            .orElse(List.of("GET", "HEAD", "POST", "PUT", "DELETE")),
+        config.getOptionalValues("cleave.gateway.cors.allowed-headers", String.class)
+            .orElse(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "X-Request-Id")),
+        Duration.parse(config.getOptionalValue("cleave.gateway.cors.max-age", String.class).orElse("PT10M")));
   }
 
   private static EdgeAuthentication authentication(Config config) {

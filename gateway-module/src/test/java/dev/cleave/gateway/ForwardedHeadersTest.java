@@ -12,6 +12,8 @@ class ForwardedHeadersTest {
     Set<String> named = ForwardedHeaders.namedByConnection("keep-alive, X-Secret-Hop");
     assertThat(ForwardedHeaders.forwardRequestHeader("Authorization", named)).isTrue();
     assertThat(ForwardedHeaders.forwardRequestHeader("Idempotency-Key", named)).isTrue();
+    assertThat(ForwardedHeaders.forwardRequestHeader("traceparent", named)).as("W3C trace context").isTrue();
+    assertThat(ForwardedHeaders.forwardRequestHeader("tracestate", named)).isTrue();
     assertThat(ForwardedHeaders.forwardRequestHeader("traceparent", named)).isTrue();
     for (String dropped : new String[] {"Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "TE", "Trailer",
         "Proxy-Authorization", "Host", "Content-Length", "Expect", "X-Forwarded-For", "X-Forwarded-Host",

@@ -38,6 +38,17 @@ class RouteTableTest {
   }
 
   @Test
+  void aVersionIsPartOfThePrefixSoItCanGoToAnUpstreamOfItsOwn() {
+    RouteTable versioned = RouteTable.parse("/api/v1/products=product,/api/v2/products=product-v2",
+        Map.of("product", URI.create("http://localhost:9082"), "product-v2", URI.create("http://localhost:9182")),
+        Optional.empty());
+    assertThat(upstreamOf(versioned, "/api/v1/products/7")).isEqualTo("product");
+    assertThat(upstreamOf(versioned, "/api/v2/products/7")).isEqualTo("product-v2");
+    assertThat(upstreamOf(versioned, "/api/v3/products/7")).as("an unknown version").isEqualTo("none");
+    assertThat(upstreamOf(split, "/api/v2/products")).as("no v2 in the shipped table").isEqualTo("none");
+  }
+
+  @Test
   void neverRoutesInternalPathsNotEvenToTheFallback() {
     RouteTable withFallback = RouteTable.parse("/api/v1/products=product", UPSTREAMS, Optional.of("monolith"));
     assertThat(upstreamOf(withFallback, "/api/v1/cart")).isEqualTo("monolith");

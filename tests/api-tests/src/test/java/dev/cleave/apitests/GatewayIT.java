@@ -159,4 +159,46 @@ class GatewayIT {
     // Routes without a rule carry no rate limit headers (the suite runs without a default limit).
     assertThat(send(get("/api/v1/categories")).headers().firstValue("RateLimit")).isEmpty();
   }
+
+  @Test
+  void refusesOversizedHeaders() throws Exception {
+    assertProblem(send(get("/api/v1/products").header("X-Padding", "a".repeat(20_000))), 431);
+  }
+
+  @Test
+  void answersPreflightsFromItsCorsPolicyAndMarksAllowedAnswers() throws Exception {
+    HttpResponse<String> granted = send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization, content-type"));
+    assertThat(granted.statusCode()).as("a preflight carries no token, and needs none").isEqualTo(204);
+    assertThat(granted.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
+    assertThat(granted.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+
+    assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")), 403);
+
+    HttpResponse<String> actual = send(get("/api/v1/products").header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN));
+    assertThat(actual.statusCode()).isEqualTo(200);
+    assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
+    assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Request-Id");
+    assertThat(send(get("/api/v1/products").header("Origin", "https://evil.example")).headers()
+        .firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void exportsPerRouteMetrics() throws Exception {
+    send(get("/api/v1/products"));
+    send(get("/api/v1/cart"));
+    send(get("/nothing-here"));
+    HttpResponse<String> metrics = send(get("/metrics"));
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(metrics.body())
+        .containsPattern("gateway_requests_total\\{route=\"/api/v1/products\",status=\"200\"} [1-9]")
+        .containsPattern("gateway_requests_total\\{route=\"unrouted\",status=\"404\"} [1-9]")
+        .containsPattern("gateway_auth_refused_total\\{route=\"/api/v1/cart\",reason=\"missing\"} [1-9]")
+        .contains("gateway_request_duration_seconds_bucket{route=\"/api/v1/products\",le=\"+Inf\"}");
+  }
 }

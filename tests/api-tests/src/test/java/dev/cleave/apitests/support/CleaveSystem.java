@@ -51,6 +51,9 @@ public final class CleaveSystem implements BeforeAllCallback {
   /** The one rate limit of the gateway under test: 3 per hour per caller, on a path only GatewayIT uses. */
   public static final String GATEWAY_TEST_RATE_LIMIT = "probe GET /api/v1/categories/rate-limit-probe 3/PT1H";
 
+  /** The one origin the gateway under test allows cross-origin requests from. */
+  public static final String GATEWAY_TEST_ORIGIN = "https://shop.cleave.test";
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running system = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
@@ -156,6 +159,7 @@ public final class CleaveSystem implements BeforeAllCallback {
     // gateway-module) would throttle it. One test rule instead, on a path nothing else uses (GatewayIT).
     env.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "off");
     env.put("CLEAVE_GATEWAY_RATE_LIMITS", GATEWAY_TEST_RATE_LIMIT);
+    env.put("CLEAVE_GATEWAY_CORS_ALLOWED_ORIGINS", GATEWAY_TEST_ORIGIN);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
