@@ -46,6 +46,7 @@ public class ForwardingServlet extends HttpServlet {
   private transient GatewaySettings settings;
   private transient HttpClient client;
   private transient GatewayMetrics metrics;
+  private transient Map<String, UpstreamPool> pools;
 
   @Override
   public void init() throws ServletException {
@@ -59,6 +60,10 @@ public class ForwardingServlet extends HttpServlet {
         .connectTimeout(Duration.ofSeconds(1))
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+    pools = new java.util.LinkedHashMap<>();
+    settings.routes().upstreams().forEach((name, instances) -> pools.put(name,
+        new UpstreamPool(name, instances, settings.ejectAfter(), settings.coolDown(), System::nanoTime)));
+    getServletContext().setAttribute(UpstreamPool.class.getName(), Map.copyOf(pools));
     metrics = new GatewayMetrics();
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
     LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
@@ -145,33 +150,160 @@ public class ForwardingServlet extends HttpServlet {
           "A valid bearer token is required.", path, requestId);
       return;
     }
+    ResponseCache cache = settings.cache();
+    String cacheKey = null;
+    if (request.getMethod().equals("GET") && cache.covers(routeName)) {
+      cacheKey = ResponseCache.key(routeName, access.subject().map(subject -> "sub:" + subject).orElse("public"),
+          path, request.getQueryString());
+      Optional<ResponseCache.Entry> hit = wantsFresh(request) ? Optional.empty() : cache.get(cacheKey);
+      metrics.cache(routeName, hit.isPresent() ? "hit" : "miss");
+      if (hit.isPresent()) {
+        replay(hit.get(), request, response, "HIT", cache.now());
+        return;
+      }
+    }
     byte[] body = readBody(request);
     if (body == null) {
       GatewayProblems.write(response, 413, "payload-too-large", "Payload too large",
           "The request body exceeds " + settings.maxBodyBytes() + " bytes.", path, requestId);
       return;
     }
-    HttpRequest upstream = upstreamRequest(request, route.get().baseUri(), path, body, requestId);
-    HttpResponse<InputStream> answer;
-    try {
-      answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      unavailable(response, route.get(), "timeout",
-          "did not answer within " + settings.upstreamTimeout().toSeconds() + " s", path, requestId);
+    HttpResponse<InputStream> answer = send(request, route.get(), path, body, requestId, response);
+    if (answer == null) {
       return;
-    } catch (ConnectException e) {
-      unavailable(response, route.get(), "refused", "is not reachable", path, requestId);
-      return;
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "upstream " + route.get().upstream() + " failed", e);
-      unavailable(response, route.get(), "reset", "closed the connection", path, requestId);
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      unavailable(response, route.get(), "interrupted", "was not waited for", path, requestId);
+    }
+    if (!SAFE_METHODS.contains(request.getMethod()) && cache.covers(routeName) && answer.statusCode() / 100 == 2) {
+      metrics.cachePurged(routeName, cache.purge());
+    }
+    if (cacheKey != null && answer.statusCode() == 200 && keep(answer, cacheKey, request, response)) {
       return;
     }
     relay(answer, response);
+  }
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+  /** At most this many instances are tried for one request. */
+  private static final int MAX_ATTEMPTS = 3;
+
+  /**
+   * Sends the request to an instance of the route's upstream, trying the next instance when one
+   * fails: always when the connection was refused (nothing reached the instance), and after a reset
+   * or timeout only for a request that may be repeated (an idempotent method, or a POST with an
+   * {@code Idempotency-Key}, which the services deduplicate). Returns null when it already answered
+   * 503 because no instance could.
+   */
+  private HttpResponse<InputStream> send(HttpServletRequest request, RouteTable.Route route, String path,
+      byte[] body, String requestId, HttpServletResponse response) throws IOException {
+    UpstreamPool pool = pools.get(route.upstream());
+    List<UpstreamPool.Instance> candidates = pool.order();
+    boolean repeatable = IDEMPOTENT_METHODS.contains(request.getMethod()) || request.getHeader("Idempotency-Key") != null;
+    String kind = "refused";
+    String what = "is not reachable";
+    for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
+      UpstreamPool.Instance instance = candidates.get(attempt);
+      HttpRequest upstream = upstreamRequest(request, instance.baseUri(), path, body, requestId);
+      boolean tryNext;
+      try {
+        HttpResponse<InputStream> answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
+        pool.succeeded(instance);
+        return answer;
+      } catch (ConnectException e) {
+        kind = "refused";
+        what = "is not reachable";
+        tryNext = true;
+      } catch (HttpTimeoutException e) {
+        kind = "timeout";
+        what = "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
+        tryNext = repeatable;
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "upstream " + route.upstream() + " at " + instance.baseUri() + " failed", e);
+        kind = "reset";
+        what = "closed the connection";
+        tryNext = repeatable;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        metrics.upstreamError(route.prefix(), route.upstream(), "interrupted");
+        unavailable(response, route, "was not waited for", path, requestId);
+        return null;
+      }
+      metrics.upstreamError(route.prefix(), route.upstream(), kind);
+      if (pool.failed(instance)) {
+        LOG.warning(() -> "Upstream " + route.upstream() + " instance " + instance.baseUri() + " ejected for "
+            + settings.coolDown() + " after " + settings.ejectAfter() + " failures in a row");
+      }
+      if (!tryNext) {
+        break;
+      }
+    }
+    unavailable(response, route, what, path, requestId);
+    return null;
+  }
+
+  /** A client's {@code Cache-Control: no-cache} (or {@code max-age=0}) asks for an answer from the service. */
+  private static boolean wantsFresh(HttpServletRequest request) {
+    String control = request.getHeader("Cache-Control");
+    return control != null && (control.contains("no-cache") || control.contains("max-age=0"));
+  }
+
+  /**
+   * Keeps the answer if the service allows it and it is small enough, and sends it to the client;
+   * returns false (having sent nothing) when it may not be kept.
+   */
+  private boolean keep(HttpResponse<InputStream> answer, String cacheKey, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    ResponseCache cache = settings.cache();
+    Optional<Duration> ttl = cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
+    if (ttl.isEmpty() || answer.headers().firstValue("Set-Cookie").isPresent()
+        || answer.headers().allValues("Vary").stream().anyMatch(v -> v.contains("*"))) {
+      return false;
+    }
+    byte[] body;
+    try (InputStream in = answer.body()) {
+      body = in.readNBytes(cache.maxEntryBytes() + 1);
+      if (body.length > cache.maxEntryBytes()) {
+        byte[] rest = in.readAllBytes();
+        byte[] whole = java.util.Arrays.copyOf(body, body.length + rest.length);
+        System.arraycopy(rest, 0, whole, body.length, rest.length);
+        body = whole;
+      }
+    }
+    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+    for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
+      String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (ForwardedHeaders.forwardResponseHeader(name) && !CACHE_SETS.contains(name)) {
+        header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value)));
+      }
+    }
+    String etag = answer.headers().firstValue("ETag").orElseGet(() -> null);
+    if (etag == null) {
+      etag = ResponseCache.etagOf(body);
+    }
+    ResponseCache.Entry entry = body.length > cache.maxEntryBytes()
+        ? new ResponseCache.Entry(headers, body, etag, 0, 0)
+        : cache.put(cacheKey, headers, body, etag, ttl.get());
+    replay(entry, request, response, body.length > cache.maxEntryBytes() ? "BYPASS" : "MISS", cache.now());
+    return true;
+  }
+
+  /** Headers the cache sets itself when it answers. */
+  private static final Set<String> CACHE_SETS = Set.of("etag", "age", "date", "x-cache");
+
+  private static void replay(ResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response,
+      String cacheStatus, long now) throws IOException {
+    entry.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+    response.setHeader("ETag", entry.etag());
+    response.setHeader("X-Cache", cacheStatus);
+    if (cacheStatus.equals("HIT")) {
+      response.setHeader("Age", Long.toString(entry.ageSeconds(now)));
+    }
+    if (ResponseCache.matches(request.getHeader("If-None-Match"), entry.etag())) {
+      response.setStatus(304);
+      return;
+    }
+    response.setStatus(200);
+    response.setContentLength(entry.body().length);
+    response.getOutputStream().write(entry.body());
   }
 
   /** Bytes of the request's header section, as sent (name, ": ", value, CRLF per field). */
@@ -239,9 +371,8 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  private void unavailable(HttpServletResponse response, RouteTable.Route route, String kind, String what,
-      String path, String requestId) throws IOException {
-    metrics.upstreamError(route.prefix(), route.upstream(), kind);
+  private static void unavailable(HttpServletResponse response, RouteTable.Route route, String what, String path,
+      String requestId) throws IOException {
     if (response.isCommitted()) {
       return;
     }

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code gateway_upstream_errors_total{route,upstream,kind}}: {@code timeout}, {@code refused},
  *       {@code reset}, {@code interrupted};</li>
  *   <li>{@code gateway_rate_limited_total{route,policy}} and
- *       {@code gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid}).</li>
+ *       {@code gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});</li>
+ *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and
+ *       {@code gateway_cache_purged_entries_total{route}} (entries dropped by writes through the route).</li>
  * </ul>
  */
 final class GatewayMetrics {
@@ -65,6 +67,15 @@ final class GatewayMetrics {
     count("gateway_auth_refused_total", "route", route, "reason", tokenPresented ? "invalid" : "missing");
   }
 
+  void cache(String route, String result) {
+    count("gateway_cache_requests_total", "route", route, "result", result);
+  }
+
+  void cachePurged(String route, int entries) {
+    counters.computeIfAbsent(series("gateway_cache_purged_entries_total", "route", route), s -> new LongAdder())
+        .add(entries);
+  }
+
   private void count(String name, String... labels) {
     counters.computeIfAbsent(series(name, labels), s -> new LongAdder()).increment();
   }
@@ -91,7 +102,8 @@ final class GatewayMetrics {
     counters.forEach((series, value) ->
         byName.computeIfAbsent(series.substring(0, series.indexOf('{')), n -> new TreeMap<>()).put(series, value.sum()));
     for (String name : new String[] {"gateway_requests_total", "gateway_upstream_errors_total",
-        "gateway_rate_limited_total", "gateway_auth_refused_total"}) {
+        "gateway_rate_limited_total", "gateway_auth_refused_total", "gateway_cache_requests_total",
+        "gateway_cache_purged_entries_total"}) {
       out.append("# TYPE ").append(name).append(" counter\n");
       byName.getOrDefault(name, Map.of()).forEach((series, value) ->
           out.append(series).append(' ').append(value).append('\n'));

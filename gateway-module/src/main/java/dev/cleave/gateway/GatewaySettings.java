@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.Config;
  * <ul>
  *   <li>{@code cleave.gateway.routes}: {@code /prefix=upstream} pairs, comma-separated (the split
  *       system's table is the default, in {@code META-INF/microprofile-config.properties});</li>
- *   <li>{@code cleave.gateway.upstream.<name>}: each upstream's base URL;</li>
+ *   <li>{@code cleave.gateway.upstream.<name>}: each upstream's base URL, or several (comma-separated)
+ *       for instances to balance over ({@link UpstreamPool}: {@code cleave.gateway.lb.eject-after},
+ *       {@code cleave.gateway.lb.cool-down});</li>
  *   <li>{@code cleave.gateway.fallback-upstream}: where every other path goes (the monolith, when
  *       modules are extracted one at a time); none in the split system;</li>
  *   <li>{@code cleave.gateway.trusted-proxies}: addresses whose {@code X-Forwarded-For} is kept;</li>
@@ -38,19 +40,22 @@ import org.eclipse.microprofile.config.Config;
  *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services);</li>
  *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and
  *       {@code cleave.gateway.rate-limits};</li>
- *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*}.</li>
+ *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*};</li>
+ *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*}.</li>
  * </ul>
  */
 record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
-    int maxHeaderBytes, EdgeAuthentication authentication, RateLimits rateLimits, CorsPolicy cors) {
+    int maxHeaderBytes, EdgeAuthentication authentication, RateLimits rateLimits, CorsPolicy cors,
+    ResponseCache cache, int ejectAfter, Duration coolDown) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
     Optional<String> fallback = config.getOptionalValue("cleave.gateway.fallback-upstream", String.class);
-    Map<String, URI> upstreams = new HashMap<>();
+    Map<String, List<URI>> upstreams = new HashMap<>();
     for (String name : upstreamNames(routes, fallback)) {
-      config.getOptionalValue("cleave.gateway.upstream." + name, String.class)
-          .ifPresent(url -> upstreams.put(name, URI.create(url.strip().replaceAll("/+$", ""))));
+      config.getOptionalValue("cleave.gateway.upstream." + name, String.class).ifPresent(urls ->
+          upstreams.put(name, java.util.Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+              .map(url -> URI.create(url.replaceAll("/+$", ""))).toList()));
     }
     Set<String> trusted = config.getOptionalValues("cleave.gateway.trusted-proxies", String.class).orElse(List.of())
         .stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
@@ -62,7 +67,19 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
         config.getOptionalValue("cleave.gateway.rate-limits", String.class).orElse(""), System::nanoTime);
     int maxHeaders = config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
     return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody, maxHeaders,
-        authentication(config), limits, cors(config));
+        authentication(config), limits, cors(config), cache(config),
+        config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
+        Duration.parse(config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")));
+  }
+
+  private static ResponseCache cache(Config config) {
+    return new ResponseCache(
+        config.getOptionalValues("cleave.gateway.cache.routes", String.class)
+            .orElse(List.of("/api/v1/products", "/api/v1/categories")).stream().map(String::strip).toList(),
+        Duration.parse(config.getOptionalValue("cleave.gateway.cache.max-ttl", String.class).orElse("PT60S")),
+        config.getOptionalValue("cleave.gateway.cache.max-entries", Integer.class).orElse(10_000),
+        config.getOptionalValue("cleave.gateway.cache.max-entry-bytes", Integer.class).orElse(256 * 1024),
+        System::nanoTime);
   }
 
   private static CorsPolicy cors(Config config) {

@@ -3,6 +3,7 @@ package dev.cleave.gateway;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -25,8 +26,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The gateway's health, in MicroProfile Health's JSON format. {@code /health/live} is the gateway
  * process alone. {@code /health/ready} (and {@code /health}) asks every upstream's
- * {@code /health/ready} in parallel and reports one check per upstream ({@code <name>-upstream}) plus
- * the upstreams' own checks, so one probe shows the whole system; it is UP only when all of them are.
+ * {@code /health/ready} in parallel and reports one check per upstream ({@code <name>-upstream}, UP when
+ * one of its instances is; with several instances, each one's answer and whether the balancer sends it
+ * traffic) plus the upstreams' own checks (from one instance), so one probe shows the whole system; it
+ * is UP only when every upstream is.
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -34,7 +37,7 @@ public class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  private transient Map<String, URI> upstreams;
+  private transient Map<String, java.util.List<URI>> upstreams;
   private transient HttpClient client;
 
   @Override
@@ -71,29 +74,48 @@ public class HealthServlet extends HttpServlet {
   }
 
   private JsonObject ready() {
-    Map<String, CompletableFuture<HttpResponse<String>>> probes = new LinkedHashMap<>();
-    upstreams.forEach((name, base) -> probes.put(name, client.sendAsync(
+    Map<URI, CompletableFuture<HttpResponse<String>>> probes = new LinkedHashMap<>();
+    upstreams.values().forEach(instances -> instances.forEach(base -> probes.put(base, client.sendAsync(
         HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(PROBE_TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString())));
+        HttpResponse.BodyHandlers.ofString()))));
+    @SuppressWarnings("unchecked")
+    Map<String, UpstreamPool> pools = (Map<String, UpstreamPool>) getServletContext()
+        .getAttribute(UpstreamPool.class.getName());
     boolean allUp = true;
     JsonArrayBuilder checks = Json.createArrayBuilder();
     JsonArrayBuilder theirs = Json.createArrayBuilder();
-    for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> probe : probes.entrySet()) {
-      String status;
-      boolean up;
-      try {
-        HttpResponse<String> answer = probe.getValue().join();
-        up = answer.statusCode() == 200;
-        status = "HTTP " + answer.statusCode();
-        JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
-        body.getJsonArray("checks").forEach(theirs::add);
-      } catch (RuntimeException e) {
-        up = false;
-        status = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+    for (Map.Entry<String, java.util.List<URI>> upstream : upstreams.entrySet()) {
+      // An upstream is up when one of its instances is: the gateway balances over those that are.
+      boolean anyUp = false;
+      boolean reported = false;
+      JsonObjectBuilder data = Json.createObjectBuilder();
+      for (URI base : upstream.getValue()) {
+        String status;
+        try {
+          HttpResponse<String> answer = probes.get(base).join();
+          status = "HTTP " + answer.statusCode();
+          if (answer.statusCode() == 200) {
+            anyUp = true;
+            if (!reported) {
+              JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
+              body.getJsonArray("checks").forEach(theirs::add);
+              reported = true;
+            }
+          }
+        } catch (RuntimeException e) {
+          status = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+        }
+        data.add(upstream.getValue().size() == 1 ? "url" : base.toString(), upstream.getValue().size() == 1
+            ? base.toString() : status);
+        if (upstream.getValue().size() == 1) {
+          data.add("answer", status);
+        }
       }
-      allUp &= up;
-      checks.add(check(probe.getKey() + "-upstream", up, Json.createObjectBuilder()
-          .add("url", upstreams.get(probe.getKey()).toString()).add("answer", status).build()));
+      if (pools != null && pools.containsKey(upstream.getKey()) && upstream.getValue().size() > 1) {
+        data.add("balancing", String.join(", ", pools.get(upstream.getKey()).states()));
+      }
+      allUp &= anyUp;
+      checks.add(check(upstream.getKey() + "-upstream", anyUp, data.build()));
     }
     JsonArrayBuilder all = Json.createArrayBuilder();
     checks.build().forEach(all::add);

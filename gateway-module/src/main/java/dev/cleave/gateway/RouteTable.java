@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  */
 public final class RouteTable {
 
-  /** A routed prefix and where it goes. */
-  public record Route(String prefix, String upstream, URI baseUri) {
+  /** A routed prefix and where it goes: the upstream's name and its instances' base URLs. */
+  public record Route(String prefix, String upstream, List<URI> instances) {
+    public Route {
+      instances = List.copyOf(instances);
+    }
   }
 
   private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
@@ -30,9 +33,9 @@ public final class RouteTable {
 
   private final List<Route> routes;
   private final Route fallback;
-  private final Map<String, URI> upstreams;
+  private final Map<String, List<URI>> upstreams;
 
-  private RouteTable(List<Route> routes, Route fallback, Map<String, URI> upstreams) {
+  private RouteTable(List<Route> routes, Route fallback, Map<String, List<URI>> upstreams) {
     this.routes = routes;
     this.fallback = fallback;
     this.upstreams = upstreams;
@@ -42,11 +45,11 @@ public final class RouteTable {
    * Parses a routing table.
    *
    * @param routes {@code prefix=upstream} pairs separated by commas
-   * @param upstreams base URL of each upstream name
+   * @param upstreams the base URLs of each upstream's instances, by upstream name
    * @param fallback the upstream for every other path, if any
    * @throws IllegalArgumentException naming the first thing wrong, so a gateway never starts half-configured
    */
-  public static RouteTable parse(String routes, Map<String, URI> upstreams, Optional<String> fallback) {
+  public static RouteTable parse(String routes, Map<String, List<URI>> upstreams, Optional<String> fallback) {
     List<Route> parsed = new ArrayList<>();
     for (String entry : routes.split(",")) {
       if (entry.isBlank()) {
@@ -60,34 +63,36 @@ public final class RouteTable {
       if (isInternal(prefix)) {
         throw new IllegalArgumentException("/internal is never routed: " + entry.strip());
       }
-      parsed.add(new Route(prefix, pair[1].strip(), baseUri(pair[1].strip(), upstreams)));
+      parsed.add(new Route(prefix, pair[1].strip(), instances(pair[1].strip(), upstreams)));
     }
     if (parsed.isEmpty() && fallback.isEmpty()) {
       throw new IllegalArgumentException("no routes and no fallback upstream: the gateway would route nothing");
     }
     parsed.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
     Route fallbackRoute = fallback.filter(f -> !f.isBlank()).map(String::strip)
-        .map(name -> new Route("/", name, baseUri(name, upstreams))).orElse(null);
-    Map<String, URI> used = new LinkedHashMap<>();
-    parsed.forEach(r -> used.put(r.upstream(), r.baseUri()));
+        .map(name -> new Route("/", name, instances(name, upstreams))).orElse(null);
+    Map<String, List<URI>> used = new LinkedHashMap<>();
+    parsed.forEach(r -> used.put(r.upstream(), r.instances()));
     if (fallbackRoute != null) {
-      used.put(fallbackRoute.upstream(), fallbackRoute.baseUri());
+      used.put(fallbackRoute.upstream(), fallbackRoute.instances());
     }
     return new RouteTable(List.copyOf(parsed), fallbackRoute, Map.copyOf(used));
   }
 
-  private static URI baseUri(String name, Map<String, URI> upstreams) {
+  private static List<URI> instances(String name, Map<String, List<URI>> upstreams) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not an upstream name: " + name);
     }
-    URI uri = upstreams.get(name);
-    if (uri == null) {
+    List<URI> instances = upstreams.get(name);
+    if (instances == null || instances.isEmpty()) {
       throw new IllegalArgumentException("upstream '" + name + "' has no URL: set cleave.gateway.upstream." + name);
     }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("upstream '" + name + "' is not an http(s) URL: " + uri);
+    for (URI uri : instances) {
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("upstream '" + name + "' is not an http(s) URL: " + uri);
+      }
     }
-    return uri;
+    return instances;
   }
 
   /** The route for a raw (still encoded) request path that {@link #violation} accepted. */
@@ -103,8 +108,8 @@ public final class RouteTable {
     return Optional.ofNullable(fallback);
   }
 
-  /** Every upstream a route or the fallback names, with its base URL. */
-  public Map<String, URI> upstreams() {
+  /** Every upstream a route or the fallback names, with its instances' base URLs. */
+  public Map<String, List<URI>> upstreams() {
     return upstreams;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RouteTableTest {
 
-  private static final Map<String, URI> UPSTREAMS = Map.of(
-      "user", URI.create("http://localhost:9081"),
-      "product", URI.create("http://localhost:9082"),
-      "order", URI.create("http://localhost:9083"),
-      "monolith", URI.create("http://localhost:9085"));
+  private static final Map<String, List<URI>> UPSTREAMS = Map.of(
+      "user", List.of(URI.create("http://localhost:9081")),
+      "product", List.of(URI.create("http://localhost:9082"), URI.create("http://localhost:9182")),
+      "order", List.of(URI.create("http://localhost:9083")),
+      "monolith", List.of(URI.create("http://localhost:9085")));
 
   private final RouteTable split = RouteTable.parse(
       "/api/v1/users=user, /api/v1/products=product,/api/v1/orders=order,/api/v1/admin/orders=order",
@@ -34,13 +35,15 @@ class RouteTableTest {
     assertThat(upstreamOf(split, "/api/v1/admin/orders/x")).isEqualTo("order");
     assertThat(upstreamOf(split, "/api/v1/admin")).isEqualTo("none");
     assertThat(upstreamOf(split, "/")).isEqualTo("none");
-    assertThat(split.match("/api/v1/users/me").orElseThrow().baseUri()).isEqualTo(URI.create("http://localhost:9081"));
+    assertThat(split.match("/api/v1/users/me").orElseThrow().instances()).containsExactly(URI.create("http://localhost:9081"));
+    assertThat(split.match("/api/v1/products/1").orElseThrow().instances()).hasSize(2);
   }
 
   @Test
   void aVersionIsPartOfThePrefixSoItCanGoToAnUpstreamOfItsOwn() {
     RouteTable versioned = RouteTable.parse("/api/v1/products=product,/api/v2/products=product-v2",
-        Map.of("product", URI.create("http://localhost:9082"), "product-v2", URI.create("http://localhost:9182")),
+        Map.of("product", List.of(URI.create("http://localhost:9082")),
+            "product-v2", List.of(URI.create("http://localhost:9182"))),
         Optional.empty());
     assertThat(upstreamOf(versioned, "/api/v1/products/7")).isEqualTo("product");
     assertThat(upstreamOf(versioned, "/api/v2/products/7")).isEqualTo("product-v2");
@@ -66,7 +69,7 @@ class RouteTableTest {
     assertThatThrownBy(() -> RouteTable.parse("api/v1/x=user", UPSTREAMS, Optional.empty()))
         .hasMessageContaining("not a route");
     assertThatThrownBy(() -> RouteTable.parse("", UPSTREAMS, Optional.empty())).hasMessageContaining("route nothing");
-    assertThatThrownBy(() -> RouteTable.parse("/x=file", Map.of("file", URI.create("file:///etc")), Optional.empty()))
+    assertThatThrownBy(() -> RouteTable.parse("/x=file", Map.of("file", List.of(URI.create("file:///etc"))), Optional.empty()))
         .hasMessageContaining("not an http(s) URL");
   }
 

@@ -201,4 +201,57 @@ class GatewayIT {
         .containsPattern("gateway_auth_refused_total\\{route=\"/api/v1/cart\",reason=\"missing\"} [1-9]")
         .contains("gateway_request_duration_seconds_bucket{route=\"/api/v1/products\",le=\"+Inf\"}");
   }
+
+  @Test
+  void cachesPublicCatalogReadsAsTheServiceAllowsWithEntityTags() throws Exception {
+    String query = "/api/v1/products?q=" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> first = send(get(query));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=10");
+    assertThat(first.headers().firstValue("X-Cache")).hasValue("MISS");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> second = send(get(query));
+    assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(second.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(second.headers().firstValue("X-Request-Id")).isNotEqualTo(first.headers().firstValue("X-Request-Id"));
+
+    HttpResponse<String> unchanged = send(get(query).header("If-None-Match", etag));
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+
+    // Another caller has a cache of its own; a client asking for a fresh answer gets one.
+    String customer = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    assertThat(send(get(query).header("Authorization", "Bearer " + customer)).headers().firstValue("X-Cache"))
+        .hasValue("MISS");
+    assertThat(send(get(query).header("Cache-Control", "no-cache")).headers().firstValue("X-Cache")).hasValue("MISS");
+  }
+
+  @Test
+  void neverKeepsWhatTheServiceSaysMustBeAskedForAgain() throws Exception {
+    long product = dev.cleave.apitests.support.Shop.product("4.00", 3);
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> page = send(get("/api/v1/products/" + product));
+      assertThat(page.headers().firstValue("Cache-Control")).as("live stock").hasValue("no-cache");
+      assertThat(page.headers().firstValue("X-Cache")).isEmpty();
+    }
+  }
+
+  @Test
+  void anAdministratorsProductChangeIsSeenAtOnce() throws Exception {
+    String sku = "CACHE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String query = "/api/v1/products?q=" + sku;
+    assertThat(send(get(query)).body()).doesNotContain(sku);
+    assertThat(send(get(query)).headers().firstValue("X-Cache")).hasValue("HIT");
+    Accounts.admin().request().body("""
+        {"sku":"%s","name":"Cached %s","category":"garden","price":3.50,"currency":"EUR"}""".formatted(sku, sku))
+        .post("/api/v1/products").then().statusCode(201);
+    HttpResponse<String> after = send(get(query));
+    assertThat(after.headers().firstValue("X-Cache")).hasValue("MISS");
+    assertThat(after.body()).contains(sku);
+    assertThat(send(get("/metrics")).body())
+        .containsPattern("gateway_cache_requests_total\\{route=\"/api/v1/products\",result=\"hit\"} [1-9]")
+        .containsPattern("gateway_cache_purged_entries_total\\{route=\"/api/v1/products\"} [1-9]");
+  }
 }

@@ -104,6 +104,11 @@ public final class LibertyServer implements AutoCloseable {
     return URI.create("http://localhost:" + httpPort);
   }
 
+  /** The environment it was launched with (what a second instance of it would need). */
+  public Map<String, String> environment() {
+    return Map.copyOf(environment);
+  }
+
   /** Where the server's console goes, unless it shares the launcher's. */
   public java.util.Optional<Path> log() {
     return java.util.Optional.ofNullable(log);

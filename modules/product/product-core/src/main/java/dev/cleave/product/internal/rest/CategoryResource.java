@@ -1,5 +1,6 @@
 package dev.cleave.product.internal.rest;
 
+import dev.cleave.platform.web.CachePolicy;
 import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.product.api.CategorySummary;
 import dev.cleave.product.internal.application.CatalogService;
@@ -26,6 +27,7 @@ public class CategoryResource {
 
   @GET
   @PermitAll
+  @CachePolicy("public, max-age=60")
   @Operation(summary = "All categories with their number of active products")
   public List<CategorySummary> categories() {
     return catalog.categories();

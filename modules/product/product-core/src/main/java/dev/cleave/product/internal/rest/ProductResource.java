@@ -8,6 +8,7 @@ import dev.cleave.product.api.ProductRequest;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.api.StockUpdate;
 import dev.cleave.product.internal.application.CatalogService;
+import dev.cleave.platform.web.CachePolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -51,6 +52,7 @@ public class ProductResource {
 
   @GET
   @PermitAll
+  @CachePolicy("public, max-age=10")
   @Operation(summary = "Search active products",
       description = "Full-text search (ranked), category and price filters, sorting and pagination.")
   @APIResponse(responseCode = "200", description = "One page of products")
@@ -74,6 +76,7 @@ public class ProductResource {
   @GET
   @Path(ID)
   @PermitAll
+  @CachePolicy("no-cache")
   @Operation(summary = "One active product")
   @APIResponse(responseCode = "200", description = "The product")
   @APIResponse(responseCode = "404", description = "No active product has this id")
