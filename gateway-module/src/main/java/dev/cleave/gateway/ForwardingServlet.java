@@ -47,6 +47,8 @@ public class ForwardingServlet extends HttpServlet {
   private transient HttpClient client;
   private transient GatewayMetrics metrics;
   private transient Map<String, UpstreamPool> pools;
+  /** Threads that fetch the parts of composite views (each waits on one upstream call). */
+  private transient java.util.concurrent.ExecutorService aggregation;
 
   @Override
   public void init() throws ServletException {
@@ -64,9 +66,21 @@ public class ForwardingServlet extends HttpServlet {
     settings.routes().upstreams().forEach((name, instances) -> pools.put(name,
         new UpstreamPool(name, instances, settings.ejectAfter(), settings.coolDown(), System::nanoTime)));
     getServletContext().setAttribute(UpstreamPool.class.getName(), Map.copyOf(pools));
+    aggregation = java.util.concurrent.Executors.newFixedThreadPool(8, task -> {
+      Thread thread = new Thread(task, "gateway-aggregation");
+      thread.setDaemon(true);
+      return thread;
+    });
     metrics = new GatewayMetrics();
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
     LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
+  }
+
+  @Override
+  public void destroy() {
+    if (aggregation != null) {
+      aggregation.shutdownNow();
+    }
   }
 
   GatewaySettings settings() {
@@ -148,6 +162,11 @@ public class ForwardingServlet extends HttpServlet {
           ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE);
       GatewayProblems.write(response, 401, "unauthorized", "Authentication required",
           "A valid bearer token is required.", path, requestId);
+      return;
+    }
+    Optional<String> detailsOf = request.getMethod().equals("GET") ? OrderDetailsView.orderId(path) : Optional.empty();
+    if (detailsOf.isPresent()) {
+      orderDetails(detailsOf.get(), request, response, path, requestId);
       return;
     }
     ResponseCache cache = settings.cache();
@@ -304,6 +323,61 @@ public class ForwardingServlet extends HttpServlet {
     response.setStatus(200);
     response.setContentLength(entry.body().length);
     response.getOutputStream().write(entry.body());
+  }
+
+  /** Answers the composite view {@link OrderDetailsView}, its parts fetched in parallel with the caller's credentials. */
+  private void orderDetails(String orderId, HttpServletRequest request, HttpServletResponse response, String path,
+      String requestId) throws IOException {
+    String authorization = request.getHeader("Authorization");
+    String forwardedFor = ForwardedHeaders.forwardedFor(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+        settings.trustedProxies());
+    OrderDetailsView.Part view = OrderDetailsView.build(orderId, part -> java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> fetch(part, authorization, forwardedFor, requestId), aggregation));
+    if (view.status().isEmpty()) {
+      response.setHeader("Retry-After", "5");
+      GatewayProblems.write(response, 503, "upstream-unavailable", "Service unavailable",
+          "The order service did not answer; try again shortly.", path, requestId);
+      return;
+    }
+    byte[] body = view.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    response.setStatus(view.status().get());
+    response.setContentType(view.status().get() == 200 ? "application/json" : GatewayProblems.MEDIA_TYPE);
+    response.setHeader("Cache-Control", "private, no-store");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** One part of a composite view: a GET through the route table, to the instances in turn. */
+  private OrderDetailsView.Part fetch(String path, String authorization, String forwardedFor, String requestId) {
+    Optional<RouteTable.Route> route = settings.routes().match(path);
+    if (route.isEmpty()) {
+      return OrderDetailsView.Part.noAnswer();
+    }
+    UpstreamPool pool = pools.get(route.get().upstream());
+    List<UpstreamPool.Instance> candidates = pool.order();
+    for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
+      UpstreamPool.Instance instance = candidates.get(attempt);
+      HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(instance.baseUri() + path))
+          .timeout(settings.aggregationTimeout()).GET()
+          .header("Accept", "application/json").header("X-Request-Id", requestId)
+          .header("X-Forwarded-For", forwardedFor);
+      if (authorization != null) {
+        get.header("Authorization", authorization);
+      }
+      try {
+        HttpResponse<String> answer = client.send(get.build(), HttpResponse.BodyHandlers.ofString());
+        pool.succeeded(instance);
+        return new OrderDetailsView.Part(Optional.of(answer.statusCode()), answer.body());
+      } catch (IOException e) {
+        metrics.upstreamError(route.get().prefix(), route.get().upstream(), e instanceof HttpTimeoutException
+            ? "timeout" : e instanceof ConnectException ? "refused" : "reset");
+        pool.failed(instance);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return OrderDetailsView.Part.noAnswer();
+      }
+    }
+    return OrderDetailsView.Part.noAnswer();
   }
 
   /** Bytes of the request's header section, as sent (name, ": ", value, CRLF per field). */

@@ -41,12 +41,14 @@ import org.eclipse.microprofile.config.Config;
  *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and
  *       {@code cleave.gateway.rate-limits};</li>
  *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*};</li>
- *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*}.</li>
+ *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*};</li>
+ *   <li>{@code cleave.gateway.aggregation-timeout} (default {@code PT3S}): how long each part of a
+ *       composite view ({@link OrderDetailsView}) may take before it is left out.</li>
  * </ul>
  */
 record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
     int maxHeaderBytes, EdgeAuthentication authentication, RateLimits rateLimits, CorsPolicy cors,
-    ResponseCache cache, int ejectAfter, Duration coolDown) {
+    ResponseCache cache, int ejectAfter, Duration coolDown, Duration aggregationTimeout) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
@@ -69,7 +71,8 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody, maxHeaders,
         authentication(config), limits, cors(config), cache(config),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
-        Duration.parse(config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")));
+        Duration.parse(config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),
+        Duration.parse(config.getOptionalValue("cleave.gateway.aggregation-timeout", String.class).orElse("PT3S")));
   }
 
   private static ResponseCache cache(Config config) {

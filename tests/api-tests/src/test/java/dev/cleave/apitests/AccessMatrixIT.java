@@ -109,6 +109,8 @@ class AccessMatrixIT {
     row("POST /api/v1/orders/{id}/cancel", (r, c) -> r.post("/api/v1/orders/" + customersOrder + "/cancel"),
         401, 200, 404, 200);
     row("GET /api/v1/admin/orders", (r, c) -> r.get("/api/v1/admin/orders"), 401, 403, 403, 200);
+    // The payment of the customer's order (keyed by the order id): like the order itself.
+    row("GET /api/v1/payments/{key}", (r, c) -> r.get("/api/v1/payments/" + customersOrder), 401, 200, 404, 200);
 
     row("GET /.well-known/jwks.json", (r, c) -> r.get("/.well-known/jwks.json"), 200, 200, 200, 200);
     row("POST /api/v1/auth/login", (r, c) -> r.header("X-Forwarded-For", Accounts.randomClientAddress())

@@ -254,4 +254,32 @@ class GatewayIT {
         .containsPattern("gateway_cache_requests_total\\{route=\"/api/v1/products\",result=\"hit\"} [1-9]")
         .containsPattern("gateway_cache_purged_entries_total\\{route=\"/api/v1/products\"} [1-9]");
   }
+
+  @Test
+  void composesAnOrdersDetailsFromThreeServicesForItsOwnerOnly() throws Exception {
+    Accounts.Account customer = Accounts.newCustomer("details");
+    long product = dev.cleave.apitests.support.Shop.product("8.00", 4);
+    dev.cleave.apitests.support.Shop.addToCart(customer, product, 2);
+    String order = dev.cleave.apitests.support.Shop.placeOrder(customer, dev.cleave.apitests.support.Shop.APPROVED)
+        .then().statusCode(201).extract().jsonPath().getString("id");
+
+    HttpResponse<String> view = send(get("/api/v1/orders/" + order + "/details")
+        .header("Authorization", "Bearer " + customer.accessToken()));
+    assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+    io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(view.body());
+    assertThat(json.getString("order.id")).isEqualTo(order);
+    assertThat(json.getString("order.status")).isEqualTo("CONFIRMED");
+    assertThat(json.getLong("products[0].id")).isEqualTo(product);
+    assertThat(json.getLong("products[0].current.id")).isEqualTo(product);
+    assertThat(json.getString("payment.status")).isEqualTo("CAPTURED");
+    assertThat(json.getBoolean("partial")).isFalse();
+    assertThat(view.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+
+    Accounts.Account stranger = Accounts.newCustomer("details-stranger");
+    HttpResponse<String> notYours = send(get("/api/v1/orders/" + order + "/details")
+        .header("Authorization", "Bearer " + stranger.accessToken()));
+    assertProblem(notYours, 404);
+    assertThat(notYours.body()).doesNotContain("CAPTURED");
+    assertProblem(send(get("/api/v1/orders/" + order + "/details")), 401);
+  }
 }

@@ -181,6 +181,8 @@ class SplitFaultIT {
   @Test
   void theGatewayAnswersAProblemWhileARoutedServiceIsDownAndRoutesAgainOnceItIsBack() {
     long product = Shop.product("2.00", 1);
+    Account customer = shopper("details-partial", product);
+    Placed placed = place(customer, Shop.APPROVED);
     stack().kill("product-service");
     try {
       Response down = given().get("/api/v1/products/" + product);
@@ -196,6 +198,14 @@ class SplitFaultIT {
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.jsonPath().getString("checks.find { it.name == 'product-upstream' }.status")).isEqualTo("DOWN");
       assertThat(ready.jsonPath().getString("checks.find { it.name == 'user-upstream' }.status")).isEqualTo("UP");
+
+      // The gateway's composite order view shows what it has, and says what is missing.
+      Response details = customer.request().get("/api/v1/orders/" + placed.orderId() + "/details");
+      assertThat(details.statusCode()).as(details.asString()).isEqualTo(200);
+      assertThat(details.jsonPath().getBoolean("partial")).isTrue();
+      assertThat(details.jsonPath().getList("unavailable", String.class)).containsExactly("product " + product);
+      assertThat(details.jsonPath().getString("order.id")).isEqualTo(placed.orderId());
+      assertThat(details.jsonPath().getString("payment.status")).isEqualTo("CAPTURED");
     } finally {
       stack().restart("product-service");
     }
