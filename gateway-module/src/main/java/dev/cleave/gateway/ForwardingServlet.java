@@ -173,7 +173,7 @@ public class ForwardingServlet extends HttpServlet {
     String cacheKey = null;
     if (request.getMethod().equals("GET") && cache.covers(routeName)) {
       cacheKey = ResponseCache.key(routeName, access.subject().map(subject -> "sub:" + subject).orElse("public"),
-          path, request.getQueryString());
+          request.getHeader("Accept"), path, request.getQueryString());
       Optional<ResponseCache.Entry> hit = wantsFresh(request) ? Optional.empty() : cache.get(cacheKey);
       metrics.cache(routeName, hit.isPresent() ? "hit" : "miss");
       if (hit.isPresent()) {
@@ -274,7 +274,8 @@ public class ForwardingServlet extends HttpServlet {
     ResponseCache cache = settings.cache();
     Optional<Duration> ttl = cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
     if (ttl.isEmpty() || answer.headers().firstValue("Set-Cookie").isPresent()
-        || answer.headers().allValues("Vary").stream().anyMatch(v -> v.contains("*"))) {
+        || answer.headers().allValues("Vary").stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).anyMatch(h -> !h.isEmpty() && !KEYED.contains(h))) {
       return false;
     }
     byte[] body;
@@ -304,6 +305,9 @@ public class ForwardingServlet extends HttpServlet {
     replay(entry, request, response, body.length > cache.maxEntryBytes() ? "BYPASS" : "MISS", cache.now());
     return true;
   }
+
+  /** Request headers the cache key already holds, so an answer that varies on them may be kept. */
+  private static final Set<String> KEYED = Set.of("accept", "authorization", "origin");
 
   /** Headers the cache sets itself when it answers. */
   private static final Set<String> CACHE_SETS = Set.of("etag", "age", "date", "x-cache");

@@ -20,8 +20,9 @@ import java.util.function.LongSupplier;
  *   <li>only answers that say {@code public} with a {@code max-age} (or {@code s-maxage}) above zero, and
  *       none with {@code no-store}, {@code private} or {@code no-cache}; kept for that age, at most
  *       {@code cleave.gateway.cache.max-ttl} (default 60 s);</li>
- *   <li>keyed by route, caller scope (the token's subject, or {@code public} without one), path and query,
- *       so an answer kept for one caller or route is never served to another;</li>
+ *   <li>keyed by route, caller scope (the token's subject, or {@code public} without one), the request's
+ *       {@code Accept}, path and query, so an answer kept for one caller, route or media type is never
+ *       served to another; an answer that varies on any other request header ({@code Vary}) is not kept;</li>
  *   <li>at most {@code cleave.gateway.cache.max-entries} entries (default 10,000, least recently used
  *       go first) of at most {@code cleave.gateway.cache.max-entry-bytes} (default 256 KiB);</li>
  *   <li>a successful write (POST, PUT, PATCH, DELETE) through a cached route drops every entry, so an
@@ -77,8 +78,13 @@ final class ResponseCache {
     return nanoClock.getAsLong();
   }
 
-  static String key(String routePrefix, String scope, String path, String query) {
-    return routePrefix + "|" + scope + "|" + path + (query == null ? "" : "?" + query);
+  /**
+   * The key of a read: route, caller scope, what the client accepts (a client asking for HTML must get
+   * the service's 406, not a kept JSON answer), path and query.
+   */
+  static String key(String routePrefix, String scope, String accept, String path, String query) {
+    String accepted = accept == null ? "" : accept.strip().toLowerCase(Locale.ROOT);
+    return routePrefix + "|" + scope + "|" + accepted + "|" + path + (query == null ? "" : "?" + query);
   }
 
   /** The fresh entry under this key, if there is one. */

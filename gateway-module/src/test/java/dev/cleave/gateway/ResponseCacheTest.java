@@ -38,7 +38,7 @@ class ResponseCacheTest {
 
   @Test
   void anEntryLivesForItsAgeAndNotANanosecondLonger() {
-    String key = ResponseCache.key("/api/v1/categories", "public", "/api/v1/categories", null);
+    String key = ResponseCache.key("/api/v1/categories", "public", null, "/api/v1/categories", null);
     put(key, "[]", Duration.ofSeconds(10));
     clock.addAndGet(Duration.ofSeconds(10).toNanos() - 1);
     assertThat(cache.get(key)).isPresent();
@@ -50,12 +50,18 @@ class ResponseCacheTest {
 
   @Test
   void theKeySeparatesRoutesCallersPathsAndQueries() {
-    String anonymous = ResponseCache.key("/api/v1/products", "public", "/api/v1/products", "q=lamp");
+    String anonymous = ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", "q=lamp");
     put(anonymous, "anonymous", Duration.ofSeconds(10));
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "sub:admin-1", "/api/v1/products", "q=lamp"))).isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "/api/v1/products", "q=desk"))).isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "/api/v1/products", null))).isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/categories", "public", "/api/v1/products", "q=lamp"))).isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/products", "sub:admin-1", "*/*", "/api/v1/products", "q=lamp")))
+        .isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", "q=desk"))).isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", null))).isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/categories", "public", "*/*", "/api/v1/products", "q=lamp")))
+        .isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "text/html", "/api/v1/products", "q=lamp")))
+        .as("another media type").isEmpty();
+    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", " */* ", "/api/v1/products", "q=lamp")))
+        .isPresent();
     assertThat(cache.get(anonymous)).isPresent();
     assertThat(cache.covers("/api/v1/orders")).isFalse();
   }
