@@ -8,11 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -44,7 +40,7 @@ public class ForwardingServlet extends HttpServlet {
   private static final String ROUTE = ForwardingServlet.class.getName() + ".route";
 
   private transient GatewaySettings settings;
-  private transient HttpClient client;
+  private transient UpstreamClient client;
   private transient GatewayMetrics metrics;
   private transient Map<String, UpstreamPool> pools;
   /** Threads that fetch the parts of composite views (each waits on one upstream call). */
@@ -57,11 +53,8 @@ public class ForwardingServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
     }
-    client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(1))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes them.
+    client = new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
     pools = new java.util.LinkedHashMap<>();
     settings.routes().upstreams().forEach((name, instances) -> pools.put(name,
         new UpstreamPool(name, instances, settings.ejectAfter(), settings.coolDown(), System::nanoTime)));
@@ -80,6 +73,9 @@ public class ForwardingServlet extends HttpServlet {
   public void destroy() {
     if (aggregation != null) {
       aggregation.shutdownNow();
+    }
+    if (client != null) {
+      client.close();
     }
   }
 
@@ -187,7 +183,7 @@ public class ForwardingServlet extends HttpServlet {
           "The request body exceeds " + settings.maxBodyBytes() + " bytes.", path, requestId);
       return;
     }
-    HttpResponse<InputStream> answer = send(request, route.get(), path, body, requestId, response);
+    UpstreamClient.Response answer = send(request, route.get(), path, body, requestId, response);
     if (answer == null) {
       return;
     }
@@ -212,26 +208,31 @@ public class ForwardingServlet extends HttpServlet {
    * {@code Idempotency-Key}, which the services deduplicate). Returns null when it already answered
    * 503 because no instance could.
    */
-  private HttpResponse<InputStream> send(HttpServletRequest request, RouteTable.Route route, String path,
+  private UpstreamClient.Response send(HttpServletRequest request, RouteTable.Route route, String path,
       byte[] body, String requestId, HttpServletResponse response) throws IOException {
     UpstreamPool pool = pools.get(route.upstream());
     List<UpstreamPool.Instance> candidates = pool.order();
     boolean repeatable = IDEMPOTENT_METHODS.contains(request.getMethod()) || request.getHeader("Idempotency-Key") != null;
     String kind = "refused";
     String what = "is not reachable";
+    UpstreamClient.Request upstream = upstreamRequest(request, path, body, requestId);
     for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
       UpstreamPool.Instance instance = candidates.get(attempt);
-      HttpRequest upstream = upstreamRequest(request, instance.baseUri(), path, body, requestId);
       boolean tryNext;
       try {
-        HttpResponse<InputStream> answer = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
+        UpstreamClient.Response answer = client.send(instance.baseUri(), upstream, settings.upstreamTimeout());
         pool.succeeded(instance);
         return answer;
+      } catch (IllegalArgumentException e) {
+        // A target or header HTTP/1.1 cannot carry (raw non-ASCII in the query, say): the client's error.
+        GatewayProblems.write(response, 400, "bad-request", "Bad request",
+            "The request cannot be forwarded: " + e.getMessage() + ".", path, requestId);
+        return null;
       } catch (ConnectException e) {
         kind = "refused";
         what = "is not reachable";
         tryNext = true;
-      } catch (HttpTimeoutException e) {
+      } catch (SocketTimeoutException e) {
         kind = "timeout";
         what = "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
         tryNext = repeatable;
@@ -240,11 +241,6 @@ public class ForwardingServlet extends HttpServlet {
         kind = "reset";
         what = "closed the connection";
         tryNext = repeatable;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        metrics.upstreamError(route.prefix(), route.upstream(), "interrupted");
-        unavailable(response, route, "was not waited for", path, requestId);
-        return null;
       }
       metrics.upstreamError(route.prefix(), route.upstream(), kind);
       if (pool.failed(instance)) {
@@ -269,7 +265,7 @@ public class ForwardingServlet extends HttpServlet {
    * Keeps the answer if the service allows it and it is small enough, and sends it to the client;
    * returns false (having sent nothing) when it may not be kept.
    */
-  private boolean keep(HttpResponse<InputStream> answer, String cacheKey, HttpServletRequest request,
+  private boolean keep(UpstreamClient.Response answer, String cacheKey, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     ResponseCache cache = settings.cache();
     Optional<Duration> ttl = cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
@@ -361,24 +357,21 @@ public class ForwardingServlet extends HttpServlet {
     List<UpstreamPool.Instance> candidates = pool.order();
     for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
       UpstreamPool.Instance instance = candidates.get(attempt);
-      HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(instance.baseUri() + path))
-          .timeout(settings.aggregationTimeout()).GET()
-          .header("Accept", "application/json").header("X-Request-Id", requestId)
-          .header("X-Forwarded-For", forwardedFor);
+      List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(List.of(
+          Map.entry("Accept", "application/json"), Map.entry("X-Request-Id", requestId),
+          Map.entry("X-Forwarded-For", forwardedFor)));
       if (authorization != null) {
-        get.header("Authorization", authorization);
+        headers.add(Map.entry("Authorization", authorization));
       }
-      try {
-        HttpResponse<String> answer = client.send(get.build(), HttpResponse.BodyHandlers.ofString());
+      UpstreamClient.Request get = new UpstreamClient.Request("GET", path, headers, new byte[0]);
+      try (UpstreamClient.Response answer = client.send(instance.baseUri(), get, settings.aggregationTimeout())) {
+        String text = answer.bodyText();
         pool.succeeded(instance);
-        return new OrderDetailsView.Part(Optional.of(answer.statusCode()), answer.body());
+        return new OrderDetailsView.Part(Optional.of(answer.statusCode()), text);
       } catch (IOException e) {
-        metrics.upstreamError(route.get().prefix(), route.get().upstream(), e instanceof HttpTimeoutException
+        metrics.upstreamError(route.get().prefix(), route.get().upstream(), e instanceof SocketTimeoutException
             ? "timeout" : e instanceof ConnectException ? "refused" : "reset");
         pool.failed(instance);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return OrderDetailsView.Part.noAnswer();
       }
     }
     return OrderDetailsView.Part.noAnswer();
@@ -406,35 +399,30 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  private HttpRequest upstreamRequest(HttpServletRequest request, URI base, String path, byte[] body,
+  private UpstreamClient.Request upstreamRequest(HttpServletRequest request, String path, byte[] body,
       String requestId) {
     String query = request.getQueryString();
-    URI target = URI.create(base + path + (query == null ? "" : "?" + query));
-    HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(body);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-        .timeout(settings.upstreamTimeout())
-        .method(request.getMethod(), publisher);
+    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(16);
     Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
     for (String name : Collections.list(request.getHeaderNames())) {
       if (ForwardedHeaders.forwardRequestHeader(name, named)) {
         for (String value : Collections.list(request.getHeaders(name))) {
-          builder.header(name, value);
+          headers.add(Map.entry(name, value));
         }
       }
     }
-    builder.header("X-Forwarded-For", ForwardedHeaders.forwardedFor(request.getRemoteAddr(),
-        request.getHeader("X-Forwarded-For"), settings.trustedProxies()));
-    builder.header("X-Forwarded-Proto", request.getScheme());
+    headers.add(Map.entry("X-Forwarded-For", ForwardedHeaders.forwardedFor(request.getRemoteAddr(),
+        request.getHeader("X-Forwarded-For"), settings.trustedProxies())));
+    headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
     String host = request.getHeader("Host");
     if (host != null && !host.isBlank()) {
-      builder.header("X-Forwarded-Host", host);
+      headers.add(Map.entry("X-Forwarded-Host", host));
     }
-    builder.header("X-Request-Id", requestId);
-    return builder.build();
+    headers.add(Map.entry("X-Request-Id", requestId));
+    return new UpstreamClient.Request(request.getMethod(), path + (query == null ? "" : "?" + query), headers, body);
   }
 
-  private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response) throws IOException {
+  private static void relay(UpstreamClient.Response answer, HttpServletResponse response) throws IOException {
     response.setStatus(answer.statusCode());
     for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
       if (ForwardedHeaders.forwardResponseHeader(header.getKey())) {
