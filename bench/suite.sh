@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark of every shape (issue 7; docs/benchmarks.md): monolith, monolith with
+# payment extracted, the split system behind the gateway and behind NGINX, each started from scratch
+# per repetition, measured with the same scenarios. Results, summary and plots in bench/results/suite-*.
+#
+#   bench/suite.sh            full run: 3 repetitions, 60 s warm-up, 12 s windows (about 75 minutes)
+#   bench/suite.sh --quick    smoke run: 1 repetition, short windows (about 10 minutes); figures not for docs
+#   further options: --shapes monolith,extract-payment,split-gateway,split-nginx  --reps N  --warmup 60s
+#                    --settle 3s  --window 12s  --customers 64  --concurrency 16  --products 50
+#                    --scenarios search,product-page,login,checkout,mixed  --rated search,checkout,mixed  --out DIR
+#                    --require-success (exit 1 if any iteration failed; CI's smoke run)
+#
+# Needs nothing running on ports 9080-9084, 9180 and 15432; NGINX for split-nginx (installed with
+# apt-get as nginx-light when missing and this runs as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ " $* " == *" --shapes "* && " $* " != *split-nginx* ]]; then :; elif ! command -v nginx >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null;
+  else echo "needs nginx (apt-get install nginx-light), or --shapes without split-nginx"; exit 1; fi
+fi
+# The split build makes every server the suite starts (monolith, services, gateway, extract-payment).
+./mvnw -q -o -Psplit install -DskipTests 2>/dev/null || ./mvnw -q -Psplit install -DskipTests
+exec ./mvnw -q -o exec:java -pl tools/cleave-bench -Dbench.main=dev.cleave.bench.Suite -Dexec.args="$*"
