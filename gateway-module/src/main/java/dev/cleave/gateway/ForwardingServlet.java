@@ -202,44 +202,63 @@ public class ForwardingServlet extends HttpServlet {
   private static final int MAX_ATTEMPTS = 3;
 
   /**
-   * Sends the request to an instance of the route's upstream, trying the next instance when one
-   * fails: always when the connection was refused (nothing reached the instance), and after a reset
-   * or timeout only for a request that may be repeated (an idempotent method, or a POST with an
-   * {@code Idempotency-Key}, which the services deduplicate). Returns null when it already answered
-   * 503 because no instance could.
+   * Sends the request to the route's upstream and returns its answer; when no instance could answer,
+   * answers 503 itself (or 400 when the request cannot be written as HTTP/1.1, such as raw non-ASCII in
+   * the query) and returns null. Only idempotent requests, or a POST with an {@code Idempotency-Key}
+   * (the services deduplicate it), go to another instance after a reset or timeout ({@link #exchange}).
    */
   private UpstreamClient.Response send(HttpServletRequest request, RouteTable.Route route, String path,
       byte[] body, String requestId, HttpServletResponse response) throws IOException {
+    boolean repeatable = IDEMPOTENT_METHODS.contains(request.getMethod()) || request.getHeader("Idempotency-Key") != null;
+    Exchange exchange;
+    try {
+      exchange = exchange(route, upstreamRequest(request, path, body, requestId), settings.upstreamTimeout(), repeatable);
+    } catch (IllegalArgumentException e) {
+      GatewayProblems.write(response, 400, "bad-request", "Bad request",
+          "The request cannot be forwarded: " + e.getMessage() + ".", path, requestId);
+      return null;
+    }
+    if (exchange.answer() == null) {
+      unavailable(response, route, switch (exchange.failure()) {
+        case "timeout" -> "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
+        case "reset" -> "closed the connection";
+        default -> "is not reachable";
+      }, path, requestId);
+    }
+    return exchange.answer();
+  }
+
+  /** What sending to a route's instances gave: an answer, or the kind of the last failure. */
+  private record Exchange(UpstreamClient.Response answer, String failure) {
+  }
+
+  /**
+   * Sends a request to the instances of the route's upstream in the balancer's order (at most
+   * {@value #MAX_ATTEMPTS}), recording each failure for passive health and the metrics. The next
+   * instance is tried always when the connection could not be made (nothing reached the instance), and
+   * after a reset or timeout only when the request is {@code repeatable}.
+   */
+  private Exchange exchange(RouteTable.Route route, UpstreamClient.Request upstream, Duration timeout,
+      boolean repeatable) {
     UpstreamPool pool = pools.get(route.upstream());
     List<UpstreamPool.Instance> candidates = pool.order();
-    boolean repeatable = IDEMPOTENT_METHODS.contains(request.getMethod()) || request.getHeader("Idempotency-Key") != null;
     String kind = "refused";
-    String what = "is not reachable";
-    UpstreamClient.Request upstream = upstreamRequest(request, path, body, requestId);
     for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
       UpstreamPool.Instance instance = candidates.get(attempt);
       boolean tryNext;
       try {
-        UpstreamClient.Response answer = client.send(instance.baseUri(), upstream, settings.upstreamTimeout());
+        UpstreamClient.Response answer = client.send(instance.baseUri(), upstream, timeout);
         pool.succeeded(instance);
-        return answer;
-      } catch (IllegalArgumentException e) {
-        // A target or header HTTP/1.1 cannot carry (raw non-ASCII in the query, say): the client's error.
-        GatewayProblems.write(response, 400, "bad-request", "Bad request",
-            "The request cannot be forwarded: " + e.getMessage() + ".", path, requestId);
-        return null;
+        return new Exchange(answer, null);
       } catch (ConnectException e) {
         kind = "refused";
-        what = "is not reachable";
         tryNext = true;
       } catch (SocketTimeoutException e) {
         kind = "timeout";
-        what = "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
         tryNext = repeatable;
       } catch (IOException e) {
         LOG.log(Level.FINE, "upstream " + route.upstream() + " at " + instance.baseUri() + " failed", e);
         kind = "reset";
-        what = "closed the connection";
         tryNext = repeatable;
       }
       metrics.upstreamError(route.prefix(), route.upstream(), kind);
@@ -251,8 +270,7 @@ public class ForwardingServlet extends HttpServlet {
         break;
       }
     }
-    unavailable(response, route, what, path, requestId);
-    return null;
+    return new Exchange(null, kind);
   }
 
   /** A client's {@code Cache-Control: no-cache} (or {@code max-age=0}) asks for an answer from the service. */
@@ -353,28 +371,29 @@ public class ForwardingServlet extends HttpServlet {
     if (route.isEmpty()) {
       return OrderDetailsView.Part.noAnswer();
     }
-    UpstreamPool pool = pools.get(route.get().upstream());
-    List<UpstreamPool.Instance> candidates = pool.order();
-    for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
-      UpstreamPool.Instance instance = candidates.get(attempt);
-      List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(List.of(
-          Map.entry("Accept", "application/json"), Map.entry("X-Request-Id", requestId),
-          Map.entry("X-Forwarded-For", forwardedFor)));
-      if (authorization != null) {
-        headers.add(Map.entry("Authorization", authorization));
-      }
-      UpstreamClient.Request get = new UpstreamClient.Request("GET", path, headers, new byte[0]);
-      try (UpstreamClient.Response answer = client.send(instance.baseUri(), get, settings.aggregationTimeout())) {
-        String text = answer.bodyText();
-        pool.succeeded(instance);
-        return new OrderDetailsView.Part(Optional.of(answer.statusCode()), text);
-      } catch (IOException e) {
-        metrics.upstreamError(route.get().prefix(), route.get().upstream(), e instanceof SocketTimeoutException
-            ? "timeout" : e instanceof ConnectException ? "refused" : "reset");
-        pool.failed(instance);
-      }
+    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(List.of(
+        Map.entry("Accept", "application/json"), Map.entry("X-Request-Id", requestId),
+        Map.entry("X-Forwarded-For", forwardedFor)));
+    if (authorization != null) {
+      headers.add(Map.entry("Authorization", authorization));
     }
-    return OrderDetailsView.Part.noAnswer();
+    UpstreamClient.Request get = new UpstreamClient.Request("GET", path, headers, new byte[0]);
+    Exchange exchange;
+    try {
+      exchange = exchange(route.get(), get, settings.aggregationTimeout(), true);
+    } catch (IllegalArgumentException e) {
+      // A path built from an upstream's answer that HTTP/1.1 cannot carry: that part is missing.
+      return OrderDetailsView.Part.noAnswer();
+    }
+    if (exchange.answer() == null) {
+      return OrderDetailsView.Part.noAnswer();
+    }
+    try (UpstreamClient.Response answer = exchange.answer()) {
+      return new OrderDetailsView.Part(Optional.of(answer.statusCode()), answer.bodyText());
+    } catch (IOException e) {
+      metrics.upstreamError(route.get().prefix(), route.get().upstream(), "reset");
+      return OrderDetailsView.Part.noAnswer();
+    }
   }
 
   /** Bytes of the request's header section, as sent (name, ": ", value, CRLF per field). */

@@ -25,6 +25,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The gateway's HTTP/1.1 client: blocking, on the servlet's own thread, over pooled keep-alive
@@ -36,7 +39,8 @@ import java.util.function.LongSupplier;
  * request and half of NGINX's throughput; a plain socket read and write on the calling thread is what
  * NGINX does too.
  *
- * <p>What it does: writes the request line, the given headers, {@code Host} and {@code Content-Length}
+ * <p>What it does: speaks TLS to {@code https} upstreams (the JVM's trust store, host name checked);
+ * writes the request line, the given headers, {@code Host} and {@code Content-Length}
  * itself (so a client's framing headers can never reach the upstream); reads the status line and
  * header section (at most {@value #MAX_HEADER_BYTES} bytes, interim 1xx answers skipped); frames the
  * body as RFC 9112 section 6.3 says (none for HEAD, 1xx, 204 and 304; chunked; Content-Length; else
@@ -44,7 +48,8 @@ import java.util.function.LongSupplier;
  * end and neither side said {@code Connection: close}. A pooled connection the upstream has closed
  * meanwhile (it fails before any byte of the answer arrives) is replaced by a new one once.
  *
- * <p>Failures: no connection (refused, or no answer to the connect within the connect timeout) is a
+ * <p>Failures: no connection (refused, no answer to the connect within the connect timeout, or a
+ * failed TLS handshake) is a
  * {@link ConnectException}, so the caller knows nothing reached the instance; no byte within the read
  * timeout is a {@link SocketTimeoutException}; anything else is an {@link IOException}.
  */
@@ -79,9 +84,6 @@ final class UpstreamClient {
    * once the answer's header section has arrived. The caller must close the response.
    */
   Response send(URI base, Request request, Duration readTimeout) throws IOException {
-    if (!"http".equals(base.getScheme())) {
-      throw new IllegalArgumentException("Only http upstreams are supported: " + base);
-    }
     byte[] head = head(base, request);
     String key = base.getHost() + ":" + port(base);
     int timeout = Math.toIntExact(Math.max(1, readTimeout.toMillis()));
@@ -263,6 +265,9 @@ final class UpstreamClient {
     try {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(base.getHost(), port(base)), connectTimeoutMillis);
+      if ("https".equals(base.getScheme())) {
+        return new Connection(tls(socket, base));
+      }
     } catch (SocketTimeoutException e) {
       close(socket);
       ConnectException refused = new ConnectException("No connection to " + base + " within " + connectTimeoutMillis + " ms");
@@ -280,8 +285,24 @@ final class UpstreamClient {
     return new Connection(socket);
   }
 
+  /**
+   * TLS over a connected socket, the JVM's trust store deciding and the host name checked against the
+   * certificate. A failed handshake counts as no connection ({@link ConnectException} from the caller):
+   * nothing of the request was sent, so another instance may be tried.
+   */
+  private Socket tls(Socket socket, URI base) throws IOException {
+    SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+        .createSocket(socket, base.getHost(), port(base), true);
+    SSLParameters parameters = tls.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    tls.setSSLParameters(parameters);
+    tls.setSoTimeout(connectTimeoutMillis);
+    tls.startHandshake();
+    return tls;
+  }
+
   private static int port(URI base) {
-    return base.getPort() < 0 ? 80 : base.getPort();
+    return base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
   }
 
   /** The request line and header section, in ISO-8859-1 as HTTP/1.1 sends them. */
@@ -394,13 +415,11 @@ final class UpstreamClient {
   /** Response header fields, names compared without case, in the order received. */
   static final class Headers {
     private final Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private final Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<String> order = new ArrayList<>();
 
     void add(String name, String value) {
       if (!fields.containsKey(name)) {
         order.add(name);
-        names.put(name, name);
       }
       fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
     }
@@ -529,27 +548,47 @@ final class UpstreamClient {
     }
   }
 
+  /**
+   * A response body read from its connection: single bytes go through the bulk read, and closing it
+   * before its end closes the connection (what is left of the body would otherwise be read as the
+   * next answer).
+   */
+  private abstract static class ConnectionBody extends InputStream {
+    final Connection connection;
+    boolean done;
+
+    ConnectionBody(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public final int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public final void close() {
+      if (!done) {
+        done = true;
+        connection.close();
+      }
+    }
+  }
+
   /** A body of known length; the connection is reused once it has all been read. */
-  private final class FixedLengthBody extends InputStream {
-    private final Connection connection;
+  private final class FixedLengthBody extends ConnectionBody {
     private final String key;
     private final boolean keepAlive;
     private long remaining;
-    private boolean done;
 
     FixedLengthBody(Connection connection, String key, boolean keepAlive, long length) {
-      this.connection = connection;
+      super(connection);
       this.key = key;
       this.keepAlive = keepAlive;
       this.remaining = length;
       finishIfComplete();
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -562,8 +601,7 @@ final class UpstreamClient {
       }
       int n = connection.in.read(buffer, offset, (int) Math.min(length, remaining));
       if (n < 0) {
-        done = true;
-        connection.close();
+        close();
         throw new EOFException("Upstream " + key + " closed the connection " + remaining + " bytes before the body's end");
       }
       remaining -= n;
@@ -577,35 +615,18 @@ final class UpstreamClient {
         release(connection, key, keepAlive);
       }
     }
-
-    @Override
-    public void close() {
-      if (!done) {
-        done = true;
-        connection.close();
-      }
-    }
   }
 
   /** A chunked body (RFC 9112 section 7.1); the connection is reused after the last chunk and trailers. */
-  private final class ChunkedBody extends InputStream {
-    private final Connection connection;
+  private final class ChunkedBody extends ConnectionBody {
     private final String key;
     private final boolean keepAlive;
     private long chunkLeft;
-    private boolean done;
 
     ChunkedBody(Connection connection, String key, boolean keepAlive) {
-      this.connection = connection;
+      super(connection);
       this.key = key;
       this.keepAlive = keepAlive;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -636,8 +657,7 @@ final class UpstreamClient {
         }
         return n;
       } catch (IOException e) {
-        done = true;
-        connection.close();
+        close();
         throw e;
       }
     }
@@ -664,35 +684,13 @@ final class UpstreamClient {
         throw new IOException("Malformed chunk end from " + key);
       }
     }
-
-    @Override
-    public void close() {
-      if (!done) {
-        done = true;
-        connection.close();
-      }
-    }
   }
 
   /** A body that ends when the upstream closes the connection (never reused). */
-  private static final class UntilCloseBody extends InputStream {
-    private final Connection connection;
-    private boolean done;
+  private static final class UntilCloseBody extends ConnectionBody {
 
     UntilCloseBody(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (done) {
-        return -1;
-      }
-      int b = connection.in.read();
-      if (b < 0) {
-        close();
-      }
-      return b;
+      super(connection);
     }
 
     @Override
@@ -705,14 +703,6 @@ final class UpstreamClient {
         close();
       }
       return n;
-    }
-
-    @Override
-    public void close() {
-      if (!done) {
-        done = true;
-        connection.close();
-      }
     }
   }
 }

@@ -175,6 +175,27 @@ class UpstreamClientTest {
   }
 
   @Test
+  void speaksTlsToHttpsUpstreamsAndCountsAFailedHandshakeAsNoConnection() throws Exception {
+    // A peer that answers in plain text at once: the handshake fails, and no request was sent.
+    try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread peer = new Thread(() -> {
+        try (Socket socket = plain.accept()) {
+          socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
+          socket.getOutputStream().flush();
+          socket.getInputStream().read();
+        } catch (IOException e) {
+          // The client gave up.
+        }
+      });
+      peer.setDaemon(true);
+      peer.start();
+      assertThatThrownBy(() -> client.send(URI.create("https://127.0.0.1:" + plain.getLocalPort()), get("/a"),
+          Duration.ofSeconds(1))).isInstanceOf(ConnectException.class).hasMessageContaining("https://127.0.0.1");
+    }
+  }
+
+  @Test
   void neverWritesARequestThatCouldSmuggleAnother() {
     URI base = upstream.uri("");
     assertThatThrownBy(() -> client.send(base, get("/a", Map.entry("X-Evil", "1\r\nContent-Length: 0")),

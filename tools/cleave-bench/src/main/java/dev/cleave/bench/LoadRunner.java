@@ -54,7 +54,7 @@ final class LoadRunner {
           + "\"customers\":%d,\"seconds\":%.2f,\"iterations\":%d,\"perSecond\":%.2f,\"successPerSecond\":%.2f,"
           + "\"outcomes\":%s,\"latencyMs\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"p999\":%.3f,\"max\":%.3f},"
           + "\"maxBacklog\":%d}", scenario, mode, offered, customers, seconds, iterations, perSecond, successPerSecond,
-          Workload.toJson(outcomes), p50, p90, p99, p999, max, maxBacklog);
+          toJson(outcomes), p50, p90, p99, p999, max, maxBacklog);
     }
   }
 
@@ -159,6 +159,12 @@ final class LoadRunner {
     return new Measurement(name, open ? "open" : "closed", rate, customers.size(), seconds, iterations,
         iterations / seconds, successes / seconds, counts, ms(histogram, 50), ms(histogram, 90), ms(histogram, 99),
         ms(histogram, 99.9), histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1000.0, maxBacklog.get());
+  }
+
+  private static String toJson(Map<String, Long> counts) {
+    StringBuilder json = new StringBuilder("{");
+    counts.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+    return json.append('}').toString();
   }
 
   private static double ms(Histogram histogram, double percentile) {

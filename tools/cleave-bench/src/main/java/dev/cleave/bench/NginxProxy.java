@@ -12,17 +12,34 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * NGINX (the Debian package) as a plain reverse proxy in front of the split services: the same public
- * path prefixes as the gateway's routing table, keep-alive to each service, an access log; no token
+ * NGINX (the Debian package) as a plain reverse proxy in front of the split services: the public path
+ * prefixes of the gateway's own routing table, keep-alive to each service, an access log; no token
  * check, rate limit or cache. The reference the gateway is compared with.
  */
 final class NginxProxy implements AutoCloseable {
 
-  /** The gateway's routing table (gateway-module microprofile-config.properties): prefix to service. */
-  static final Map<String, String> ROUTES = Map.of("/api/v1/auth", "user-service", "/api/v1/users", "user-service",
-      "/.well-known/jwks.json", "user-service", "/api/v1/products", "product-service", "/api/v1/categories",
-      "product-service", "/api/v1/cart", "order-service", "/api/v1/orders", "order-service", "/api/v1/admin/orders",
-      "order-service", "/api/v1/payments", "payment-service");
+  /** The gateway's routing table, read from where the gateway's build takes it (no copy to drift). */
+  static final Path GATEWAY_CONFIG = Path.of("gateway-module/src/main/resources/META-INF/microprofile-config.properties");
+
+  /** The gateway's routes, {@code cleave.gateway.routes}: public path prefix to upstream (module) name. */
+  static Map<String, String> gatewayRoutes(Path config) throws IOException {
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.Reader reader = Files.newBufferedReader(config)) {
+      properties.load(reader);
+    }
+    String routes = properties.getProperty("cleave.gateway.routes");
+    if (routes == null || routes.isBlank()) {
+      throw new IOException("no cleave.gateway.routes in " + config);
+    }
+    Map<String, String> table = new java.util.LinkedHashMap<>();
+    for (String pair : routes.split(",")) {
+      String[] parts = pair.strip().split("=", 2);
+      if (parts.length == 2) {
+        table.put(parts[0].strip(), parts[1].strip());
+      }
+    }
+    return table;
+  }
 
   private final Process process;
   private final int port;
@@ -32,8 +49,12 @@ final class NginxProxy implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts NGINX on {@code port}, routing to the given services ({@code server name -> URI}). */
+  /**
+   * Starts NGINX on {@code port}, routing each of the gateway's prefixes to its module's service
+   * ({@code services}: server name, {@code <module>-service}, to its URI).
+   */
   static NginxProxy start(Path directory, int port, Map<String, URI> services) throws IOException, InterruptedException {
+    Map<String, String> routes = gatewayRoutes(GATEWAY_CONFIG);
     Files.createDirectories(directory.resolve("logs"));
     StringBuilder conf = new StringBuilder();
     conf.append("worker_processes auto;\npid ").append(directory.resolve("nginx.pid")).append(";\n")
@@ -46,7 +67,8 @@ final class NginxProxy implements AutoCloseable {
         .append("; keepalive 64; }\n"));
     conf.append("  server {\n    listen 127.0.0.1:").append(port).append(";\n")
         .append("    location / { return 404; }\n");
-    ROUTES.forEach((prefix, service) -> {
+    routes.forEach((prefix, module) -> {
+      String service = module + "-service";
       if (services.containsKey(service)) {
         conf.append("    location ").append(prefix).append(" {\n      proxy_pass http://")
             .append(service.replace('-', '_')).append(";\n      proxy_http_version 1.1;\n")

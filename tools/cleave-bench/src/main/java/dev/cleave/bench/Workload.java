@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -217,12 +216,5 @@ final class Workload {
       throw new UncheckedIOException(new IOException("unexpected answer: " + text));
     }
     return fallback;
-  }
-
-  /** The outcome counts as JSON. */
-  static String toJson(Map<String, Long> counts) {
-    StringBuilder json = new StringBuilder("{");
-    counts.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-    return json.append('}').toString();
   }
 }

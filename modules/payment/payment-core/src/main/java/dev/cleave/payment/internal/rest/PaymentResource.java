@@ -3,6 +3,7 @@ package dev.cleave.payment.internal.rest;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.Payments;
+import dev.cleave.platform.web.CachePolicy;
 import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,23 +33,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class PaymentResource {
 
-  private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-store");
-
   @Inject
   Payments payments;
 
   @GET
   @Path("{key: " + Payments.KEY + "}")
   @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+  @CachePolicy("private, no-store")
   @Operation(summary = "The payment for one of the caller's orders",
       description = "The key is the order's id. Customers see their own payments; administrators see all.")
   @APIResponse(responseCode = "200", description = "The payment")
   @APIResponse(responseCode = "404", description = "No such payment, or not the caller's")
-  public Response payment(@PathParam("key") String key, @Context SecurityContext security) {
+  public PaymentDetails payment(@PathParam("key") String key, @Context SecurityContext security) {
     PaymentDetails payment = payments.find(key);
     if (!security.isUserInRole(Roles.ADMIN) && !payment.customerId().equals(security.getUserPrincipal().getName())) {
       throw new PaymentNotFoundException(key);
     }
-    return Response.ok(payment).cacheControl(PRIVATE).build();
+    return payment;
   }
 }
