@@ -8,4 +8,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -o install -DskipTests -pl tools/cleave-bench -am 2>/dev/null || ./mvnw -q install -DskipTests -pl tools/cleave-bench -am
-exec ./mvnw -q -o exec:java -pl tools/cleave-bench -Dexec.args="checkout $*"
+exec ./mvnw -q org.codehaus.mojo:exec-maven-plugin:java -pl tools/cleave-bench -Dexec.args="checkout $*"

@@ -39,7 +39,7 @@ stop() {
 trap stop EXIT
 
 echo "[bench] starting the split system (log: $WORK/system.log)"
-CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT=1000000000/PT1M ./mvnw -o -q -Psplit -Prun > "$WORK/system.log" 2>&1 &
+CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT=1000000000/PT1M ./mvnw -q -Psplit -Prun > "$WORK/system.log" 2>&1 &
 SYSTEM_PID=$!
 for _ in $(seq 1 180); do
   curl -sf -o /dev/null http://localhost:9080/health/ready && break

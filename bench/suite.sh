@@ -20,4 +20,4 @@ if [[ " $* " == *" --shapes "* && " $* " != *split-nginx* ]]; then :; elif ! com
 fi
 # The split build makes every server the suite starts (monolith, services, gateway, extract-payment).
 ./mvnw -q -o -Psplit install -DskipTests 2>/dev/null || ./mvnw -q -Psplit install -DskipTests
-exec ./mvnw -q -o exec:java -pl tools/cleave-bench -Dbench.main=dev.cleave.bench.Suite -Dexec.args="$*"
+exec ./mvnw -q org.codehaus.mojo:exec-maven-plugin:java -pl tools/cleave-bench -Dbench.main=dev.cleave.bench.Suite -Dexec.args="$*"

@@ -1,6 +1,7 @@
 package dev.cleave.bench;
 
 import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.EmbeddedDatabase;
 import dev.cleave.launcher.LibertyServer;
 import dev.cleave.launcher.Topology;
 import java.io.IOException;
@@ -109,7 +110,13 @@ public final class Suite {
     Path wlp = Path.of(option("wlp", "target/liberty/wlp")).toAbsolutePath();
     Files.createDirectories(out);
     log("results in " + out.toAbsolutePath() + (quick() ? " (quick mode: smoke figures, not for docs)" : ""));
-    results.environment(machine(), options);
+    Map<String, String> environment = machine();
+    // Which commits the figures were taken with: durable unless CLEAVE_EMBEDDED_DB_DURABILITY=fast.
+    environment.put("database", switch (EmbeddedDatabase.Durability.fromEnvironment(System.getenv())) {
+      case DURABLE -> "embedded PostgreSQL, durable commits (fsync=on, synchronous_commit=on)";
+      case FAST -> "embedded PostgreSQL, fsync=off, synchronous_commit=off (CLEAVE_EMBEDDED_DB_DURABILITY=fast)";
+    });
+    results.environment(environment, options);
     Map<String, Double> saturationReference = new LinkedHashMap<>();
     for (int rep = 1; rep <= reps; rep++) {
       // split-gateway and split-nginx measure the same running services, one after the other.

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  * (unless keys are configured with {@code CLEAVE_JWT_*}, monolith only), starts every server of the
  * {@link Topology} at once with progress on the console, waits until each is ready, prints where they
  * answer, and on Ctrl-C or SIGTERM stops the servers and then the database, leaving no process behind.
+ * If a server ends on its own (a crash), it stops the others and the database and fails (Maven exits
+ * non-zero). A PostgreSQL an earlier run left behind on the same data folder is stopped before the start.
  *
  * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]}. Environment:
  * {@code CLEAVE_HTTP_PORT} (the front port, default 9080), {@code CLEAVE_EMBEDDED_DB_PORT} (default
@@ -61,7 +63,9 @@ public final class CleaveLauncher {
         + (logs == null ? "" : " (server consoles in " + logs + ")"));
 
     CleaveStack[] started = new CleaveStack[1];
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     Thread shutdown = new Thread(() -> {
+      stopping.set(true);
       if (started[0] != null) {
         log("Stopping " + topology.nodes().stream().map(Topology.Node::server).collect(Collectors.joining(", ")));
         started[0].close();
@@ -82,8 +86,26 @@ public final class CleaveLauncher {
       log("  OpenAPI UI " + base + "/openapi/ui");
     }
     log("Press Ctrl-C to stop.");
-    for (LibertyServer server : stack.servers()) {
-      server.waitFor();
+    LibertyServer ended = stack.awaitAnyExit();
+    if (stopping.get()) {
+      return; // Ctrl-C or SIGTERM: the shutdown hook stops the rest
+    }
+    // A server ended on its own (a crash, the OOM killer, a kill by hand): a supervisor must see a
+    // failure, and nothing may be left running, the database included.
+    int code = ended.exitValue();
+    log("Server " + ended.name() + " ended unexpectedly with exit code " + code
+        + (code > 128 ? " (signal " + (code - 128) + ")" : "") + "; stopping everything else");
+    Runtime.getRuntime().removeShutdownHook(shutdown);
+    stack.close();
+    log("Stopped. Run the same command again to start afresh (the data is kept).");
+    throw new ServerEndedException("Cleave server " + ended.name() + " ended unexpectedly with exit code " + code
+        + "; the other servers and the database were stopped");
+  }
+
+  /** A server of the running system ended without being asked to: the launcher's failure. */
+  static final class ServerEndedException extends RuntimeException {
+    ServerEndedException(String message) {
+      super(message, null, false, false);
     }
   }
 

@@ -69,9 +69,15 @@ public final class CleaveStack implements AutoCloseable {
     DatabaseSettings external = DatabaseSettings.fromEnvironment(env);
     if (external == null) {
       int port = Integer.parseInt(env.getOrDefault("CLEAVE_EMBEDDED_DB_PORT", "15432"));
-      progress.accept("Starting embedded PostgreSQL on port " + port + " (data in " + options.data().resolve("postgres")
-          + "), databases " + topology.databases());
-      embedded = EmbeddedDatabase.start(options.data().resolve("postgres"), port, topology.databases());
+      Path folder = options.data().resolve("postgres");
+      EmbeddedDatabase.stopLeftover(folder).ifPresent(pid -> progress.accept("Stopped PostgreSQL (pid " + pid
+          + ") left running on " + folder + " by an earlier run that ended without stopping it"));
+      EmbeddedDatabase.Durability durability = EmbeddedDatabase.Durability.fromEnvironment(env);
+      progress.accept("Starting embedded PostgreSQL on port " + port + " (data in " + folder + ", "
+          + (durability == EmbeddedDatabase.Durability.DURABLE ? "durable commits"
+              : "fsync and synchronous_commit OFF: a crash may lose confirmed orders") + "), databases "
+          + topology.databases());
+      embedded = EmbeddedDatabase.start(folder, port, topology.databases(), durability);
       topology.databases().forEach(name -> databases.put(name, embedded.settings(name)));
     } else {
       // One external database: the modules' schemas never collide, so every server may share it
@@ -85,6 +91,9 @@ public final class CleaveStack implements AutoCloseable {
     for (Topology.Node node : topology.nodes()) {
       progress.accept("Starting " + node.server() + " on port " + node.port()
           + (node.modules().isEmpty() ? "" : " (modules " + String.join(", ", node.modules()) + ")"));
+      if (LibertyServer.stopLeftover(options.wlp(), node.server(), environments.get(node.server()))) {
+        progress.accept("Stopped " + node.server() + ", left running by an earlier run that ended without stopping it");
+      }
       Path log = options.logs() == null ? null : options.logs().resolve(node.server() + ".log");
       servers.add(LibertyServer.launch(options.wlp(), node.server(), node.port(), environments.get(node.server()), log));
     }
@@ -220,6 +229,25 @@ public final class CleaveStack implements AutoCloseable {
   public synchronized LibertyServer server(String name) {
     return servers.stream().filter(server -> server.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No server " + name + " in the " + topology.name() + " shape"));
+  }
+
+  /** The embedded database's durability; empty when an external database is used. */
+  public java.util.Optional<EmbeddedDatabase.Durability> databaseDurability() {
+    return java.util.Optional.ofNullable(embedded).map(EmbeddedDatabase::durability);
+  }
+
+  /**
+   * Blocks until one of the servers ends, for whatever reason, and returns it (a supervisor's wait).
+   */
+  public LibertyServer awaitAnyExit() throws InterruptedException {
+    List<LibertyServer> watched = servers();
+    java.util.concurrent.CompletableFuture<?>[] exits = watched.stream()
+        .map(server -> server.onExit().thenApply(p -> server)).toArray(java.util.concurrent.CompletableFuture[]::new);
+    try {
+      return (LibertyServer) java.util.concurrent.CompletableFuture.anyOf(exits).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Kills one server ({@link LibertyServer#kill()}): a crash, for fault tests. */

@@ -96,6 +96,60 @@ public final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops an instance of this server left running by an earlier run that died without stopping it
+   * (its launcher was killed): Liberty holds {@code workarea/.sLock} for as long as the server runs,
+   * so a lock held by another process is a server still running there. It is stopped with
+   * {@code server stop}, as any clean stop would.
+   *
+   * @param environment the server's environment ({@code WLP_OUTPUT_DIR}, else this process's, names where its
+   *     files are)
+   * @return whether there was one to stop
+   */
+  public static boolean stopLeftover(Path wlp, String name, Map<String, String> environment) {
+    String outputDir = environment.getOrDefault("WLP_OUTPUT_DIR", System.getenv("WLP_OUTPUT_DIR"));
+    Path output = outputDir == null || outputDir.isBlank() ? wlp.resolve("usr/servers") : Path.of(outputDir);
+    Path lock = output.resolve(name).resolve("workarea/.sLock");
+    if (!Files.isRegularFile(lock) || !lockedElsewhere(lock)) {
+      return false;
+    }
+    try {
+      ProcessBuilder stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      stop.environment().putAll(environment);
+      Process stopping = stop.start();
+      if (!stopping.waitFor(90, TimeUnit.SECONDS)) {
+        stopping.destroyForcibly();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not stop the Liberty server " + name + " left running", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (lockedElsewhere(lock)) {
+      throw new IllegalStateException("A Liberty server " + name + " left running by an earlier run does not stop; "
+          + "stop it by hand (" + wlp.resolve("bin/server") + " stop " + name + ")");
+    }
+    return true;
+  }
+
+  private static boolean lockedElsewhere(Path lock) {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock held = channel.tryLock();
+      if (held == null) {
+        return true;
+      }
+      held.release();
+      return false;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public String name() {
     return name;
   }
@@ -148,6 +202,16 @@ public final class LibertyServer implements AutoCloseable {
       pause(Duration.ofMillis(250));
     }
     throw new IllegalStateException("Liberty server " + name + " not ready after " + timeout + ": " + last);
+  }
+
+  /** Completes when the server process ends. */
+  public java.util.concurrent.CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
+  /** The process's exit code; only once it has ended. */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   /** Blocks until the server process ends. */

@@ -1,0 +1,133 @@
+package dev.cleave.apitests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Concurrently;
+import dev.cleave.apitests.support.Ledgers;
+import dev.cleave.apitests.support.Shop;
+import dev.cleave.launcher.DevKeys;
+import dev.cleave.launcher.EmbeddedDatabase;
+import dev.cleave.launcher.LibertyServer;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the API confirmed, the database keeps: a monolith of its own on an embedded PostgreSQL of its
+ * own (durable, as the launcher runs it) takes a burst of concurrent checkouts; right after the last
+ * answer PostgreSQL is killed with SIGKILL (postmaster and every backend: an immediate crash, no
+ * checkpoint) and started again. Every order answered {@code 201 CONFIRMED} is still confirmed, its
+ * payment captured, its stock committed, and stock is conserved. With {@code synchronous_commit=off}
+ * the last commits before such a kill are lost (the launcher's unit test shows it for plain inserts).
+ */
+@ApiTest
+class DatabaseCrashIT {
+
+  private static final int CUSTOMERS = 40;
+  private static final int ON_HAND = 500;
+
+  private static EmbeddedDatabase database;
+  private static LibertyServer server;
+
+  @BeforeAll
+  static void ownSystem() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+        "crash tests start a monolith of their own: monolith suite only");
+    DevKeys.KeyFiles keys = CleaveSystem.keys().orElseThrow();
+    Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
+        .resolveSibling("database-crash-env");
+    CleaveSystem.deleteRecursively(work);
+    database = EmbeddedDatabase.start(work.resolve("postgres"), CleaveSystem.freePort(), List.of("cleave_dbcrash"));
+    Map<String, String> environment = new LinkedHashMap<>(database.settings().toEnvironment());
+    environment.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+    environment.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+    environment.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
+    environment.putAll(CleaveSystem.CHECKOUT_TIMING);
+    server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")), System.getProperty("cleave.server", "monolith"),
+        CleaveSystem.freePort(), environment, work.resolve("server-console.log"));
+    server.awaitReady(Duration.ofMinutes(3));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static RequestSpecification as(String token) {
+    return given().baseUri(server.baseUri().toString()).auth().oauth2(token).contentType(ContentType.JSON);
+  }
+
+  @Test
+  void everyConfirmedOrderSurvivesAnImmediateCrashOfPostgres() throws InterruptedException {
+    assertThat(database.durability()).isEqualTo(EmbeddedDatabase.Durability.DURABLE);
+    Response created = as(CleaveSystem.tokens().admin()).body("""
+        {"sku":"DBCRASH-1","name":"Crash-proof mug","category":"kitchen","price":9.00,"currency":"EUR"}""")
+        .post("/api/v1/products");
+    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+    long mug = created.jsonPath().getLong("id");
+    as(CleaveSystem.tokens().admin()).body("{\"onHand\":" + ON_HAND + "}").put("/api/v1/products/" + mug + "/stock")
+        .then().statusCode(200);
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < CUSTOMERS; i++) {
+      String customer = UUID.randomUUID().toString();
+      customers.add(customer);
+      as(CleaveSystem.tokens().customer(customer)).body("{\"productId\":" + mug + ",\"quantity\":1}")
+          .post("/api/v1/cart/items").then().statusCode(200);
+    }
+
+    List<Response> answers = Concurrently.send(CUSTOMERS, i -> as(CleaveSystem.tokens().customer(customers.get(i)))
+        .header("Idempotency-Key", UUID.randomUUID().toString()).body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders"));
+    database.crash(); // right after the last answer
+    List<String> confirmed = new ArrayList<>();
+    for (Response answer : answers) {
+      assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
+      assertThat(answer.jsonPath().getString("status")).isEqualTo("CONFIRMED");
+      confirmed.add(answer.jsonPath().getString("id"));
+    }
+
+    database = database.restart();
+    awaitServing(customers.get(0), confirmed.get(0));
+    Ledgers ledgers = Ledgers.of(database.settings("cleave_dbcrash"));
+    for (String order : confirmed) {
+      assertThat(ledgers.order(order)).as("order %s", order).isEqualTo("CONFIRMED");
+      assertThat(ledgers.payment(order)).as("payment of %s", order).isEqualTo("CAPTURED");
+      assertThat(ledgers.reservation(order)).as("stock of %s", order).isEqualTo("COMMITTED");
+    }
+    assertThat(ledgers.stock(mug)).as("on hand = initial - units confirmed, none held")
+        .containsExactly(ON_HAND - confirmed.size(), 0);
+  }
+
+  /** The server reconnects to the restarted database on its own: the customer sees the order again. */
+  private static void awaitServing(String customer, String order) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    Response last = null;
+    while (System.nanoTime() < deadline) {
+      last = as(CleaveSystem.tokens().customer(customer)).get("/api/v1/orders/" + order);
+      if (last.statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the server did not serve the order again after the restart: "
+        + (last == null ? "no answer" : last.statusCode() + " " + last.asString()));
+  }
+}
