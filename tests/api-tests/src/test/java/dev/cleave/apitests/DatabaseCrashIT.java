@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * own (durable, as the launcher runs it) takes a burst of concurrent checkouts; right after the last
  * answer PostgreSQL is killed with SIGKILL (postmaster and every backend: an immediate crash, no
  * checkpoint) and started again. Every order answered {@code 201 CONFIRMED} is still confirmed, its
- * payment captured, its stock committed, and stock is conserved. With {@code synchronous_commit=off}
+ * payment captured, its stock committed, and stock is conserved. While it is down, checkouts and
+ * product reads are answered {@code 503} problems with {@code Retry-After}, never {@code 500}, and they
+ * leave nothing behind. With {@code synchronous_commit=off}
  * the last commits before such a kill are lost (the launcher's unit test shows it for plain inserts).
  */
 @ApiTest
@@ -87,9 +89,10 @@ class DatabaseCrashIT {
     as(CleaveSystem.tokens().admin()).body("{\"onHand\":" + ON_HAND + "}").put("/api/v1/products/" + mug + "/stock")
         .then().statusCode(200);
     List<String> customers = new ArrayList<>();
-    for (int i = 0; i < CUSTOMERS; i++) {
+    List<String> late = new ArrayList<>(); // they check out while the database is down
+    for (int i = 0; i < 2 * CUSTOMERS; i++) {
       String customer = UUID.randomUUID().toString();
-      customers.add(customer);
+      (i < CUSTOMERS ? customers : late).add(customer);
       as(CleaveSystem.tokens().customer(customer)).body("{\"productId\":" + mug + ",\"quantity\":1}")
           .post("/api/v1/cart/items").then().statusCode(200);
     }
@@ -102,6 +105,20 @@ class DatabaseCrashIT {
       assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
       assertThat(answer.jsonPath().getString("status")).isEqualTo("CONFIRMED");
       confirmed.add(answer.jsonPath().getString("id"));
+    }
+
+    // While it is down: checkouts and reads get 503 problems with Retry-After, never a 500.
+    List<Response> down = Concurrently.send(CUSTOMERS, i -> i % 2 == 0
+        ? as(CleaveSystem.tokens().customer(late.get(i))).header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders")
+        : as(CleaveSystem.tokens().customer(late.get(i))).get("/api/v1/products/" + mug));
+    Map<Integer, Long> statuses = down.stream()
+        .collect(java.util.stream.Collectors.groupingBy(Response::statusCode, java.util.stream.Collectors.counting()));
+    assertThat(statuses).as("statuses while PostgreSQL is down").containsOnlyKeys(503);
+    for (Response answer : down) {
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.header("Retry-After")).as(answer.asString()).isNotBlank();
+      assertThat(answer.jsonPath().getString("type")).endsWith("/unavailable");
     }
 
     database = database.restart();

@@ -175,8 +175,23 @@ public final class ProblemMappers {
     }
 
     static Response log(Throwable exception, Base<?> mapper) {
+      if (DatabaseUnavailable.isCause(exception)) {
+        // Down, restarting or exhausted: the client may retry; one line, no stack trace per request.
+        LOG.warning(() -> "Database unavailable [requestId=" + RequestIds.current() + "]: " + rootMessage(exception));
+        return Problems.response(Problems.forStatus(503, "The database is unavailable; try again shortly."),
+                mapper.path())
+            .header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER)).build();
+      }
       LOG.log(Level.SEVERE, "Unexpected error [requestId=" + RequestIds.current() + "]", exception);
       return mapper.respond(Problems.forStatus(500));
+    }
+
+    private static String rootMessage(Throwable exception) {
+      Throwable root = exception;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
   }
 
