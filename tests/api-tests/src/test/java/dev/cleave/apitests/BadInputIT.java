@@ -65,6 +65,28 @@ class BadInputIT {
     given().get("/api/v1/categories").then().statusCode(200);
   }
 
+  /**
+   * Ids the servlet container itself refuses (an encoded '/', '\\' or '#') never reach the API's code:
+   * the answer is still a problem with a request id, never Liberty's HTML page or a stack trace. Sent
+   * raw (java.net.http keeps the encoding), on id routes of every module.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/orders/..%2F..%2F..%2Fetc%2Fpasswd", "/api/v1/products/..%5C..%5Cwindows",
+      "/api/v1/payments/..%2F..%2F", "/api/v1/users/%2F%2F",
+      "/api/v1/products/1%23x"})
+  void containerRefusalsAreProblemsToo(String path) throws Exception {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(CleaveSystem.baseUrl() + path))
+            .header("Authorization", "Bearer " + CleaveSystem.tokens().admin()).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(400, 499);
+    assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("X-Request-Id")).as(path).isPresent();
+    assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("at com.")
+        .doesNotContainIgnoringCase("<html").doesNotContain("CWWWC");
+  }
+
   @Test
   void survivesInvalidUtf8InTheQuery() {
     Response response = given().urlEncodingEnabled(false).get("/api/v1/products?q=%FF%FE%C3%28");

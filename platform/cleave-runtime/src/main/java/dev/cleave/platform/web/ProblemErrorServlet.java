@@ -26,7 +26,8 @@ public class ProblemErrorServlet extends HttpServlet {
     Object requestUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = requestUri instanceof String s ? s : request.getRequestURI();
     if (failure instanceof Throwable t) {
-      LOG.log(Level.SEVERE, "Unhandled error [requestId=" + RequestIds.current() + "]", t);
+      // A URI the container refused (encoded '/', '%00', ...) is the client's error, not the server's.
+      LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Unhandled error [requestId=" + RequestIds.current() + "]", t);
     }
     ProblemDetail problem = Problems.forStatus(status).at(path, RequestIds.current());
     if (!response.isCommitted()) {
