@@ -7,17 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Ledgers;
+import dev.cleave.apitests.support.OwnMonolith;
 import dev.cleave.apitests.support.Shop;
-import dev.cleave.launcher.DevKeys;
-import dev.cleave.launcher.EmbeddedDatabase;
-import dev.cleave.launcher.LibertyServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +29,7 @@ import org.junit.jupiter.api.Test;
 @ApiTest
 class CheckoutCrashIT {
 
-  private static EmbeddedDatabase database;
-  private static Map<String, String> environment;
-  private static Path work;
-  private static LibertyServer server;
+  private static OwnMonolith monolith;
   private static String baseUrl;
   private static final String CUSTOMER = UUID.randomUUID().toString();
 
@@ -46,37 +37,20 @@ class CheckoutCrashIT {
   static void ownDatabase() {
     org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
         "crash tests start a monolith of their own: monolith suite only");
-    DevKeys.KeyFiles keys = CleaveSystem.keys().orElseThrow();
-    work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
-        .resolveSibling("crash-test-env");
-    CleaveSystem.deleteRecursively(work); // a fresh database every run, as the main suite has
-    database = EmbeddedDatabase.start(work.resolve("postgres"), CleaveSystem.freePort(), List.of("cleave_crash"));
-    environment = new LinkedHashMap<>(database.settings().toEnvironment());
-    environment.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
-    environment.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
-    environment.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
-    environment.putAll(CleaveSystem.CHECKOUT_TIMING);
+    monolith = new OwnMonolith("crash-test-env", "cleave_crash");
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (database != null) {
-      database.close();
+    if (monolith != null) {
+      monolith.close();
     }
   }
 
   private static void start(String haltAfter) {
-    Map<String, String> env = new LinkedHashMap<>(environment);
-    if (haltAfter != null) {
-      env.put("CLEAVE_ORDER_FAULT_HALT_AFTER", haltAfter);
-    }
-    server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")), System.getProperty("cleave.server", "monolith"),
-        CleaveSystem.freePort(), env, work.resolve("server-console-" + (haltAfter == null ? "clean" : haltAfter) + ".log"));
-    server.awaitReady(Duration.ofMinutes(3));
-    baseUrl = server.baseUri().toString();
+    monolith.launch(haltAfter == null ? Map.of() : Map.of("CLEAVE_ORDER_FAULT_HALT_AFTER", haltAfter),
+        "server-console-" + (haltAfter == null ? "clean" : haltAfter));
+    baseUrl = monolith.baseUrl();
   }
 
   private static RequestSpecification as(String token) {
@@ -94,11 +68,11 @@ class CheckoutCrashIT {
         .body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders")).as("the server halts mid-request")
         .isInstanceOf(Exception.class);
     try {
-      ProcessHandle.of(server.pid()).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+      ProcessHandle.of(monolith.server().pid()).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
     } catch (java.util.concurrent.CompletionException e) {
       throw new AssertionError("the server did not halt", e);
     }
-    server.waitFor();
+    monolith.server().waitFor();
   }
 
   private static Response awaitStatus(String orderId, String status) {
@@ -131,7 +105,7 @@ class CheckoutCrashIT {
     as(CleaveSystem.tokens().admin()).body("{\"onHand\":5}").put("/api/v1/products/" + lamp + "/stock")
         .then().statusCode(200);
     placeAndCrash(lamp);
-    Ledgers ledgers = Ledgers.of(database.settings("cleave_crash"));
+    Ledgers ledgers = monolith.ledgers();
     String first = ledgers.latestOrder(CUSTOMER);
     assertThat(ledgers.order(first)).isEqualTo("STOCK_RESERVED");
     assertThat(ledgers.stock(lamp)).as("one unit held by the interrupted order").containsExactly(5, 1);

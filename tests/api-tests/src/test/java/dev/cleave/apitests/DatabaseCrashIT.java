@@ -7,17 +7,13 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Concurrently;
 import dev.cleave.apitests.support.Ledgers;
+import dev.cleave.apitests.support.OwnMonolith;
 import dev.cleave.apitests.support.Shop;
-import dev.cleave.launcher.DevKeys;
 import dev.cleave.launcher.EmbeddedDatabase;
-import dev.cleave.launcher.LibertyServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,45 +38,30 @@ class DatabaseCrashIT {
   private static final int CUSTOMERS = 40;
   private static final int ON_HAND = 500;
 
-  private static EmbeddedDatabase database;
-  private static LibertyServer server;
+  private static OwnMonolith monolith;
 
   @BeforeAll
   static void ownSystem() {
     org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
         "crash tests start a monolith of their own: monolith suite only");
-    DevKeys.KeyFiles keys = CleaveSystem.keys().orElseThrow();
-    Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
-        .resolveSibling("database-crash-env");
-    CleaveSystem.deleteRecursively(work);
-    database = EmbeddedDatabase.start(work.resolve("postgres"), CleaveSystem.freePort(), List.of("cleave_dbcrash"));
-    Map<String, String> environment = new LinkedHashMap<>(database.settings().toEnvironment());
-    environment.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
-    environment.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
-    environment.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
-    environment.putAll(CleaveSystem.CHECKOUT_TIMING);
-    server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")), System.getProperty("cleave.server", "monolith"),
-        CleaveSystem.freePort(), environment, work.resolve("server-console.log"));
-    server.awaitReady(Duration.ofMinutes(3));
+    monolith = new OwnMonolith("database-crash-env", "cleave_dbcrash");
+    monolith.launch(Map.of(), "server-console");
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (database != null) {
-      database.close();
+    if (monolith != null) {
+      monolith.close();
     }
   }
 
   private static RequestSpecification as(String token) {
-    return given().baseUri(server.baseUri().toString()).auth().oauth2(token).contentType(ContentType.JSON);
+    return given().baseUri(monolith.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
   }
 
   @Test
   void everyConfirmedOrderSurvivesAnImmediateCrashOfPostgres() throws InterruptedException {
-    assertThat(database.durability()).isEqualTo(EmbeddedDatabase.Durability.DURABLE);
+    assertThat(monolith.database().durability()).isEqualTo(EmbeddedDatabase.Durability.DURABLE);
     Response created = as(CleaveSystem.tokens().admin()).body("""
         {"sku":"DBCRASH-1","name":"Crash-proof mug","category":"kitchen","price":9.00,"currency":"EUR"}""")
         .post("/api/v1/products");
@@ -99,7 +80,7 @@ class DatabaseCrashIT {
 
     List<Response> answers = Concurrently.send(CUSTOMERS, i -> as(CleaveSystem.tokens().customer(customers.get(i)))
         .header("Idempotency-Key", UUID.randomUUID().toString()).body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders"));
-    database.crash(); // right after the last answer
+    monolith.crashDatabase(); // right after the last answer
     List<String> confirmed = new ArrayList<>();
     for (Response answer : answers) {
       assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
@@ -121,9 +102,9 @@ class DatabaseCrashIT {
       assertThat(answer.jsonPath().getString("type")).endsWith("/unavailable");
     }
 
-    database = database.restart();
+    monolith.restartDatabase();
     awaitServing(customers.get(0), confirmed.get(0));
-    Ledgers ledgers = Ledgers.of(database.settings("cleave_dbcrash"));
+    Ledgers ledgers = monolith.ledgers();
     for (String order : confirmed) {
       assertThat(ledgers.order(order)).as("order %s", order).isEqualTo("CONFIRMED");
       assertThat(ledgers.payment(order)).as("payment of %s", order).isEqualTo("CAPTURED");
