@@ -3,6 +3,7 @@ package dev.cleave.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +64,7 @@ public final class CleaveLauncher {
         + (logs == null ? "" : " (server consoles in " + logs + ")"));
 
     CleaveStack[] started = new CleaveStack[1];
-    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread shutdown = new Thread(() -> {
       stopping.set(true);
       if (started[0] != null) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -231,21 +233,16 @@ public final class CleaveStack implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("No server " + name + " in the " + topology.name() + " shape"));
   }
 
-  /** The embedded database's durability; empty when an external database is used. */
-  public java.util.Optional<EmbeddedDatabase.Durability> databaseDurability() {
-    return java.util.Optional.ofNullable(embedded).map(EmbeddedDatabase::durability);
-  }
-
   /**
    * Blocks until one of the servers ends, for whatever reason, and returns it (a supervisor's wait).
    */
   public LibertyServer awaitAnyExit() throws InterruptedException {
     List<LibertyServer> watched = servers();
-    java.util.concurrent.CompletableFuture<?>[] exits = watched.stream()
-        .map(server -> server.onExit().thenApply(p -> server)).toArray(java.util.concurrent.CompletableFuture[]::new);
+    CompletableFuture<?>[] exits = watched.stream()
+        .map(server -> server.onExit().thenApply(p -> server)).toArray(CompletableFuture[]::new);
     try {
-      return (LibertyServer) java.util.concurrent.CompletableFuture.anyOf(exits).get();
-    } catch (java.util.concurrent.ExecutionException e) {
+      return (LibertyServer) CompletableFuture.anyOf(exits).get();
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
   }

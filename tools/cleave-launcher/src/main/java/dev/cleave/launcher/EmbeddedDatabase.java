@@ -10,7 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central, keeping its data in a folder
@@ -32,9 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     FAST;
 
     /** {@code CLEAVE_EMBEDDED_DB_DURABILITY}: {@code durable} (default) or {@code fast}. */
-    public static Durability fromEnvironment(java.util.Map<String, String> environment) {
+    public static Durability fromEnvironment(Map<String, String> environment) {
       String value = environment.getOrDefault("CLEAVE_EMBEDDED_DB_DURABILITY", "durable").strip();
-      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
         case "durable", "" -> DURABLE;
         case "fast" -> FAST;
         default -> throw new IllegalArgumentException(
@@ -108,31 +116,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
    *
    * @return the process id of the server that was stopped, if there was one
    */
-  public static java.util.Optional<Long> stopLeftover(Path dataDirectory) {
+  public static Optional<Long> stopLeftover(Path dataDirectory) {
     Path lock = dataDirectory.resolve("postmaster.pid");
     List<String> lines;
     try {
       if (!Files.isRegularFile(lock)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       lines = Files.readAllLines(lock);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + lock, e);
     }
     if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long pid = Long.parseLong(lines.get(0).strip());
-    java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
         .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     if (process.isEmpty() || !samePath(Path.of(lines.get(1).strip()), dataDirectory)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    if (!signal(pid, "INT", process.get(), java.time.Duration.ofSeconds(30))
-        && !signal(pid, "QUIT", process.get(), java.time.Duration.ofSeconds(30))) {
+    if (!signal(pid, "INT", process.get(), Duration.ofSeconds(30))
+        && !signal(pid, "QUIT", process.get(), Duration.ofSeconds(30))) {
       throw new IllegalStateException("PostgreSQL (pid " + pid + ") on " + dataDirectory + " does not stop; stop it by hand");
     }
-    return java.util.Optional.of(pid);
+    return Optional.of(pid);
   }
 
   private static boolean samePath(Path a, Path b) {
@@ -144,30 +152,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** Sends a signal with kill(1) and waits for the process to end; true if it did. */
-  private static boolean signal(long pid, String signal, ProcessHandle process, java.time.Duration wait) {
+  private static boolean signal(long pid, String signal, ProcessHandle process, Duration wait) {
     try {
       new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-      process.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while stopping PostgreSQL " + pid, e);
-    } catch (IOException | java.util.concurrent.ExecutionException e) {
+    } catch (IOException | ExecutionException e) {
       throw new IllegalStateException("Could not signal PostgreSQL " + pid, e);
     }
   }
 
   /** The postmaster's process id, from its lock file; empty when it is not running. */
-  public java.util.Optional<Long> postmasterPid() {
+  public Optional<Long> postmasterPid() {
     try {
       List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
       long pid = Long.parseLong(lines.get(0).strip());
       return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -179,11 +187,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public void crash() {
     ProcessHandle postmaster = postmasterPid().flatMap(ProcessHandle::of)
         .orElseThrow(() -> new IllegalStateException("PostgreSQL on " + dataDirectory + " is not running"));
-    List<ProcessHandle> tree = new java.util.ArrayList<>(postmaster.descendants().toList());
+    List<ProcessHandle> tree = new ArrayList<>(postmaster.descendants().toList());
     tree.add(0, postmaster);
     tree.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle process : tree) {
-      process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+      process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
     try {
       // The lock file of a server that is certainly gone: the restart must not mistake it for a live one.

@@ -6,14 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,15 +140,15 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   private static boolean lockedElsewhere(Path lock) {
-    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
-        java.nio.file.StandardOpenOption.WRITE)) {
-      java.nio.channels.FileLock held = channel.tryLock();
+    try (FileChannel channel = FileChannel.open(lock,
+        StandardOpenOption.WRITE)) {
+      FileLock held = channel.tryLock();
       if (held == null) {
         return true;
       }
       held.release();
       return false;
-    } catch (java.nio.channels.OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException e) {
       return true;
     } catch (IOException e) {
       return false;
@@ -205,7 +210,7 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   /** Completes when the server process ends. */
-  public java.util.concurrent.CompletableFuture<Process> onExit() {
+  public CompletableFuture<Process> onExit() {
     return process.onExit();
   }
 
