@@ -4,6 +4,7 @@ import dev.cleave.order.internal.domain.Order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public class SagaRecovery {
   private static final Logger LOG = Logger.getLogger(SagaRecovery.class.getName());
   static final int BATCH = 100;
   /** One run takes no new batch after this long; the next run, an interval later, goes on. */
-  static final java.time.Duration RUN_BUDGET = java.time.Duration.ofMinutes(1);
+  static final Duration RUN_BUDGET = Duration.ofMinutes(1);
 
   @Inject
   OrderRecords records;
