@@ -14,10 +14,13 @@ import dev.cleave.payment.api.InvalidAmountException;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentFailure;
 import dev.cleave.payment.api.PaymentInProgressException;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.PaymentStateException;
 import dev.cleave.payment.api.PaymentStatus;
 import dev.cleave.payment.api.Payments;
+import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.internal.application.PaymentModule;
 import dev.cleave.payment.internal.application.PaymentReconciler;
 import jakarta.annotation.Resource;
@@ -32,8 +35,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +84,45 @@ class PaymentsInServerIT {
     return UUID.randomUUID().toString();
   }
 
-  private static AuthorizationRequest request(String card, String amount) {
-    return new AuthorizationRequest("customer-1", Money.of(amount, "EUR"),
-        new CardDetails(card, 12, Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 2, "123"));
+  /** One payment method per test card and test (a replay must name the same method). */
+  private final Map<String, String> methods = new ConcurrentHashMap<>();
+
+  private static CardDetails card(String number) {
+    return new CardDetails(number, 12, Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 2, "123");
+  }
+
+  private AuthorizationRequest request(String card, String amount) {
+    String token = methods.computeIfAbsent(card,
+        number -> payments.register(key(), new PaymentMethodRequest("customer-1", card(number))).token());
+    return new AuthorizationRequest("customer-1", Money.of(amount, "EUR"), token);
+  }
+
+  @Test
+  void aCardBecomesAPaymentMethodOnceUnderItsKey() {
+    String key = key();
+    PaymentMethod method = payments.register(key, new PaymentMethodRequest("customer-1", card(APPROVE)));
+    assertThat(method.token()).matches(PaymentMethod.TOKEN);
+    assertThat(method.cardBrand()).isEqualTo(CardBrand.VISA);
+    assertThat(method.cardLast4()).isEqualTo("4242");
+    assertThat(payments.register(key, new PaymentMethodRequest("customer-1", card(APPROVE)))).as("a replay")
+        .isEqualTo(method);
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-1", card("5555555555554444"))))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-2", card(APPROVE))))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(payments.register(key(), new PaymentMethodRequest("customer-1", card(APPROVE))).token())
+        .as("another key, another method").isNotEqualTo(method.token());
+  }
+
+  @Test
+  void onlyTheCustomersOwnPaymentMethodsCanBeCharged() {
+    String theirs = payments.register(key(), new PaymentMethodRequest("customer-2", card(APPROVE))).token();
+    String key = key();
+    assertThatThrownBy(() -> payments.authorize(key, new AuthorizationRequest("customer-1", Money.of("1.00", "EUR"), theirs)))
+        .isInstanceOf(UnknownPaymentMethodException.class).hasMessageNotContaining(theirs);
+    assertThatThrownBy(() -> payments.authorize(key, new AuthorizationRequest("customer-1", Money.of("1.00", "EUR"),
+        "pm_" + "x".repeat(24)))).isInstanceOf(UnknownPaymentMethodException.class);
+    assertThatThrownBy(() -> payments.find(key)).as("nothing recorded").isInstanceOf(PaymentNotFoundException.class);
   }
 
   @Test
@@ -206,15 +247,20 @@ class PaymentsInServerIT {
   @Test
   void badRequestsAreRefusedBeforeAnythingIsRecorded() throws SQLException {
     String key = key();
-    assertThatThrownBy(() -> payments.authorize(key, request("4242424242424241", "1.00")))
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-1", card("4242424242424241"))))
         .as("Luhn").isInstanceOf(ConstraintViolationException.class);
-    assertThatThrownBy(() -> payments.authorize(key, request("4242-4242", "1.00")))
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-1", card("4242-4242"))))
         .isInstanceOf(ConstraintViolationException.class);
-    assertThatThrownBy(() -> payments.authorize(key, new AuthorizationRequest("customer-1", Money.of("1.00", "EUR"),
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-1",
         new CardDetails(APPROVE, 1, 2020, "123")))).isInstanceOf(CardExpiredException.class);
-    assertThatThrownBy(() -> payments.authorize(key, new AuthorizationRequest("customer-1", Money.of("1.00", "EUR"),
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("customer-1",
         new CardDetails(APPROVE, 13, 2030, "12")))).isInstanceOf(ConstraintViolationException.class);
+    assertThatThrownBy(() -> payments.register(key, new PaymentMethodRequest("bad customer!", card(APPROVE))))
+        .isInstanceOf(ConstraintViolationException.class);
+    assertThat(count("select count(*) from payments.payment_methods where method_key = ?", key)).isZero();
     assertThatThrownBy(() -> payments.authorize(key, request(APPROVE, "0.00"))).isInstanceOf(InvalidAmountException.class);
+    assertThatThrownBy(() -> payments.authorize(key, new AuthorizationRequest("customer-1", Money.of("1.00", "EUR"),
+        "not-a-token"))).isInstanceOf(ConstraintViolationException.class);
     assertThatThrownBy(() -> payments.authorize("bad key!", request(APPROVE, "1.00")))
         .isInstanceOf(ConstraintViolationException.class);
     assertThatThrownBy(() -> payments.find(key)).isInstanceOf(PaymentNotFoundException.class);
@@ -222,21 +268,30 @@ class PaymentsInServerIT {
   }
 
   @Test
-  void paymentsLeftProcessingAreSettledFromTheProcessorsRecords() throws SQLException {
+  void paymentsLeftProcessingAreSettledFromTheProcessorsRecordsOrSentAgain() throws SQLException {
     String answered = key();
     String unanswered = key();
+    String declinedUnanswered = key();
+    String fromBeforePaymentMethods = key();
     Instant longAgo = Instant.now().minus(Duration.ofHours(1));
-    insertProcessing(answered, longAgo);
-    insertProcessing(unanswered, longAgo);
+    insertProcessing(answered, longAgo, null);
+    insertProcessing(unanswered, longAgo, request(APPROVE, "3.00").paymentMethod());
+    insertProcessing(declinedUnanswered, longAgo, request(DECLINE, "3.00").paymentMethod());
+    insertProcessing(fromBeforePaymentMethods, longAgo, null);
     execute("insert into payments.processor_ledger (reference, outcome, amount, currency, answered_at)"
         + " values (?, 'APPROVED', 3.00, 'EUR', now())", answered);
 
-    assertThat(reconciler.settleStale(Instant.now().minus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(2);
+    assertThat(reconciler.settleStale(Instant.now().minus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(4);
 
     assertThat(payments.find(answered).status()).isEqualTo(PaymentStatus.AUTHORIZED);
-    PaymentDetails failed = payments.find(unanswered);
-    assertThat(failed.status()).isEqualTo(PaymentStatus.FAILED);
+    assertThat(payments.find(unanswered).status()).as("sent again with its payment method")
+        .isEqualTo(PaymentStatus.AUTHORIZED);
+    assertThat(ledger(unanswered)).isEqualTo("APPROVED");
+    assertThat(payments.find(declinedUnanswered).status()).isEqualTo(PaymentStatus.DECLINED);
+    PaymentDetails failed = payments.find(fromBeforePaymentMethods);
+    assertThat(failed.status()).as("no card to send again").isEqualTo(PaymentStatus.FAILED);
     assertThat(failed.failure()).isEqualTo(PaymentFailure.PROCESSOR_UNREACHABLE);
+    assertThat(ledger(fromBeforePaymentMethods)).isNull();
   }
 
   @Test
@@ -250,7 +305,7 @@ class PaymentsInServerIT {
       while (tables.next()) {
         names.add(tables.getString(1));
       }
-      assertThat(names).contains("payments", "processor_ledger");
+      assertThat(names).contains("payments", "payment_methods", "processor_ledger", "processor_vault");
       for (String table : names) {
         try (Statement dump = c.createStatement();
              ResultSet rows = dump.executeQuery("select t::text from payments." + table + " t")) {
@@ -277,14 +332,15 @@ class PaymentsInServerIT {
     throw new AssertionError("payment " + key + " never reached " + status);
   }
 
-  private void insertProcessing(String key, Instant at) throws SQLException {
+  private void insertProcessing(String key, Instant at, String paymentMethod) throws SQLException {
     try (Connection c = module.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
         "insert into payments.payments (payment_key, customer_id, amount, currency, card_brand, card_last4,"
-            + " request_fingerprint, status, created_at, updated_at) values (?, 'customer-1', 3.00, 'EUR', 'VISA',"
-            + " '4242', repeat('0', 64), 'PROCESSING', ?, ?)")) {
+            + " request_fingerprint, status, created_at, updated_at, payment_method) values (?, 'customer-1', 3.00,"
+            + " 'EUR', 'VISA', '4242', repeat('0', 64), 'PROCESSING', ?, ?, ?)")) {
       s.setString(1, key);
       s.setObject(2, java.sql.Timestamp.from(at));
       s.setObject(3, java.sql.Timestamp.from(at));
+      s.setString(4, paymentMethod);
       s.executeUpdate();
     }
   }

@@ -8,6 +8,9 @@ import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.CardDetails;
 import dev.cleave.payment.api.IdempotencyKeyReusedException;
 import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
+import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.PaymentProblems;
 import dev.cleave.payment.api.PaymentStateException;
@@ -114,13 +117,16 @@ class RemoteFormInServerIT {
   void paymentsAnswerRemotelyAsTheyDoInProcess() throws Exception {
     Payments remote = remote(Payments.class, "payment", PaymentProblems.TYPES);
     String key = UUID.randomUUID().toString();
-    AuthorizationRequest request = new AuthorizationRequest("customer-remote", Money.of("12.30", "EUR"), CARD);
+    PaymentMethod method = remote.register(key, new PaymentMethodRequest("customer-remote", CARD));
+    assertThat(remote.register(key, new PaymentMethodRequest("customer-remote", CARD))).as("replayed remotely")
+        .isEqualTo(method);
+    AuthorizationRequest request = new AuthorizationRequest("customer-remote", Money.of("12.30", "EUR"), method.token());
 
     PaymentDetails authorized = remote.authorize(key, request);
     assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
     assertThat(authorized).isEqualTo(localPayments.find(key));
     assertThat(remote.authorize(key, request)).as("replayed remotely").isEqualTo(authorized);
-    assertThatThrownBy(() -> remote.authorize(key, new AuthorizationRequest("customer-remote", Money.of("12.31", "EUR"), CARD)))
+    assertThatThrownBy(() -> remote.authorize(key, new AuthorizationRequest("customer-remote", Money.of("12.31", "EUR"), method.token())))
         .isInstanceOf(IdempotencyKeyReusedException.class);
     assertThat(remote.capture(key).status()).isEqualTo(PaymentStatus.CAPTURED);
     assertThatThrownBy(() -> remote.voidAuthorization(key)).isInstanceOf(PaymentStateException.class);
@@ -129,8 +135,10 @@ class RemoteFormInServerIT {
     Throwable local = catchThrowable(() -> localPayments.find(missing));
     assertThatThrownBy(() -> remote.find(missing)).isInstanceOf(PaymentNotFoundException.class)
         .hasMessage(local.getMessage());
-    assertThatThrownBy(() -> remote.authorize(UUID.randomUUID().toString(), new AuthorizationRequest("c",
-        Money.of("1.00", "EUR"), new CardDetails("4242424242424241", 12, 2030, "123"))))
+    assertThatThrownBy(() -> remote.authorize(UUID.randomUUID().toString(), new AuthorizationRequest("other-customer",
+        Money.of("1.00", "EUR"), method.token()))).isInstanceOf(UnknownPaymentMethodException.class);
+    assertThatThrownBy(() -> remote.register(UUID.randomUUID().toString(), new PaymentMethodRequest("c",
+        new CardDetails("4242424242424241", 12, 2030, "123"))))
         .as("the contract's constraints, checked by the receiving side").isInstanceOf(IllegalArgumentException.class);
   }
 

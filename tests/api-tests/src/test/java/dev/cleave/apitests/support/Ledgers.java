@@ -6,6 +6,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Read-only looks into the modules' own tables, for invariants no public endpoint shows: stock on hand
@@ -76,6 +81,55 @@ public final class Ledgers {
   /** How many payments were made for a customer. */
   public int payments(String customerId) {
     return query("payment", "select count(*) from payments.payments where customer_id = ?", customerId, rs -> rs.getInt(1));
+  }
+
+  /** How many of these orders are in each status, as the order table holds them. */
+  public Map<String, Integer> orderStatuses(Collection<String> orderIds) {
+    return tally("order", "select status, count(*) from ordering.orders where id::text = any(?) group by status",
+        orderIds);
+  }
+
+  /** How many of these orders' stock reservations are in each status. */
+  public Map<String, Integer> reservations(Collection<String> orderIds) {
+    return tally("product", "select status, count(*) from catalog.reservations where order_id = any(?) group by status",
+        orderIds);
+  }
+
+  /** How many of these orders have each card statement ("APPROVED captured", ...), by the processor's ledger. */
+  public Map<String, Integer> statements(Collection<String> orderIds) {
+    return tally("payment", "select outcome || case when captured_at is null then '' else ' captured' end"
+        + " || case when voided_at is null then '' else ' voided' end"
+        + " || case when refunded_at is null then '' else ' refunded' end, count(*)"
+        + " from payments.processor_ledger where reference = any(?) group by 1", orderIds);
+  }
+
+  /** How many orders, payments and payment methods these customers have, together. */
+  public int[] ordersPaymentsAndMethods(Collection<String> customerIds) {
+    List<Integer> counts = new ArrayList<>();
+    counts.add(tally("order", "select 'orders', count(*) from ordering.orders where customer_id = any(?)", customerIds)
+        .getOrDefault("orders", 0));
+    counts.add(tally("payment", "select 'payments', count(*) from payments.payments where customer_id = any(?)",
+        customerIds).getOrDefault("payments", 0));
+    counts.add(tally("payment", "select 'methods', count(*) from payments.payment_methods where customer_id = any(?)",
+        customerIds).getOrDefault("methods", 0));
+    return counts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private Map<String, Integer> tally(String module, String sql, Collection<String> values) {
+    DatabaseSettings database = databaseOf.apply(module);
+    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         PreparedStatement s = c.prepareStatement(sql)) {
+      s.setArray(1, c.createArrayOf("varchar", values.toArray()));
+      Map<String, Integer> counts = new TreeMap<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   private interface Row<T> {

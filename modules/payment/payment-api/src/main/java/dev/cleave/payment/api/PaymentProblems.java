@@ -17,7 +17,8 @@ public final class PaymentProblems {
       "payment-state-conflict", PaymentStateException::new,
       "idempotency-key-reused", IdempotencyKeyReusedException::new,
       "card-expired", CardExpiredException::new,
-      "invalid-amount", InvalidAmountException::new);
+      "invalid-amount", InvalidAmountException::new,
+      "unknown-payment-method", UnknownPaymentMethodException::new);
 
   private PaymentProblems() {
   }

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.MediaType;
  *   <li>payments, and with them their keys, are kept (at least 24 hours; in fact for good, they are
  *       the shop's payment records).</li>
  * </ul>
- * The full card number and the security code are never stored or logged: a payment keeps the card's
- * brand and last four digits only.
+ * The full card number and the security code are never stored or logged. A card is first handed to
+ * the processor, which keeps it and issues a token ({@link #register}); authorizations name the token,
+ * so a payment can be authorized later without the card (after an outage of this module, by the
+ * checkout saga's recovery). Cleave keeps the token, the card's brand, last four digits and expiry.
  *
  * <p>The same interface is the in-process contract (implemented in {@code payment-core}) and the
  * remote contract of the module's internal HTTP exposure, so its JAX-RS annotations describe the
@@ -40,7 +42,23 @@ public interface Payments {
   String KEY = "[A-Za-z0-9-]{1,64}";
 
   /**
-   * Asks the card processor to hold the amount on the card. A declined card or a processor failure is
+   * Hands a card to the processor and returns the payment method it issued. Idempotent like the rest:
+   * the same key with the same customer and card (brand, last four, expiry) returns the method issued
+   * first; the same key with another request is refused.
+   *
+   * @param methodKey the idempotency key (the checkout uses the order id)
+   * @param request whose card, and the card
+   * @return the payment method, with its token
+   * @throws CardExpiredException when the card expired before the current month
+   * @throws IdempotencyKeyReusedException when the key was used for a different card or customer
+   */
+  @PUT
+  @Path("/methods/{key}")
+  PaymentMethod register(@PathParam("key") @NotNull @Pattern(regexp = KEY) String methodKey,
+      @NotNull @Valid PaymentMethodRequest request);
+
+  /**
+   * Asks the card processor to hold the amount on the payment method's card. A declined card or a processor failure is
    * an outcome, not an exception: the payment is {@link PaymentStatus#DECLINED} or
    * {@link PaymentStatus#FAILED} with its {@link PaymentFailure reason}, and replaying the call
    * returns that outcome.
@@ -50,6 +68,7 @@ public interface Payments {
    * @return the payment, {@code AUTHORIZED}, {@code DECLINED} or {@code FAILED}
    * @throws PaymentInProgressException when the first authorization under this key has no outcome yet
    * @throws IdempotencyKeyReusedException when the key was used for a different request
+   * @throws UnknownPaymentMethodException when the token is not one of the customer's payment methods
    * @throws CardExpiredException when the card expired before the current month
    * @throws InvalidAmountException when the amount is not positive
    */

@@ -2,6 +2,8 @@ package dev.cleave.payment.client;
 
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.PaymentProblems;
 import dev.cleave.payment.api.Payments;
 import dev.cleave.platform.remote.RemoteBinding;
@@ -21,6 +23,11 @@ public class RemotePayments extends RemoteBinding<Payments> implements Payments 
 
   public RemotePayments() {
     super(Payments.class, "payment", PaymentProblems.TYPES);
+  }
+
+  @Override
+  public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
+    return remote().register(methodKey, request);
   }
 
   @Override

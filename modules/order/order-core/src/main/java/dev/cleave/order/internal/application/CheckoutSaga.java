@@ -4,7 +4,6 @@ import dev.cleave.kernel.DomainException;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.internal.domain.Order;
 import dev.cleave.payment.api.AuthorizationRequest;
-import dev.cleave.payment.api.CardDetails;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentInProgressException;
 import dev.cleave.payment.api.PaymentNotFoundException;
@@ -37,9 +36,12 @@ import java.util.logging.Logger;
  *       it was computed from (a racing driver finds the order moved and continues from there);</li>
  *   <li>an unknown outcome (timeout, open circuit, payment still processing) stops the drive and leaves
  *       the order where it is; recovery repeats the same call later;</li>
- *   <li>the card is known only to the request that placed the order. Recovery never authorizes: it
- *       reads the payment back ({@code find}); a payment that never started is a failed checkout, stock
- *       is released and nothing is charged.</li>
+ *   <li>the card itself is known only to the request that placed the order, which registered it with
+ *       the payment module before the order was made; the order keeps the payment method's token, so
+ *       whoever drives (the request or recovery, after an outage) authorizes with the token, and a
+ *       repeated authorization returns the recorded outcome. An order placed before payment methods
+ *       existed has no token: recovery reads its payment back ({@code find}), and a payment that never
+ *       started is a failed checkout (stock released, nothing charged).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -66,11 +68,10 @@ public class CheckoutSaga {
   /**
    * Drives an order as far as it can go now.
    *
-   * @param card the card, when the placing request drives; {@code null} for recovery and cancellation
    * @return the order as it then stands
    */
-  public Order drive(UUID id, CardDetails card) {
-    return drive(records.find(id).orElseThrow(), card);
+  public Order drive(UUID id) {
+    return drive(records.find(id).orElseThrow());
   }
 
   /**
@@ -78,10 +79,10 @@ public class CheckoutSaga {
    *
    * @return the order as this driver last saw it persisted
    */
-  public Order drive(Order order, CardDetails card) {
+  public Order drive(Order order) {
     Order current = order;
     for (int moves = 0; moves < MAX_MOVES && !current.status().isSettled(); moves++) {
-      Optional<Order> next = step(current, card);
+      Optional<Order> next = step(current);
       if (next.isEmpty()) {
         break;
       }
@@ -90,10 +91,10 @@ public class CheckoutSaga {
     return current;
   }
 
-  private Optional<Order> step(Order order, CardDetails card) {
+  private Optional<Order> step(Order order) {
     return switch (order.status()) {
       case PLACED -> reserve(order);
-      case STOCK_RESERVED -> pay(order, card);
+      case STOCK_RESERVED -> pay(order);
       case PAYMENT_AUTHORIZED -> complete(order);
       case CANCELLING -> cancel(order);
       default -> Optional.empty();
@@ -122,16 +123,17 @@ public class CheckoutSaga {
     };
   }
 
-  private Optional<Order> pay(Order order, CardDetails card) {
+  private Optional<Order> pay(Order order) {
     Optional<PaymentDetails> payment;
     try {
-      payment = card != null
-          ? steps.authorize(id(order), new AuthorizationRequest(order.customerId(), order.total(), card))
+      payment = order.paymentMethod() != null
+          ? steps.authorize(id(order), new AuthorizationRequest(order.customerId(), order.total(), order.paymentMethod()))
           : steps.payment(id(order));
     } catch (PaymentInProgressException e) {
       return unknown(order, "authorize", e);
     } catch (PaymentNotFoundException e) {
-      // Recovery: the placing request never reached the payment module, and only it had the card.
+      // An order from before payment methods: its placing request never reached the payment module,
+      // and only that request had the card.
       return releaseAndMove(order, OrderStatus.FAILED, "Checkout was interrupted before the payment was made; "
           + "nothing was charged.");
     } catch (DomainException e) {

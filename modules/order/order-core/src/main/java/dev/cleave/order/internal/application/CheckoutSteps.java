@@ -4,6 +4,8 @@ import dev.cleave.kernel.DomainException;
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.platform.calls.ModuleCall;
 import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.Payments;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ProductCatalog;
@@ -27,8 +29,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * checkout behaves the same whether the other module is in-process or remote:
  * <ul>
  *   <li>an explicit {@code @Timeout} on every call;</li>
- *   <li>{@code @Retry} only where the call is idempotent: lookups, and the saga steps keyed by the
- *       order id (reserve, commit, release, restock, capture, void, refund). Never on
+ *   <li>{@code @Retry} only where the call is idempotent: lookups, and the steps keyed by the order id
+ *       (register the card, reserve, commit, release, restock, capture, void, refund). Never on
  *       {@link #authorize}: a repeat while the first is with the processor is refused (409), and a
  *       lost answer is read back with {@link #payment} instead;</li>
  *   <li>a {@code @CircuitBreaker} per call, which business refusals ({@link DomainException}) do not trip;</li>
@@ -110,6 +112,15 @@ public class CheckoutSteps {
     return Optional.of(inventory.restock(orderId));
   }
 
+  @Timeout(2000)
+  @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @Fallback(fallbackMethod = "methodUnknown", skipOn = DomainException.class)
+  @ModuleCall("payment")
+  public Optional<PaymentMethod> register(String orderId, PaymentMethodRequest request) {
+    return Optional.of(payments.register(orderId, request));
+  }
+
   /** Not retried: see the class comment. A timeout leaves the payment to finish on its own. */
   @Timeout(2000)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
@@ -168,6 +179,10 @@ public class CheckoutSteps {
   }
 
   Optional<ReservationDetails> reservationUnknown(String orderId) {
+    return Optional.empty();
+  }
+
+  Optional<PaymentMethod> methodUnknown(String orderId, PaymentMethodRequest request) {
     return Optional.empty();
   }
 

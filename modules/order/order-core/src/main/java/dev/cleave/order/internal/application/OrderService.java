@@ -21,6 +21,8 @@ import dev.cleave.order.internal.domain.Order;
 import dev.cleave.order.internal.domain.OrderFingerprint;
 import dev.cleave.order.internal.domain.OrderLineItem;
 import dev.cleave.payment.api.CardExpiredException;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.product.api.ProductSnapshot;
 import dev.cleave.user.api.Address;
 import dev.cleave.user.api.CustomerSummary;
@@ -110,16 +112,22 @@ public class OrderService {
       ProductSnapshot product = products.get(item.productId());
       return new OrderLineItem(product.id(), product.sku(), product.name(), product.price().amount(), item.quantity());
     }).toList();
-    Order order = new Order(UUID.randomUUID(), customerId, idempotencyKey, fingerprint, lines,
-        currencies.iterator().next(), request.card().brand(), request.card().last4(),
-        DeliveryAddress.of(shippingAddress(customerId, request)), clock);
+    DeliveryAddress address = DeliveryAddress.of(shippingAddress(customerId, request));
+    // The card goes to the payment module first, which keeps it with the processor and answers a
+    // token: the saga (and its recovery, should the payment module be down later) pays with that.
+    // Without a token no order is made: it could never be paid.
+    UUID id = UUID.randomUUID();
+    PaymentMethod method = steps.register(id.toString(), new PaymentMethodRequest(customerId, request.card()))
+        .orElseThrow(() -> new DependencyUnavailableException("The payment service did not answer; nothing was ordered."));
+    Order order = new Order(id, customerId, idempotencyKey, fingerprint, lines, currencies.iterator().next(),
+        method.cardBrand(), method.cardLast4(), method.token(), address, clock);
     try {
       records.create(order);
     } catch (OrderRecords.DuplicateSubmissionException e) {
       return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
     }
     metrics.placed();
-    return new Placement(details(saga.drive(order, request.card())), false);
+    return new Placement(details(saga.drive(order)), false);
   }
 
   /** The order, when it is the caller's (or the caller is an administrator). */
@@ -148,7 +156,7 @@ public class OrderService {
       default -> throw new OrderNotCancellableException("Order " + orderId + " is "
           + order.status().name().toLowerCase() + "; nothing was charged and there is nothing to cancel.");
     }
-    return details(saga.drive(order.id(), null));
+    return details(saga.drive(order.id()));
   }
 
   private Order owned(String callerId, boolean admin, String orderId) {

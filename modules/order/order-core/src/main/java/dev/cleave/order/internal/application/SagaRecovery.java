@@ -70,7 +70,7 @@ public class SagaRecovery {
           continue;
         }
         claimed++;
-        Order order = saga.drive(id, null);
+        Order order = saga.drive(id);
         boolean done = order.status().isSettled();
         metrics.recovered(done);
         if (done) {

@@ -83,6 +83,9 @@ public class Order {
   @Column(name = "card_last4", nullable = false, length = 4, updatable = false)
   private String cardLast4;
 
+  @Column(name = "payment_method", length = 40, updatable = false)
+  private String paymentMethod;
+
   @Embedded
   private DeliveryAddress shippingAddress;
 
@@ -106,7 +109,7 @@ public class Order {
 
   /** A new order, {@code PLACED}, for these lines (all in {@code currency}). */
   public Order(UUID id, String customerId, String idempotencyKey, String requestFingerprint,
-      List<OrderLineItem> lines, String currency, CardBrand cardBrand, String cardLast4,
+      List<OrderLineItem> lines, String currency, CardBrand cardBrand, String cardLast4, String paymentMethod,
       DeliveryAddress shippingAddress, Clock clock) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("an order needs lines");
@@ -121,6 +124,7 @@ public class Order {
     this.currency = currency;
     this.cardBrand = cardBrand;
     this.cardLast4 = cardLast4;
+    this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
     this.shippingAddress = shippingAddress;
     this.status = OrderStatus.PLACED;
     this.placedAt = now(clock);
@@ -208,6 +212,11 @@ public class Order {
 
   public String cardLast4() {
     return cardLast4;
+  }
+
+  /** The payment module's token for the card; null for orders placed before payment methods existed. */
+  public String paymentMethod() {
+    return paymentMethod;
   }
 
   public DeliveryAddress shippingAddress() {

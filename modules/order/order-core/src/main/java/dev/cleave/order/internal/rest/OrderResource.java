@@ -68,7 +68,7 @@ public class OrderResource {
   @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key, invalid card or address")
   @APIResponse(responseCode = "422", description = "Empty cart, product no longer sold, mixed currencies, expired card, "
       + "no shipping address, or the key was used for another request")
-  @APIResponse(responseCode = "503", description = "The catalog or the customer directory did not answer; nothing was ordered")
+  @APIResponse(responseCode = "503", description = "The catalog, the customer directory or the payment service did not answer; nothing was ordered")
   public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid PlaceOrder request,
       @Context SecurityContext security, @Context UriInfo uri) {
     if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {

@@ -6,7 +6,6 @@ import dev.cleave.order.internal.domain.DeliveryAddress;
 import dev.cleave.order.internal.domain.Order;
 import dev.cleave.order.internal.domain.OrderLineItem;
 import dev.cleave.payment.api.CardBrand;
-import dev.cleave.payment.api.CardDetails;
 import dev.cleave.user.api.Address;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,10 +46,10 @@ class SagaRecoveryTest {
     final List<UUID> driven = new ArrayList<>();
 
     @Override
-    public Order drive(UUID id, CardDetails card) {
+    public Order drive(UUID id) {
       driven.add(id);
       return new Order(id, "customer", "key-" + id, "f".repeat(64),
-          List.of(new OrderLineItem(1, "S", "Something", new BigDecimal("1.00"), 1)), "EUR", CardBrand.VISA, "4242",
+          List.of(new OrderLineItem(1, "S", "Something", new BigDecimal("1.00"), 1)), "EUR", CardBrand.VISA, "4242", "pm_" + "a".repeat(24),
           DeliveryAddress.of(new Address("Ada", "1 Street", null, "10115", "Berlin", null, "DE", false)), CLOCK);
     }
   }

@@ -28,7 +28,7 @@ class OrderRulesTest {
     return new Order(UUID.randomUUID(), "customer-1", "key-1", "f".repeat(64),
         List.of(new OrderLineItem(7, "B", "Bowl", new BigDecimal("2.50"), 3),
             new OrderLineItem(3, "A", "Apple", new BigDecimal("0.99"), 1)),
-        "EUR", CardBrand.VISA, "4242", DeliveryAddress.of(HOME), clock);
+        "EUR", CardBrand.VISA, "4242", "pm_" + "a".repeat(24), DeliveryAddress.of(HOME), clock);
   }
 
   @Test

@@ -5,7 +5,10 @@ import dev.cleave.payment.api.CardExpiredException;
 import dev.cleave.payment.api.InvalidAmountException;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentInProgressException;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.Payments;
+import dev.cleave.payment.internal.domain.StoredPaymentMethod;
 import dev.cleave.payment.internal.processor.CardProcessor;
 import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,20 +46,23 @@ public class DefaultPayments implements Payments {
   ProcessorThreads processorThreads;
 
   @Override
+  public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
+    requireUnexpired(YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
+    return records.register(methodKey, request);
+  }
+
+  @Override
   public PaymentDetails authorize(String paymentKey, AuthorizationRequest request) {
     if (request.amount().amount().compareTo(BigDecimal.ZERO) <= 0) {
       throw new InvalidAmountException("The amount must be positive, was " + request.amount() + ".");
     }
-    YearMonth expiry = YearMonth.of(request.card().expiryYear(), request.card().expiryMonth());
-    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
-    }
-    Optional<PaymentDetails> recorded = records.begin(paymentKey, request);
+    StoredPaymentMethod method = records.method(request.paymentMethod(), request.customerId());
+    Optional<PaymentDetails> recorded = records.begin(paymentKey, request, method);
     if (recorded.isPresent()) {
       return recorded.get();
     }
     Future<PaymentDetails> answer = processorThreads.submit(() ->
-        records.answered(paymentKey, processor.authorize(paymentKey, request.card(), request.amount())));
+        records.answered(paymentKey, processor.authorize(paymentKey, method.token(), request.amount())));
     try {
       return answer.get();
     } catch (InterruptedException e) {
@@ -67,6 +73,12 @@ public class DefaultPayments implements Payments {
         throw failure;
       }
       throw new IllegalStateException("Authorization of payment " + paymentKey + " failed", e.getCause());
+    }
+  }
+
+  static void requireUnexpired(YearMonth expiry, Clock clock) {
+    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
     }
   }
 

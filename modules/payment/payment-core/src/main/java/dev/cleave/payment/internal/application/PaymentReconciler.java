@@ -1,18 +1,24 @@
 package dev.cleave.payment.internal.application;
 
+import dev.cleave.payment.internal.application.PaymentRecords.Unanswered;
+import dev.cleave.payment.internal.processor.CardProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Settles payments left {@code PROCESSING} longer than {@code cleave.payment.processing-timeout}
  * (the server stopped between sending a payment and recording the answer): from the processor's
- * records when it answered, as failed ({@code PROCESSOR_UNREACHABLE}) when it never did. The checkout
- * saga's recovery then finds every payment with an outcome.
+ * records when it answered; when it never did, by sending the same authorization again (same
+ * reference, same payment method: the processor answers a repeated reference with its first answer,
+ * so nothing is held twice). A payment made before payment methods existed has no card to send and
+ * fails ({@code PROCESSOR_UNREACHABLE}). The checkout saga's recovery then finds every payment with an
+ * outcome.
  */
 @ApplicationScoped
 public class PaymentReconciler {
@@ -22,6 +28,9 @@ public class PaymentReconciler {
 
   @Inject
   PaymentRecords records;
+
+  @Inject
+  CardProcessor processor;
 
   @Inject
   PaymentConfig config;
@@ -48,11 +57,26 @@ public class PaymentReconciler {
     do {
       batch = records.processingSince(before, BATCH);
       for (String key : batch) {
-        if (records.settleStale(key, before)) {
-          settled++;
+        switch (records.settleStale(key, before)) {
+          case SETTLED -> settled++;
+          case UNANSWERED -> {
+            if (resend(key)) {
+              settled++;
+            }
+          }
+          case NOT_STALE -> {
+            // moved on meanwhile
+          }
         }
       }
     } while (batch.size() == BATCH);
     return settled;
+  }
+
+  private boolean resend(String key) {
+    Optional<Unanswered> unanswered = records.unanswered(key);
+    unanswered.ifPresent(payment -> records.answered(key,
+        processor.authorize(key, payment.paymentMethod(), payment.amount())));
+    return unanswered.isPresent();
   }
 }

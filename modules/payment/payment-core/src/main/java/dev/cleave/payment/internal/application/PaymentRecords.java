@@ -1,15 +1,21 @@
 package dev.cleave.payment.internal.application;
 
+import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.IdempotencyKeyReusedException;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentFailure;
 import dev.cleave.payment.api.PaymentInProgressException;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.PaymentStatus;
+import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.internal.domain.Payment;
+import dev.cleave.payment.internal.domain.PaymentMethodRepository;
 import dev.cleave.payment.internal.domain.PaymentRepository;
 import dev.cleave.payment.internal.domain.RequestFingerprint;
+import dev.cleave.payment.internal.domain.StoredPaymentMethod;
 import dev.cleave.payment.internal.processor.CardProcessor;
 import dev.cleave.payment.internal.processor.CardProcessor.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +24,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +39,25 @@ import java.util.Optional;
 @Transactional(TxType.REQUIRES_NEW)
 public class PaymentRecords {
 
+  /** What {@link #settleStale} did with a payment. */
+  public enum Settlement {
+    /** Not processing any more, or not for long enough: left alone. */
+    NOT_STALE,
+    /** Its outcome is recorded now. */
+    SETTLED,
+    /** The processor never answered it and it names a payment method: send it again ({@link #unanswered}). */
+    UNANSWERED
+  }
+
+  /** An authorization the processor never answered, as it must be sent again (same reference, same card). */
+  public record Unanswered(String paymentKey, String paymentMethod, Money amount) {
+  }
+
   @Inject
   PaymentRepository payments;
+
+  @Inject
+  PaymentMethodRepository methods;
 
   @Inject
   CardProcessor processor;
@@ -45,18 +69,62 @@ public class PaymentRecords {
   Clock clock;
 
   /**
+   * Registers a card as a payment method under a key: the processor keeps the card and issues the
+   * token. A repeat with the same request returns the method registered first.
+   *
+   * @throws IdempotencyKeyReusedException when the key was used for another customer or card
+   */
+  public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
+    String fingerprint = RequestFingerprint.of(request);
+    Optional<StoredPaymentMethod> existing = methods.byKey(methodKey);
+    if (existing.isEmpty()) {
+      StoredPaymentMethod method = new StoredPaymentMethod(methodKey, processor.tokenize(request.card()),
+          request.customerId(), request.card().brand(), request.card().last4(), request.card().expiryMonth(),
+          request.card().expiryYear(), fingerprint,
+          clock.instant().truncatedTo(ChronoUnit.MICROS)); // as the database keeps it
+      if (methods.add(method)) {
+        return method.toApi();
+      }
+      // A concurrent registration under the same key committed first (its token wins; ours is never used).
+      existing = methods.byKey(methodKey);
+    }
+    StoredPaymentMethod method = existing.orElseThrow();
+    if (!method.requestFingerprint().equals(fingerprint)) {
+      throw new IdempotencyKeyReusedException("The key " + methodKey
+          + " was used for a different card or customer; use a new key for a new payment method.");
+    }
+    return method.toApi();
+  }
+
+  /**
+   * The customer's payment method with this token.
+   *
+   * @throws UnknownPaymentMethodException when no method has the token, or it is another customer's
+   */
+  @Transactional(TxType.REQUIRED)
+  public StoredPaymentMethod method(String token, String customerId) {
+    return methods.byToken(token).filter(method -> method.customerId().equals(customerId))
+        .orElseThrow(() -> new UnknownPaymentMethodException(
+            "The customer has no payment method with this token; register the card first."));
+  }
+
+  /**
    * Starts an authorization: records the payment as {@code PROCESSING}, or finds the recorded one.
    *
+   * @param method the request's payment method, the customer's ({@link #method})
    * @return empty when the caller must now ask the processor; otherwise the recorded payment (a replay)
    * @throws IdempotencyKeyReusedException when the key was used for another request
    * @throws PaymentInProgressException when the first authorization under the key has no outcome yet
+   * @throws dev.cleave.payment.api.CardExpiredException when there is no payment yet and the card has
+   *     expired (a replay answers what was recorded, even after the card expired)
    */
-  public Optional<PaymentDetails> begin(String paymentKey, AuthorizationRequest request) {
+  public Optional<PaymentDetails> begin(String paymentKey, AuthorizationRequest request, StoredPaymentMethod method) {
     String fingerprint = RequestFingerprint.of(request);
     Optional<Payment> existing = payments.find(paymentKey);
     if (existing.isEmpty()) {
-      Payment payment = new Payment(paymentKey, request.customerId(), request.amount(), request.card().brand(),
-          request.card().last4(), fingerprint, clock);
+      DefaultPayments.requireUnexpired(method.expiry(), clock);
+      Payment payment = new Payment(paymentKey, request.customerId(), request.amount(), method.token(),
+          method.cardBrand(), method.cardLast4(), fingerprint, clock);
       if (payments.add(payment)) {
         return Optional.empty();
       }
@@ -90,23 +158,36 @@ public class PaymentRecords {
   }
 
   /**
-   * Settles a payment left {@code PROCESSING} (its answer was lost): from the processor's records, or
-   * as {@code FAILED} / {@code PROCESSOR_UNREACHABLE} when the processor never answered.
-   *
-   * @return true when it settled the payment
+   * Settles a payment left {@code PROCESSING} (its answer was lost) from the processor's records. When
+   * the processor never answered, a payment that names a payment method is {@link Settlement#UNANSWERED}
+   * (the caller sends it again); one made before payment methods existed is {@code FAILED} /
+   * {@code PROCESSOR_UNREACHABLE}.
    */
-  public boolean settleStale(String paymentKey, Instant before) {
+  public Settlement settleStale(String paymentKey, Instant before) {
     Payment payment = locked(paymentKey);
     if (payment.status() != PaymentStatus.PROCESSING || !payment.updatedAt().isBefore(before)) {
-      return false;
+      return Settlement.NOT_STALE;
     }
     Optional<Outcome> answer = processor.lookup(paymentKey);
     if (answer.isPresent()) {
       answered(paymentKey, answer.get());
-    } else if (payment.unsuccessful(PaymentFailure.PROCESSOR_UNREACHABLE, null, clock)) {
+      return Settlement.SETTLED;
+    }
+    if (payment.paymentMethod() != null) {
+      return Settlement.UNANSWERED;
+    }
+    if (payment.unsuccessful(PaymentFailure.PROCESSOR_UNREACHABLE, null, clock)) {
       metrics.outcome(payment);
     }
-    return true;
+    return Settlement.SETTLED;
+  }
+
+  /** The payment, when it is still processing and names a payment method: what to send the processor again. */
+  @Transactional(TxType.REQUIRED)
+  public Optional<Unanswered> unanswered(String paymentKey) {
+    return payments.find(paymentKey)
+        .filter(payment -> payment.status() == PaymentStatus.PROCESSING && payment.paymentMethod() != null)
+        .map(payment -> new Unanswered(paymentKey, payment.paymentMethod(), payment.amount()));
   }
 
   public PaymentDetails capture(String paymentKey) {

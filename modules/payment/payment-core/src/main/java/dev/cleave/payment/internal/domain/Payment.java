@@ -65,6 +65,9 @@ public class Payment {
   @Column(length = 32)
   private PaymentFailure failure;
 
+  @Column(name = "payment_method", length = 40, updatable = false)
+  private String paymentMethod;
+
   @Column(name = "processor_reference", length = 64)
   private String processorReference;
 
@@ -83,13 +86,14 @@ public class Payment {
   protected Payment() {
   }
 
-  /** A payment about to be sent to the processor. */
-  public Payment(String paymentKey, String customerId, Money amount, CardBrand cardBrand, String cardLast4,
-      String requestFingerprint, Clock clock) {
+  /** A payment about to be sent to the processor, charging the payment method with this token. */
+  public Payment(String paymentKey, String customerId, Money amount, String paymentMethod, CardBrand cardBrand,
+      String cardLast4, String requestFingerprint, Clock clock) {
     this.paymentKey = Objects.requireNonNull(paymentKey, "paymentKey");
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.amount = amount.amount();
     this.currency = amount.currency();
+    this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
     this.cardBrand = cardBrand;
     this.cardLast4 = cardLast4;
     this.requestFingerprint = requestFingerprint;
@@ -182,6 +186,11 @@ public class Payment {
 
   public String cardLast4() {
     return cardLast4;
+  }
+
+  /** The token of the payment method charged; null for payments made before payment methods existed. */
+  public String paymentMethod() {
+    return paymentMethod;
   }
 
   public String requestFingerprint() {

@@ -14,10 +14,17 @@ public interface CardProcessor {
   enum Outcome { APPROVED, CARD_DECLINED, INSUFFICIENT_FUNDS, PROCESSOR_ERROR }
 
   /**
-   * Asks the issuer to hold {@code amount} on the card. May take a while (the caller bounds the
-   * wait); the answer is recorded on the processor's side before it is returned.
+   * Keeps the card on the processor's side and returns its token ({@code pm_} and 24 letters or
+   * digits), which stands for the card in every later authorization.
    */
-  Outcome authorize(String reference, CardDetails card, Money amount);
+  String tokenize(CardDetails card);
+
+  /**
+   * Asks the issuer to hold {@code amount} on the tokenized card. May take a while (the caller bounds
+   * the wait); the answer is recorded on the processor's side before it is returned, and a repeated
+   * reference gets the first answer.
+   */
+  Outcome authorize(String reference, String token, Money amount);
 
   /** The recorded answer to an earlier authorization, or empty when the processor never answered it. */
   Optional<Outcome> lookup(String reference);

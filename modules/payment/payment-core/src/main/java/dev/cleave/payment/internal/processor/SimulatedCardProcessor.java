@@ -4,8 +4,10 @@ import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.CardDetails;
 import dev.cleave.payment.internal.application.PaymentConfig;
 import dev.cleave.payment.internal.persistence.ProcessorLedger;
+import dev.cleave.payment.internal.persistence.ProcessorVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +25,9 @@ import java.util.Optional;
  *   <tr><td>any other number passing the Luhn check</td><td>approved</td></tr>
  * </table>
  *
- * <p>Its answers go to {@link ProcessorLedger} (table {@code processor_ledger}), which stands for the
+ * <p>A tokenized card goes to {@link ProcessorVault} (table {@code processor_vault}), which stands for
+ * the processor's card vault; the simulation keeps only how the test card behaves, not its number.
+ * Its answers go to {@link ProcessorLedger} (table {@code processor_ledger}), which stands for the
  * processor's own records: an answer lost in a crash can be looked up, a capture happens at most
  * once per authorization, and tests read it as "the card statement".
  */
@@ -38,19 +42,39 @@ public class SimulatedCardProcessor implements CardProcessor {
       "4000000000009995", Outcome.INSUFFICIENT_FUNDS,
       "4000000000000119", Outcome.PROCESSOR_ERROR);
 
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   @Inject
   ProcessorLedger ledger;
+
+  @Inject
+  ProcessorVault vault;
 
   @Inject
   PaymentConfig config;
 
   @Override
-  public Outcome authorize(String reference, CardDetails card, Money amount) {
-    // A repeated reference gets the first answer: the ledger keeps it (insert-if-absent).
-    if (SLOW_CARD.equals(card.number())) {
+  public String tokenize(CardDetails card) {
+    StringBuilder token = new StringBuilder("pm_");
+    for (int i = 0; i < 24; i++) {
+      token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    String behaviour = SLOW_CARD.equals(card.number()) ? ProcessorVault.SLOW
+        : TEST_CARDS.getOrDefault(card.number(), Outcome.APPROVED).name();
+    vault.keep(token.toString(), behaviour);
+    return token.toString();
+  }
+
+  @Override
+  public Outcome authorize(String reference, String token, Money amount) {
+    String behaviour = vault.behaviour(token)
+        .orElseThrow(() -> new IllegalArgumentException("The processor has no card under this token"));
+    if (ProcessorVault.SLOW.equals(behaviour)) {
       pause();
     }
-    Outcome outcome = TEST_CARDS.getOrDefault(card.number(), Outcome.APPROVED);
+    // A repeated reference gets the first answer: the ledger keeps it (insert-if-absent).
+    Outcome outcome = ProcessorVault.SLOW.equals(behaviour) ? Outcome.APPROVED : Outcome.valueOf(behaviour);
     return ledger.record(reference, outcome, amount);
   }
 

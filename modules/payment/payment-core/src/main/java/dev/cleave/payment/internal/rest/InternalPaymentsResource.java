@@ -2,6 +2,8 @@ package dev.cleave.payment.internal.rest;
 
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.PaymentDetails;
+import dev.cleave.payment.api.PaymentMethod;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.Payments;
 import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.platform.web.Roles;
@@ -30,6 +32,11 @@ public class InternalPaymentsResource implements Payments {
 
   @Inject
   Payments binding;
+
+  @Override
+  public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
+    return binding.register(methodKey, request);
+  }
 
   @Override
   public PaymentDetails authorize(String paymentKey, AuthorizationRequest request) {

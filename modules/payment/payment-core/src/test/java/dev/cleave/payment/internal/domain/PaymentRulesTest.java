@@ -7,6 +7,8 @@ import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.CardBrand;
 import dev.cleave.payment.api.CardDetails;
+import dev.cleave.payment.api.PaymentMethodRequest;
+import dev.cleave.platform.security.Sha256;
 import dev.cleave.payment.api.LuhnValid;
 import dev.cleave.payment.api.PaymentFailure;
 import dev.cleave.payment.api.PaymentStateException;
@@ -18,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class PaymentRulesTest {
 
+  private static final String TOKEN = "pm_" + "a".repeat(24);
+
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
   private Payment processing() {
-    return new Payment("order-1", "customer-1", Money.of("10.00", "EUR"), CardBrand.VISA, "4242", "f".repeat(64), clock);
+    return new Payment("order-1", "customer-1", Money.of("10.00", "EUR"), TOKEN, CardBrand.VISA, "4242", "f".repeat(64), clock);
   }
 
   @Test
@@ -54,25 +58,34 @@ class PaymentRulesTest {
   void cardsNeverPrintTheirNumberOrCode() {
     CardDetails card = new CardDetails("4242424242424242", 12, 2030, "987");
     assertThat(card.toString()).doesNotContain("424242424242").doesNotContain("987").contains("4242");
-    assertThat(new AuthorizationRequest("c", Money.of("1.00", "EUR"), card).toString()).doesNotContain("424242424242");
+    assertThat(new PaymentMethodRequest("c", card).toString()).doesNotContain("424242424242").doesNotContain("987");
   }
 
   @Test
-  void theFingerprintIgnoresTheFullNumberButNotTheAmountOrCard() {
-    AuthorizationRequest base = new AuthorizationRequest("c", Money.of("1.00", "EUR"),
-        new CardDetails("4242424242424242", 12, 2030, "123"));
+  void anAuthorizationsFingerprintCoversCustomerAmountAndPaymentMethod() {
+    AuthorizationRequest base = new AuthorizationRequest("c", Money.of("1.00", "EUR"), TOKEN);
     String fingerprint = RequestFingerprint.of(base);
     assertThat(fingerprint).hasSize(64).isEqualTo(RequestFingerprint.of(base));
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.01", "EUR"), base.card())))
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.01", "EUR"), TOKEN))).isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "USD"), TOKEN))).isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("d", Money.of("1.00", "EUR"), TOKEN))).isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "EUR"), "pm_" + "b".repeat(24))))
         .isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "USD"), base.card())))
+  }
+
+  @Test
+  void aPaymentMethodsFingerprintIgnoresTheFullNumberButNotTheCardOrCustomer() {
+    PaymentMethodRequest base = new PaymentMethodRequest("c", new CardDetails("4242424242424242", 12, 2030, "123"));
+    String fingerprint = RequestFingerprint.of(base);
+    assertThat(fingerprint).hasSize(64).isEqualTo(RequestFingerprint.of(base))
+        .as("the security code is not part of it")
+        .isEqualTo(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("4242424242424242", 12, 2030, "999"))));
+    assertThat(RequestFingerprint.of(new PaymentMethodRequest("d", base.card()))).isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("5555555555554444", 12, 2030, "123"))))
         .isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("d", Money.of("1.00", "EUR"), base.card())))
+    assertThat(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("4242424242424242", 11, 2030, "123"))))
         .isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "EUR"),
-        new CardDetails("5555555555554444", 12, 2030, "123")))).isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "EUR"),
-        new CardDetails("4242424242424242", 11, 2030, "123")))).isNotEqualTo(fingerprint);
+    assertThat(Sha256.hex("4242424242424242")).as("nothing derived from the number alone").isNotEqualTo(fingerprint);
   }
 
   @Test
