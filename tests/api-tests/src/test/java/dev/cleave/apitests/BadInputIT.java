@@ -94,6 +94,20 @@ class BadInputIT {
   }
 
   @Test
+  void refusesOversizedRequestsWithProblems() {
+    Problems.assertProblem(given().get("/api/v1/products?q=" + "a".repeat(10_000)), 414);
+    Problems.assertProblem(given().get("/api/v1/products/" + "1".repeat(9_000)), 414);
+    RequestSpecification headers = given();
+    for (int i = 0; i < 20; i++) {
+      headers.header("X-Filler-" + i, "f".repeat(1_000));
+    }
+    Problems.assertProblem(headers.get("/api/v1/categories"), 431);
+    Problems.assertProblem(asAdmin().body("{\"name\":\"" + "x".repeat(2_000_000) + "\"}").post("/api/v1/products"), 413);
+    // Below the limits, all is as usual.
+    assertThat(given().get("/api/v1/products?q=" + "a".repeat(200)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void rejectsMalformedJson() {
     for (String body : List.of("{", "{\"sku\":", "[]", "not json", "{\"sku\":\"A\",}", "\"just a string\"")) {
       Problems.assertProblem(asAdmin().body(body).post("/api/v1/products"), 400, "malformed-body");
