@@ -15,7 +15,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,28 @@ class InternalApiIT {
     return given().auth().oauth2(token).contentType(ContentType.JSON);
   }
 
+  /** One payment method per test card (a replay must name the same one). */
+  private static final Map<String, String> METHODS = new ConcurrentHashMap<>();
+
+  private static String method(String customerId, String card) {
+    return """
+        {"customerId":"%s","card":%s}""".formatted(customerId, Shop.card(card));
+  }
+
+  /** Registers the card as the customer's payment method (once per card) and returns its token. */
+  private static String token(String card) {
+    return METHODS.computeIfAbsent(card, number -> {
+      Response registered = asService().body(method(customer.id(), number))
+          .put(internal("payment") + "/internal/v1/payment/payments/methods/" + UUID.randomUUID());
+      assertThat(registered.statusCode()).as(registered.asString()).isEqualTo(200);
+      return registered.jsonPath().getString("token");
+    });
+  }
+
   private static String authorization(String card, String amount) {
     return """
-        {"customerId":"%s","amount":{"amount":%s,"currency":"EUR"},"card":%s}""".formatted(customer.id(), amount,
-        Shop.card(card));
+        {"customerId":"%s","amount":{"amount":%s,"currency":"EUR"},"paymentMethod":"%s"}""".formatted(customer.id(),
+        amount, token(card));
   }
 
   private static String lines(long productId, int quantity) {
@@ -66,6 +86,8 @@ class InternalApiIT {
         new Call("catalog lookup", r -> r.queryParam("id", product).get(internal("product") + "/internal/v1/product/catalog/products"), 200),
         new Call("reserve", r -> r.body(lines(product, 1)).put(internal("product") + "/internal/v1/product/reservations/" + key), 200),
         new Call("customer", r -> r.get(internal("user") + "/internal/v1/user/customers/" + customer.id()), 200),
+        new Call("register", r -> r.body(method(customer.id(), Shop.APPROVED))
+            .put(internal("payment") + "/internal/v1/payment/payments/methods/" + key), 200),
         new Call("authorize", r -> r.body(authorization(Shop.APPROVED, "3.00"))
             .put(internal("payment") + "/internal/v1/payment/payments/" + key), 200),
         new Call("payment", r -> r.get(internal("payment") + "/internal/v1/payment/payments/" + key), 200)}) {
@@ -142,12 +164,41 @@ class InternalApiIT {
     assertThat(declined.jsonPath().getString("failure")).isEqualTo("CARD_DECLINED");
 
     Problems.assertProblem(asService().get(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 404, "payment-not-found");
-    Problems.assertProblem(asService().body(authorization("4242424242424241", "5.00"))
-        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+    Problems.assertProblem(asService().body(method(customer.id(), "4242424242424241"))
+        .put(internal("payment") + "/internal/v1/payment/payments/methods/" + UUID.randomUUID()), 400);
     Problems.assertProblem(asService().body(authorization(Shop.APPROVED, "0.00"))
         .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 422, "invalid-amount");
     Problems.assertProblem(asService().body("{\"customerId\":\"c\"}")
         .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 400);
+    Problems.assertProblem(asService().body("{\"customerId\":\"c\",\"amount\":{\"amount\":1,\"currency\":\"EUR\"},"
+        + "\"paymentMethod\":\"pm_" + "x".repeat(24) + "\"}")
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID()), 422, "unknown-payment-method");
+  }
+
+  @Test
+  void paymentMethodsOverHttpAreKeptOnceAndOnlyForTheirCustomer() {
+    String key = UUID.randomUUID().toString();
+    Response registered = asService().body(method(customer.id(), Shop.APPROVED))
+        .put(internal("payment") + "/internal/v1/payment/payments/methods/" + key);
+    assertThat(registered.statusCode()).as(registered.asString()).isEqualTo(200);
+    String token = registered.jsonPath().getString("token");
+    assertThat(token).matches("pm_[A-Za-z0-9]{24}");
+    assertThat(registered.jsonPath().getString("cardLast4")).isEqualTo("4242");
+    assertThat(registered.asString()).doesNotContain("424242424242");
+    assertThat(asService().body(method(customer.id(), Shop.APPROVED))
+        .put(internal("payment") + "/internal/v1/payment/payments/methods/" + key).jsonPath().getString("token"))
+        .as("a replay").isEqualTo(token);
+    Problems.assertProblem(asService().body(method(customer.id(), "5555555555554444"))
+        .put(internal("payment") + "/internal/v1/payment/payments/methods/" + key), 422, "idempotency-key-reused");
+    Problems.assertProblem(asService().body("""
+        {"customerId":"%s","card":{"number":"4242424242424242","expiryMonth":1,"expiryYear":2020,"cvc":"123"}}"""
+        .formatted(customer.id())).put(internal("payment") + "/internal/v1/payment/payments/methods/" + UUID.randomUUID()),
+        422, "card-expired");
+    Response theirs = asService().body("""
+        {"customerId":"someone-else","amount":{"amount":1,"currency":"EUR"},"paymentMethod":"%s"}""".formatted(token))
+        .put(internal("payment") + "/internal/v1/payment/payments/" + UUID.randomUUID());
+    Problems.assertProblem(theirs, 422, "unknown-payment-method");
+    assertThat(theirs.asString()).doesNotContain(token);
   }
 
   @Test

@@ -58,7 +58,7 @@ class ModuleCallsIT {
     String after = CleaveSystem.metrics("order");
     for (Map<String, String> call : new Map[] {call("product", "reserve"), call("product", "commitStock"),
         call("product", "products"), call("user", "customer"),
-        call("payment", "authorize"), call("payment", "capture")}) {
+        call("payment", "register"), call("payment", "authorize"), call("payment", "capture")}) {
       assertThat(calls(after, call) - calls(before, call)).as("calls %s", call).isGreaterThanOrEqualTo(1);
     }
     assertThat(after).containsPattern("cleave_module_calls_seconds_sum\\{[^}]*callee=\"payment\"")
