@@ -1,10 +1,10 @@
 package dev.cleave.apitests;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.Await;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Shop;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +79,12 @@ class PaymentOutageIT {
           return null;
         }));
       }
-      await("the first " + BEFORE_THE_KILL + " orders", Duration.ofMinutes(2), () -> accepted.size() >= BEFORE_THE_KILL);
+      Await.until("the first " + BEFORE_THE_KILL + " orders", Duration.ofMinutes(2),
+          () -> accepted.size() >= BEFORE_THE_KILL);
       outage.set(true);
       stack.kill("payment-service");
       try {
-        await("a checkout refused while payment-service is down", Duration.ofSeconds(30),
+        Await.until("a checkout refused while payment-service is down", Duration.ofSeconds(30),
             () -> !refusedCustomers.isEmpty());
       } finally {
         restartTook = stack.restart("payment-service");
@@ -94,7 +93,7 @@ class PaymentOutageIT {
         back.countDown();
       }
       acceptedAtRestart = accepted.size();
-      await(AT_LEAST + " orders, " + AFTER_THE_RESTART + " of them after the restart", Duration.ofMinutes(3),
+      Await.until(AT_LEAST + " orders, " + AFTER_THE_RESTART + " of them after the restart", Duration.ofMinutes(3),
           () -> accepted.size() >= Math.max(AT_LEAST, acceptedAtRestart + AFTER_THE_RESTART));
     } finally {
       stop.set(true);
@@ -108,7 +107,7 @@ class PaymentOutageIT {
     // Every accepted order settles, within the documented bound after the last checkout.
     List<String> ids = accepted.stream().map(Placed::orderId).toList();
     long loadEnded = System.nanoTime();
-    await("every accepted order settled", SETTLED_WITHIN, () -> {
+    Await.until("every accepted order settled", SETTLED_WITHIN, () -> {
       Map<String, Integer> statuses = ledgers.orderStatuses(ids);
       return statuses.keySet().stream().noneMatch(Set.of("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED")::contains);
     });
@@ -139,22 +138,16 @@ class PaymentOutageIT {
     assertThat(refusedCustomers).isNotEmpty();
 
     // And the shop is back to normal: the circuits to payments closed, a checkout is paid at once.
-    await("the payment circuits closed again", Duration.ofSeconds(30), () -> "closed".equals(
-        given().baseUri(CleaveSystem.serverOf("order")).get("/health/ready").jsonPath()
-            .getString("checks.find { it.name == 'downstream' }.data.'payment.circuit'")));
-    String id = UUID.randomUUID().toString();
-    Account customer = new Account(id, "after-outage@cleave.test", null, CleaveSystem.tokens().customer(id), null);
-    Shop.addToCart(customer, product, 1);
-    Response paid = Shop.placeOrder(customer, Shop.APPROVED);
+    Await.until("the payment circuits closed again", Duration.ofSeconds(30),
+        () -> "closed".equals(CleaveSystem.downstream("order").get("payment.circuit")));
+    Response paid = Shop.placeOrder(Shop.shopper("after-outage", product), Shop.APPROVED);
     assertThat(paid.statusCode()).as(paid.asString()).isEqualTo(201);
     assertThat(paid.jsonPath().getString("status")).isEqualTo("CONFIRMED");
   }
 
   /** One customer's checkout, one unit, an approving card; a 503 waits for the service, at most Retry-After. */
   private void checkout(long product) throws InterruptedException {
-    String id = UUID.randomUUID().toString();
-    Account customer = new Account(id, "outage@cleave.test", null, CleaveSystem.tokens().customer(id), null);
-    Shop.addToCart(customer, product, 1);
+    Account customer = Shop.shopper("outage", product);
     boolean duringOutage = outage.get();
     Response placed = Shop.placeOrder(customer, Shop.APPROVED);
     int status = placed.statusCode();
@@ -162,25 +155,10 @@ class PaymentOutageIT {
       accepted.add(new Placed(placed.jsonPath().getString("id"), status, duringOutage || outage.get()));
     } else if (status == 503 && "application/problem+json".equals(placed.contentType())
         && placed.jsonPath().getString("type").endsWith("/dependency-unavailable") && placed.header("Retry-After") != null) {
-      refusedCustomers.add(id);
+      refusedCustomers.add(customer.id());
       back.await(Long.parseLong(placed.header("Retry-After")), TimeUnit.SECONDS);
     } else {
       unexpected.add(status + " " + placed.asString());
-    }
-  }
-
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.Await;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Shop;
@@ -13,13 +14,10 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,24 +44,10 @@ class SplitFaultIT {
     return CleaveSystem.stack().orElseThrow();
   }
 
-  /** A customer with one unit in the cart; the token is minted (no login), which keeps the test short. */
-  private static Account shopper(String tag, long productId) {
-    String id = UUID.randomUUID().toString();
-    Account customer = new Account(id, tag + "@cleave.test", null, CleaveSystem.tokens().customer(id), null);
-    Shop.addToCart(customer, productId, 1);
-    return customer;
-  }
-
   private static Placed place(Account customer, String card) {
     Response placed = Shop.placeOrder(customer, card);
     assertThat(placed.statusCode()).as(placed.asString()).isIn(201, 202);
     return new Placed(customer, placed.jsonPath().getString("id"), placed.statusCode());
-  }
-
-  /** The order server's {@code downstream} health data. */
-  private static Map<String, Object> downstream() {
-    return given().baseUri(CleaveSystem.serverOf("order")).get("/health/ready").then().statusCode(200).extract()
-        .jsonPath().getMap("checks.find { it.name == 'downstream' }.data");
   }
 
   /** The value of a Fault Tolerance counter of the step that hands the card to payments, from the order server's metrics. */
@@ -72,21 +56,6 @@ class SplitFaultIT {
         .filter(line -> line.startsWith(name + "{") && line.contains("method=\"" + REGISTER + "\"")
             && line.contains(extraLabel))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   @Test
@@ -98,7 +67,7 @@ class SplitFaultIT {
 
     // Before the crash: paid and confirmed as usual.
     for (int i = 0; i < 3; i++) {
-      Placed placed = place(shopper("before-crash", product), Shop.APPROVED);
+      Placed placed = place(Shop.shopper("before-crash", product), Shop.APPROVED);
       assertThat(placed.status()).isEqualTo(201);
       orders.add(placed);
     }
@@ -106,13 +75,13 @@ class SplitFaultIT {
     // The crash: slow-card payments are recorded and with the processor when the service dies.
     List<Account> inFlight = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      inFlight.add(shopper("in-flight", product));
+      inFlight.add(Shop.shopper("in-flight", product));
     }
     ExecutorService pool = Executors.newFixedThreadPool(inFlight.size());
     List<Future<Placed>> placing = new ArrayList<>();
     try {
       inFlight.forEach(customer -> placing.add(pool.submit(() -> place(customer, Shop.SLOW))));
-      await("every slow payment recorded", Duration.ofSeconds(20),
+      Await.until("every slow payment recorded", Duration.ofSeconds(20),
           () -> inFlight.stream().allMatch(customer -> ledgers.payments(customer.id()) == 1));
       stack().kill("payment-service");
       for (Future<Placed> placed : placing) {
@@ -128,7 +97,7 @@ class SplitFaultIT {
       // 503 with Retry-After, nothing reserved; the circuit to payments opens once half of its last 20
       // calls failed.
       for (int i = 0; i < 20; i++) {
-        Account customer = shopper("payment-down", product);
+        Account customer = Shop.shopper("payment-down", product);
         Response placed = Shop.placeOrder(customer, Shop.APPROVED);
         assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(503);
         assertThat(placed.contentType()).isEqualTo("application/problem+json");
@@ -136,9 +105,9 @@ class SplitFaultIT {
         assertThat(placed.header("Retry-After")).isNotBlank();
         refused.add(customer);
       }
-      assertThat(downstream()).containsEntry("payment.binding", "remote").containsEntry("payment.circuit", "open")
+      assertThat(CleaveSystem.downstream("order")).containsEntry("payment.binding", "remote").containsEntry("payment.circuit", "open")
           .containsEntry("product.circuit", "closed");
-      assertThat((String) downstream().get("payment.not-closed")).contains("register");
+      assertThat((String) CleaveSystem.downstream("order").get("payment.not-closed")).contains("register");
       assertThat(registerMetric("ft_circuitbreaker_opened_total", "")).isGreaterThan(openedBefore);
       assertThat(registerMetric("ft_circuitbreaker_calls_total", "circuitBreakerResult=\"circuitBreakerOpen\""))
           .isPositive();
@@ -154,10 +123,10 @@ class SplitFaultIT {
     // Back: once the authorize circuit closed again (5 s after it opened it lets a trial call through,
     // recovery's here, which closes it), new checkouts are paid at once again; the first of them is the
     // trial call of the register circuit, which no one else calls.
-    await("the authorize circuit closed again", Duration.ofSeconds(30),
-        () -> !String.valueOf(downstream().get("payment.not-closed")).contains("authorize"));
+    Await.until("the authorize circuit closed again", Duration.ofSeconds(30),
+        () -> !String.valueOf(CleaveSystem.downstream("order").get("payment.not-closed")).contains("authorize"));
     for (int i = 0; i < 2; i++) {
-      Placed placed = place(shopper("after-restart", product), Shop.APPROVED);
+      Placed placed = place(Shop.shopper("after-restart", product), Shop.APPROVED);
       assertThat(placed.status()).isEqualTo(201);
       orders.add(placed);
     }
@@ -176,14 +145,14 @@ class SplitFaultIT {
     assertThat(ledgers.stock(product)).as("{on hand, reserved}").containsExactly(200 - orders.size(), 0);
     assertThat(Shop.available(product)).isEqualTo(200 - orders.size());
 
-    await("the payment circuits closed again", Duration.ofSeconds(30),
-        () -> "closed".equals(downstream().get("payment.circuit")));
+    Await.until("the payment circuits closed again", Duration.ofSeconds(30),
+        () -> "closed".equals(CleaveSystem.downstream("order").get("payment.circuit")));
   }
 
   @Test
   void theGatewayAnswersAProblemWhileARoutedServiceIsDownAndRoutesAgainOnceItIsBack() {
     long product = Shop.product("2.00", 1);
-    Account customer = shopper("details-partial", product);
+    Account customer = Shop.shopper("details-partial", product);
     Placed placed = place(customer, Shop.APPROVED);
     stack().kill("product-service");
     try {

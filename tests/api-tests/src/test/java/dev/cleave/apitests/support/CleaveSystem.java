@@ -110,6 +110,12 @@ public final class CleaveSystem implements BeforeAllCallback {
         .collect(java.util.stream.Collectors.joining("\n"));
   }
 
+  /** The {@code downstream} health data of a module's server: binding and circuit state per callee. */
+  public static java.util.Map<String, Object> downstream(String module) {
+    return io.restassured.RestAssured.given().baseUri(serverOf(module)).get("/health/ready").then().statusCode(200)
+        .extract().jsonPath().getMap("checks.find { it.name == 'downstream' }.data");
+  }
+
   /** The database holding a module's schema, where this run started the system. */
   public static java.util.Optional<DatabaseSettings> database(String module) {
     return java.util.Optional.ofNullable(running.stack).map(stack -> stack.database(module));

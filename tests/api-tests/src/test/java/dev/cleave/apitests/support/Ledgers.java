@@ -6,9 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -105,28 +103,38 @@ public final class Ledgers {
 
   /** How many orders, payments and payment methods these customers have, together. */
   public int[] ordersPaymentsAndMethods(Collection<String> customerIds) {
-    List<Integer> counts = new ArrayList<>();
-    counts.add(tally("order", "select 'orders', count(*) from ordering.orders where customer_id = any(?)", customerIds)
-        .getOrDefault("orders", 0));
-    counts.add(tally("payment", "select 'payments', count(*) from payments.payments where customer_id = any(?)",
-        customerIds).getOrDefault("payments", 0));
-    counts.add(tally("payment", "select 'methods', count(*) from payments.payment_methods where customer_id = any(?)",
-        customerIds).getOrDefault("methods", 0));
-    return counts.stream().mapToInt(Integer::intValue).toArray();
+    return new int[] {
+        count("order", "select count(*) from ordering.orders where customer_id = any(?)", customerIds),
+        count("payment", "select count(*) from payments.payments where customer_id = any(?)", customerIds),
+        count("payment", "select count(*) from payments.payment_methods where customer_id = any(?)", customerIds)};
+  }
+
+  private int count(String module, String sql, Collection<String> values) {
+    return withArray(module, sql, values, rs -> {
+      rs.next();
+      return rs.getInt(1);
+    });
   }
 
   private Map<String, Integer> tally(String module, String sql, Collection<String> values) {
+    return withArray(module, sql, values, rs -> {
+      Map<String, Integer> counts = new TreeMap<>();
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getInt(2));
+      }
+      return counts;
+    });
+  }
+
+  /** Runs a query whose one parameter is an array of these values, and reads its whole result. */
+  private <T> T withArray(String module, String sql, Collection<String> values, Row<T> read) {
     DatabaseSettings database = databaseOf.apply(module);
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
          PreparedStatement s = c.prepareStatement(sql)) {
       s.setArray(1, c.createArrayOf("varchar", values.toArray()));
-      Map<String, Integer> counts = new TreeMap<>();
       try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getInt(2));
-        }
+        return read.read(rs);
       }
-      return counts;
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }

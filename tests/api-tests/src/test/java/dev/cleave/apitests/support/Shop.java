@@ -50,6 +50,14 @@ public final class Shop {
     return given().get("/api/v1/products/" + productId).then().statusCode(200).extract().jsonPath().getInt("available");
   }
 
+  /** A customer with one unit of the product in the cart; the token is minted (no login), which keeps tests short. */
+  public static Account shopper(String tag, long productId) {
+    String id = UUID.randomUUID().toString();
+    Account customer = new Account(id, tag + "@cleave.test", null, CleaveSystem.tokens().customer(id), null);
+    addToCart(customer, productId, 1);
+    return customer;
+  }
+
   public static void addToCart(Account account, long productId, int quantity) {
     Response added = account.request().body("{\"productId\":" + productId + ",\"quantity\":" + quantity + "}")
         .post("/api/v1/cart/items");
