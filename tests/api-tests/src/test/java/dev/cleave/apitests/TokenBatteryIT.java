@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Forged, stale and misdirected tokens are refused with 401. Each forgery is a known-good token
@@ -164,6 +165,14 @@ class TokenBatteryIT {
     Problems.assertProblem(given().cookie("Bearer", token).get("/api/v1/users/me"), 401);
     Problems.assertProblem(given().header("Authorization", "Basic " + token).get("/api/v1/users/me"), 401);
     Problems.assertProblem(given().header("Authorization", token).get("/api/v1/users/me"), 401);
+  }
+
+  /** Any other scheme, well-formed or not, is not a login: anonymous where that is allowed, 401 elsewhere. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Basic YWJj", "Basic !!!", "Basic ", "Digest x", "Negotiate ="})
+  void anotherAuthorizationSchemeIsNeitherALoginNorAFault(String authorization) {
+    Problems.assertProblem(given().header("Authorization", authorization).get("/api/v1/users/me"), 401);
+    given().header("Authorization", authorization).get("/api/v1/products").then().statusCode(200);
   }
 
   @Test

@@ -11,6 +11,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -18,15 +19,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Verifies a compact RS256 token by the rules every Cleave service applies (MicroProfile JWT's checks
- * plus {@code TokenPolicy}), without a container: for a component that must refuse bad tokens before any
- * service sees them, such as the gateway.
+ * Verifies a compact RS256 token by the rules every Cleave deployable applies, without a container: the
+ * gateway runs it at the edge and every deployable's {@code BearerTokenMechanism} runs it for each request.
  * <ul>
  *   <li>header {@code alg} is {@code RS256} and {@code kid} names a trusted key (its RFC 7638 thumbprint);
  *       the signature verifies with that key;</li>
@@ -87,6 +89,43 @@ public final class TokenVerifier {
   /** The ids ({@code kid}) of the keys this verifier trusts. */
   public Set<String> keyIds() {
     return keys.keySet();
+  }
+
+  /**
+   * The {@code kid} of a compact token's header, without verifying anything: for choosing a key set and
+   * for naming a refused token in a log (with {@link #fingerprint}), never for trusting it.
+   */
+  public static Optional<String> keyIdOf(String compact) {
+    int dot = compact == null ? -1 : compact.indexOf('.');
+    if (dot < 1) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(string(json(compact.substring(0, dot), "header"), "kid"));
+    } catch (InvalidTokenException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * How a log names a token without quoting it: its key id and the first 12 hex digits of the SHA-256 of
+   * the whole text, e.g. {@code kid=Qm9…, sha256=3f2a…}. Enough to match two log lines, useless to replay.
+   */
+  public static String fingerprint(String compact) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+          String.valueOf(compact).getBytes(StandardCharsets.UTF_8));
+      return "kid=" + keyIdOf(compact).map(TokenVerifier::printable).orElse("none")
+          + ", sha256=" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+  }
+
+  /** A key id as a log may show it: at most 64 characters of the base64url alphabet. */
+  private static String printable(String kid) {
+    String safe = kid.replaceAll("[^A-Za-z0-9_-]", "?");
+    return safe.length() > 64 ? safe.substring(0, 64) + "..." : safe;
   }
 
   public Verified verify(String compact, Instant now) throws InvalidTokenException {

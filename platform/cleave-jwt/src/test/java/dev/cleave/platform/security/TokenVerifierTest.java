@@ -81,6 +81,26 @@ class TokenVerifierTest {
   }
 
   @Test
+  void aLogNamesATokenByKeyIdAndHashPrefixOnly() {
+    String good = token("");
+    String kid = RsaKeys.thumbprint((RSAPublicKey) USER.getPublic());
+    assertThat(TokenVerifier.keyIdOf(good)).contains(kid);
+    String fingerprint = TokenVerifier.fingerprint(good);
+    assertThat(fingerprint).matches("kid=" + kid + ", sha256=[0-9a-f]{12}");
+    for (String part : good.split("\\.")) {
+      assertThat(fingerprint).doesNotContain(part.substring(part.length() - 12));
+    }
+    assertThat(TokenVerifier.fingerprint(good + "x")).isNotEqualTo(fingerprint);
+    // A forged header cannot smuggle text into the log line, nor can a long one flood it.
+    String header = "{\"alg\":\"RS256\",\"kid\":\"a\\nb c" + "k".repeat(100) + "\"}";
+    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + ".e30.c2ln";
+    assertThat(TokenVerifier.fingerprint(forged)).startsWith("kid=a?b?ckkk").contains("...,").doesNotContain("\n");
+    assertThat(TokenVerifier.fingerprint("garbage")).startsWith("kid=none, sha256=");
+    assertThat(TokenVerifier.fingerprint(null)).startsWith("kid=none, sha256=");
+  }
+
+  @Test
   void theSignatureMustHoldWithATrustedKeyNamedByItsId() {
     refused(signed(STRANGER, header(STRANGER), claims("")), "unknown key id");
     refused(signed(STRANGER, header(USER), claims("")), "bad signature");

@@ -1,30 +1,46 @@
 package dev.cleave.platform.security;
 
+import dev.cleave.platform.security.TokenVerifier.InvalidTokenException;
+import dev.cleave.platform.security.TokenVerifier.Verified;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The public key this deployable verifies tokens with, read from the same configuration that
- * MicroProfile JWT uses ({@code mp.jwt.verify.publickey} or a file named by
- * {@code mp.jwt.verify.publickey.location}), so that Cleave's own checks and the container's agree.
- * When the location is an HTTP(S) JWKS URL the key is not known locally and its id is not checked here.
+ * The keys and rules this deployable verifies bearer tokens with, and the verification itself
+ * ({@link TokenVerifier}: the same code the gateway runs at the edge). Configured with MicroProfile
+ * JWT's own names: {@code mp.jwt.verify.publickey} (PEM or JWK Set text) or
+ * {@code mp.jwt.verify.publickey.location} (a file, or an {@code http(s)} URL of a JWK Set such as the
+ * user module's {@code /.well-known/jwks.json}), plus {@code cleave.jwt.issuer},
+ * {@code cleave.jwt.audiences} and {@code cleave.jwt.service-keys.location}.
+ *
+ * <p>A remote key set is read at the first token and read again, at most once a minute, when a token
+ * names a key id it does not hold (the issuer rotated its key).
  */
 @ApplicationScoped
 public class TrustedKey {
 
   private static final Logger LOG = Logger.getLogger(TrustedKey.class.getName());
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+  private static final Duration REMOTE_REFRESH = Duration.ofMinutes(1);
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -39,11 +55,33 @@ public class TrustedKey {
   @ConfigProperty(name = "cleave.jwt.service-keys.location")
   Optional<String> serviceKeysLocation;
 
+  @Inject
+  @ConfigProperty(name = "cleave.jwt.issuer", defaultValue = "https://cleave.dev/user")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "cleave.jwt.audiences", defaultValue = "cleave")
+  Set<String> audiences;
+
+  @Inject
+  Clock clock;
+
   private Set<String> keyIds = Set.of();
+  private List<RSAPublicKey> serviceKeys = List.of();
   private Set<String> serviceKeyIds = Set.of();
+  private volatile TokenVerifier verifier;
+  private volatile Instant remoteReadAt = Instant.MIN;
 
   @PostConstruct
   void load() {
+    if (serviceKeysLocation.isPresent() && !serviceKeysLocation.get().isBlank()) {
+      try {
+        serviceKeys = RsaKeys.publicKeys(Files.readString(localPath(serviceKeysLocation.get())));
+        serviceKeyIds = ids(serviceKeys);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalStateException("Cannot read the service keys from " + serviceKeysLocation.get(), e);
+      }
+    }
     try {
       List<RSAPublicKey> keys = List.of();
       if (inlineKey.isPresent() && !inlineKey.get().isBlank()) {
@@ -52,27 +90,22 @@ public class TrustedKey {
         keys = RsaKeys.publicKeys(Files.readString(localPath(location.get())));
       }
       keyIds = ids(keys);
+      if (!keys.isEmpty()) {
+        verifier = verifier(keys);
+      }
     } catch (IOException | IllegalArgumentException e) {
-      // MicroProfile JWT refuses every token in this case too; say why once, loudly.
       LOG.log(Level.SEVERE, "Cannot read the token verification key from " + location.orElse("mp.jwt.verify.publickey")
           + ": every bearer token will be refused", e);
     }
-    if (serviceKeysLocation.isPresent() && !serviceKeysLocation.get().isBlank()) {
-      try {
-        serviceKeyIds = ids(RsaKeys.publicKeys(Files.readString(localPath(serviceKeysLocation.get()))));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalStateException("Cannot read the service keys from " + serviceKeysLocation.get(), e);
-      }
-      if (!keyIds.isEmpty() && !keyIds.containsAll(serviceKeyIds)) {
-        LOG.severe(() -> "Service keys " + serviceKeyIds + " are not all among the verification keys " + keyIds
-            + " (mp.jwt.verify.publickey.location): their tokens will be refused");
-      }
+    if (!keyIds.isEmpty() && !keyIds.containsAll(serviceKeyIds)) {
+      LOG.severe(() -> "Service keys " + serviceKeyIds + " are not all among the verification keys " + keyIds
+          + " (mp.jwt.verify.publickey.location): their tokens will be refused");
     }
   }
 
   /**
    * The key ids tokens may name (RFC 7638 thumbprints of the verification keys), or an empty set when
-   * the keys are not known locally (a remote JWKS, whose key selection checks the id itself).
+   * the keys are not known locally (a remote JWKS).
    */
   public Set<String> keyIds() {
     return keyIds;
@@ -81,6 +114,60 @@ public class TrustedKey {
   /** The ids of keys that belong to services: their tokens may carry the {@code service} role only. */
   public Set<String> serviceKeyIds() {
     return serviceKeyIds;
+  }
+
+  /**
+   * Verifies a compact token by Cleave's rules (signature with a trusted key, issuer, audience, expiry and
+   * {@code nbf}/{@code iat} with 60 s of skew, subject present, {@code upn} equal to it, service keys for
+   * the {@code service} group only).
+   *
+   * @throws InvalidTokenException with a reason that never quotes the token
+   */
+  public Verified verify(String token) throws InvalidTokenException {
+    TokenVerifier current = verifier;
+    if (current == null || (remote() && !current.keyIds().contains(TokenVerifier.keyIdOf(token).orElse("")))) {
+      current = readRemote(current);
+    }
+    if (current == null) {
+      throw new InvalidTokenException("no verification key");
+    }
+    return current.verify(token, clock.instant());
+  }
+
+  private boolean remote() {
+    return (inlineKey.isEmpty() || inlineKey.get().isBlank()) && location.isPresent() && !isLocalFile(location.get());
+  }
+
+  /** Reads the remote key set, at most once per {@link #REMOTE_REFRESH}; keeps the old keys if it fails. */
+  private synchronized TokenVerifier readRemote(TokenVerifier seen) {
+    if (!remote() || verifier != seen || clock.instant().isBefore(remoteReadAt.plus(REMOTE_REFRESH))) {
+      return verifier;
+    }
+    remoteReadAt = clock.instant();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(location.get()))
+          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("status " + response.statusCode());
+      }
+      List<RSAPublicKey> keys = RsaKeys.publicKeys(response.body());
+      verifier = keys.isEmpty() ? verifier : verifier(keys);
+      LOG.info(() -> "Read " + keys.size() + " token verification keys from " + location.get());
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warning(() -> "Cannot read the token verification keys from " + location.get() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return verifier;
+  }
+
+  private TokenVerifier verifier(List<RSAPublicKey> keys) {
+    Set<String> trusted = ids(keys);
+    // A service key is trusted only when it is also a verification key, as MicroProfile JWT would have it.
+    List<RSAPublicKey> services = serviceKeys.stream().filter(k -> trusted.contains(RsaKeys.thumbprint(k))).toList();
+    return new TokenVerifier(keys, services, new TokenVerifier.Rules(issuer,
+        audiences.stream().map(String::strip).collect(Collectors.toUnmodifiableSet()), CLOCK_SKEW));
   }
 
   private static Set<String> ids(List<RSAPublicKey> keys) {
@@ -92,6 +179,6 @@ public class TrustedKey {
   }
 
   private static Path localPath(String value) {
-    return value.startsWith("file:") ? Path.of(java.net.URI.create(value)) : Path.of(value);
+    return value.startsWith("file:") ? Path.of(URI.create(value)) : Path.of(value);
   }
 }

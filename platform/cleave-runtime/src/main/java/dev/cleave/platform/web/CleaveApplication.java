@@ -3,7 +3,6 @@ package dev.cleave.platform.web;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -11,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The one JAX-RS application of a deployable. Public module APIs live under {@code /api/v1}; module
- * APIs for remote callers under {@code /internal/v1}. Bearer tokens are MicroProfile JWTs.
+ * APIs for remote callers under {@code /internal/v1}. Bearer tokens are MicroProfile JWTs, verified by
+ * {@link dev.cleave.platform.security.BearerTokenMechanism}.
  */
 @ApplicationPath("/")
-@LoginConfig(authMethod = "MP-JWT", realmName = "cleave")
 @DeclareRoles({Roles.CUSTOMER, Roles.ADMIN, Roles.SERVICE})
 @OpenAPIDefinition(info = @Info(title = "Cleave", version = "v1",
     description = "E-commerce API; the same in the monolith and in the split system."))

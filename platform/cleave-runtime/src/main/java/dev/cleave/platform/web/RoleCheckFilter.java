@@ -1,5 +1,6 @@
 package dev.cleave.platform.web;
 
+import dev.cleave.platform.security.BearerTokenMechanism;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -12,14 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import dev.cleave.platform.security.TokenPolicy;
-import dev.cleave.platform.security.TrustedKey;
-import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Answers calls that lack the required role with a problem document: 401 (with a Bearer challenge)
@@ -28,41 +23,27 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * annotations as the container, runs before the container's own check (which stays in place as a
  * second line of defence) and exists because that check answers with an empty body.
  *
- * <p>It also applies {@link TokenPolicy} to every token the container accepted, on every path: a
- * token that breaks it is answered with 401 even where no role is needed, so that no resource ever
- * sees a principal Cleave does not trust. (A token the container itself rejects leaves the request
- * anonymous, which public reads accept.)
+ * <p>It also answers 401 on every path, public ones included, when a bearer token came that {@link
+ * BearerTokenMechanism} refused: no resource ever serves a request whose token Cleave does not trust,
+ * not even as anonymous.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class RoleCheckFilter implements ContainerRequestFilter {
 
-  private static final Logger LOG = Logger.getLogger(RoleCheckFilter.class.getName());
-
   @Context
   ResourceInfo resource;
-
-  @Inject
-  TrustedKey trustedKey;
 
   @Override
   public void filter(ContainerRequestContext request) {
     SecurityContext security = request.getSecurityContext();
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-    if (bearer && !(security != null && security.getUserPrincipal() instanceof JsonWebToken)) {
-      // A presented token that MicroProfile JWT did not accept (e.g. a key id outside the JWKS) is refused
-      // on every path, public ones included (RFC 6750 invalid_token), never served as anonymous.
+    if (bearer && request.getProperty(BearerTokenMechanism.VERIFIED) == null) {
+      // A presented token that the mechanism refused (bad signature, foreign key id, expired, no subject...)
+      // is refused on every path, public ones included (RFC 6750 invalid_token), never served as anonymous.
       request.abortWith(unauthorized(request));
       return;
-    }
-    if (security != null && security.getUserPrincipal() instanceof JsonWebToken token) {
-      Optional<String> violation = TokenPolicy.violation(token, trustedKey.keyIds(), trustedKey.serviceKeyIds());
-      if (violation.isPresent()) {
-        LOG.fine(() -> "Refused a verified token (" + violation.get() + ") [requestId=" + RequestIds.current() + "]");
-        request.abortWith(unauthorized(request));
-        return;
-      }
     }
     Method method = resource.getResourceMethod();
     if (method == null) {
