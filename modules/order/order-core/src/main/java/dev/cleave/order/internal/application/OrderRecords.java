@@ -1,5 +1,6 @@
 package dev.cleave.order.internal.application;
 
+import dev.cleave.kernel.DomainException;
 import dev.cleave.kernel.Page;
 import dev.cleave.order.api.CartItemRequest;
 import dev.cleave.order.api.CartLimitException;
@@ -32,10 +33,14 @@ import java.util.UUID;
 @Transactional(TxType.REQUIRES_NEW)
 public class OrderRecords {
 
-  /** Another submission under the same key won the insert; read its order instead. */
-  static class DuplicateSubmissionException extends RuntimeException {
+  /**
+   * Another submission under the same key won the insert; read its order instead. A refusal, so that it
+   * leaves the transaction without an FFDC incident; {@code OrderService} catches it, no client sees it.
+   */
+  static class DuplicateSubmissionException extends DomainException {
     DuplicateSubmissionException() {
-      super("duplicate submission", null, false, false);
+      super(Kind.CONFLICT, "duplicate-submission", "Duplicate submission",
+          "Another submission under the same idempotency key made the order.");
     }
   }
 

@@ -8,7 +8,6 @@ import dev.cleave.payment.api.PaymentInProgressException;
 import dev.cleave.payment.api.PaymentMethod;
 import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.Payments;
-import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.internal.domain.StoredPaymentMethod;
 import dev.cleave.payment.internal.processor.CardProcessor;
 import dev.cleave.platform.validation.ValidatedContract;
@@ -48,12 +47,8 @@ public class DefaultPayments implements Payments {
 
   @Override
   public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
-    Optional<CardExpiredException> expired =
-        expired(YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
-    if (expired.isPresent()) {
-      throw expired.get();
-    }
-    return records.register(methodKey, request).orThrow();
+    requireUnexpired(YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
+    return records.register(methodKey, request);
   }
 
   @Override
@@ -61,10 +56,8 @@ public class DefaultPayments implements Payments {
     if (request.amount().amount().compareTo(BigDecimal.ZERO) <= 0) {
       throw new InvalidAmountException("The amount must be positive, was " + request.amount() + ".");
     }
-    StoredPaymentMethod method = records.method(request.paymentMethod(), request.customerId())
-        .orElseThrow(() -> new UnknownPaymentMethodException(
-            "The customer has no payment method with this token; register the card first."));
-    Optional<PaymentDetails> recorded = records.begin(paymentKey, request, method).orThrow();
+    StoredPaymentMethod method = records.method(request.paymentMethod(), request.customerId());
+    Optional<PaymentDetails> recorded = records.begin(paymentKey, request, method);
     if (recorded.isPresent()) {
       return recorded.get();
     }
@@ -83,11 +76,10 @@ public class DefaultPayments implements Payments {
     }
   }
 
-  /** The refusal of a card that expired before the current month (UTC), if it did. */
-  static Optional<CardExpiredException> expired(YearMonth expiry, Clock clock) {
-    return expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))
-        ? Optional.of(new CardExpiredException("The card expired at the end of " + expiry + "."))
-        : Optional.empty();
+  static void requireUnexpired(YearMonth expiry, Clock clock) {
+    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
+    }
   }
 
   @Override

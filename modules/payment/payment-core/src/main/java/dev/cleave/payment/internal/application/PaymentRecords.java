@@ -2,7 +2,6 @@ package dev.cleave.payment.internal.application;
 
 import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.AuthorizationRequest;
-import dev.cleave.payment.api.CardExpiredException;
 import dev.cleave.payment.api.IdempotencyKeyReusedException;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentFailure;
@@ -11,6 +10,7 @@ import dev.cleave.payment.api.PaymentMethod;
 import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.PaymentStatus;
+import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.internal.domain.Payment;
 import dev.cleave.payment.internal.domain.PaymentMethodRepository;
 import dev.cleave.payment.internal.domain.PaymentRepository;
@@ -72,10 +72,9 @@ public class PaymentRecords {
    * Registers a card as a payment method under a key: the processor keeps the card and issues the
    * token. A repeat with the same request returns the method registered first.
    *
-   * @return the method, or {@link IdempotencyKeyReusedException} when the key was used for another
-   *     customer or card
+   * @throws IdempotencyKeyReusedException when the key was used for another customer or card
    */
-  public Answer<PaymentMethod> register(String methodKey, PaymentMethodRequest request) {
+  public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
     String fingerprint = RequestFingerprint.of(request);
     Optional<StoredPaymentMethod> existing = methods.byKey(methodKey);
     if (existing.isEmpty()) {
@@ -84,62 +83,63 @@ public class PaymentRecords {
           request.card().expiryYear(), fingerprint,
           clock.instant().truncatedTo(ChronoUnit.MICROS)); // as the database keeps it
       if (methods.add(method)) {
-        return Answer.of(method.toApi());
+        return method.toApi();
       }
       // A concurrent registration under the same key committed first (its token wins; ours is never used).
       existing = methods.byKey(methodKey);
     }
     StoredPaymentMethod method = existing.orElseThrow();
     if (!method.requestFingerprint().equals(fingerprint)) {
-      return Answer.refused(new IdempotencyKeyReusedException("The key " + methodKey
-          + " was used for a different card or customer; use a new key for a new payment method."));
+      throw new IdempotencyKeyReusedException("The key " + methodKey
+          + " was used for a different card or customer; use a new key for a new payment method.");
     }
-    return Answer.of(method.toApi());
+    return method.toApi();
   }
 
-  /** The customer's payment method with this token; empty when none has it, or it is another customer's. */
+  /**
+   * The customer's payment method with this token.
+   *
+   * @throws UnknownPaymentMethodException when no method has the token, or it is another customer's
+   */
   @Transactional(TxType.REQUIRED)
-  public Optional<StoredPaymentMethod> method(String token, String customerId) {
-    return methods.byToken(token).filter(method -> method.customerId().equals(customerId));
+  public StoredPaymentMethod method(String token, String customerId) {
+    return methods.byToken(token).filter(method -> method.customerId().equals(customerId))
+        .orElseThrow(() -> new UnknownPaymentMethodException(
+            "The customer has no payment method with this token; register the card first."));
   }
 
   /**
    * Starts an authorization: records the payment as {@code PROCESSING}, or finds the recorded one.
    *
    * @param method the request's payment method, the customer's ({@link #method})
-   * @return empty when the caller must now ask the processor; otherwise the recorded payment (a replay);
-   *     or the refusal: {@link IdempotencyKeyReusedException} when the key was used for another request,
-   *     {@link PaymentInProgressException} when the first authorization under the key has no outcome yet,
-   *     {@link dev.cleave.payment.api.CardExpiredException} when there is no payment yet and the card has
+   * @return empty when the caller must now ask the processor; otherwise the recorded payment (a replay)
+   * @throws IdempotencyKeyReusedException when the key was used for another request
+   * @throws PaymentInProgressException when the first authorization under the key has no outcome yet
+   * @throws dev.cleave.payment.api.CardExpiredException when there is no payment yet and the card has
    *     expired (a replay answers what was recorded, even after the card expired)
    */
-  public Answer<Optional<PaymentDetails>> begin(String paymentKey, AuthorizationRequest request,
-      StoredPaymentMethod method) {
+  public Optional<PaymentDetails> begin(String paymentKey, AuthorizationRequest request, StoredPaymentMethod method) {
     String fingerprint = RequestFingerprint.of(request);
     Optional<Payment> existing = payments.find(paymentKey);
     if (existing.isEmpty()) {
-      Optional<CardExpiredException> expired = DefaultPayments.expired(method.expiry(), clock);
-      if (expired.isPresent()) {
-        return Answer.refused(expired.get());
-      }
+      DefaultPayments.requireUnexpired(method.expiry(), clock);
       Payment payment = new Payment(paymentKey, request.customerId(), request.amount(), method.token(),
           method.cardBrand(), method.cardLast4(), fingerprint, clock);
       if (payments.add(payment)) {
-        return Answer.of(Optional.empty());
+        return Optional.empty();
       }
       // A concurrent first request under the same key committed first: it is with the processor now.
-      // (Thrown: the failed insert has marked this transaction for rollback.)
       throw new PaymentInProgressException(paymentKey);
     }
     Payment payment = existing.get();
     if (!payment.requestFingerprint().equals(fingerprint)) {
-      return Answer.refused(new IdempotencyKeyReusedException("The key " + paymentKey
-          + " was used for a different payment request; use a new key for a new payment."));
+      throw new IdempotencyKeyReusedException("The key " + paymentKey
+          + " was used for a different payment request; use a new key for a new payment.");
     }
     if (payment.status() == PaymentStatus.PROCESSING) {
-      return Answer.refused(new PaymentInProgressException(paymentKey));
+      throw new PaymentInProgressException(paymentKey);
     }
-    return Answer.of(Optional.of(details(payment)));
+    return Optional.of(details(payment));
   }
 
   /** Records the processor's answer to a payment's authorization (a later, repeated answer changes nothing). */
