@@ -153,27 +153,12 @@ public final class Suite {
       Map<String, Double> saturationReference) throws Exception {
     Path data = Path.of("target/bench-data").toAbsolutePath().resolve(topologyName.replace(':', '-') + "-" + rep);
     deleteTree(data);
-    Topology topology = Topology.of(topologyName, "cleave",
-        server -> server.equals("front") ? 9080 : Topology.DEFAULT_PORTS.get(server));
     String adminEmail = "bench-admin@cleave.test";
     String adminPassword = UUID.randomUUID().toString();
-    Map<String, String> serverEnvironment = new LinkedHashMap<>();
-    serverEnvironment.put("CLEAVE_ADMIN_EMAIL", adminEmail);
-    serverEnvironment.put("CLEAVE_ADMIN_PASSWORD", adminPassword);
-    // Loopback is the proxy: each virtual customer's X-Forwarded-For names it, so per-address limits
-    // see many clients, as they would in production.
-    serverEnvironment.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
-    serverEnvironment.put("CLEAVE_USER_ACCESS_TOKEN_TTL", "PT4H");
-    // The gateway's limits stay on (their cost is part of the edge) with quotas no run reaches.
-    serverEnvironment.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "1000000000/PT1M");
-    serverEnvironment.put("CLEAVE_GATEWAY_RATE_LIMITS", "login POST /api/v1/auth/login 1000000000/PT1M,"
-        + "register POST /api/v1/users 1000000000/PT1M,checkout POST /api/v1/orders 1000000000/PT1M");
     log("rep " + rep + ": starting " + topologyName);
-    Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-    environment.putIfAbsent("CLEAVE_EMBEDDED_DB_PORT", "15432");
-    try (CleaveStack stack = CleaveStack.start(new CleaveStack.Options(wlp, data, topology, environment,
-        serverEnvironment, List.of(), data.resolve("logs"), message -> log("  " + message)))) {
+    try (CleaveStack stack = start(wlp, data, topologyName, serverEnvironment(adminEmail, adminPassword), "  ")) {
       running = stack;
+      Topology topology = stack.topology();
       Map<String, Duration> ready = new LinkedHashMap<>(stack.readyAfter());
       for (String front : fronts) {
         if (front.equals("split-nginx")) {
@@ -253,7 +238,34 @@ public final class Suite {
     log("rep " + rep + " " + shape + ": memory (MiB) " + memory + ", module calls " + calls);
   }
 
-  private static Map<String, String> machine() {
+  /** What every benchmarked server is given: an administrator, loopback as the proxy, limits no run reaches. */
+  static Map<String, String> serverEnvironment(String adminEmail, String adminPassword) {
+    Map<String, String> serverEnvironment = new LinkedHashMap<>();
+    serverEnvironment.put("CLEAVE_ADMIN_EMAIL", adminEmail);
+    serverEnvironment.put("CLEAVE_ADMIN_PASSWORD", adminPassword);
+    // Loopback is the proxy: each virtual customer's X-Forwarded-For names it, so per-address limits
+    // see many clients, as they would in production.
+    serverEnvironment.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+    serverEnvironment.put("CLEAVE_USER_ACCESS_TOKEN_TTL", "PT4H");
+    // The gateway's limits stay on (their cost is part of the edge) with quotas no run reaches.
+    serverEnvironment.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "1000000000/PT1M");
+    serverEnvironment.put("CLEAVE_GATEWAY_RATE_LIMITS", "login POST /api/v1/auth/login 1000000000/PT1M,"
+        + "register POST /api/v1/users 1000000000/PT1M,checkout POST /api/v1/orders 1000000000/PT1M");
+    return serverEnvironment;
+  }
+
+  /** Starts a shape on the benchmark ports (front 9080, embedded PostgreSQL 15432 unless set) and waits until ready. */
+  static CleaveStack start(Path wlp, Path data, String topologyName, Map<String, String> serverEnvironment,
+      String logIndent) {
+    Topology topology = Topology.of(topologyName, "cleave",
+        server -> server.equals("front") ? 9080 : Topology.DEFAULT_PORTS.get(server));
+    Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    environment.putIfAbsent("CLEAVE_EMBEDDED_DB_PORT", "15432");
+    return CleaveStack.start(new CleaveStack.Options(wlp, data, topology, environment, serverEnvironment, List.of(),
+        data.resolve("logs"), message -> log(logIndent + message)));
+  }
+
+  static Map<String, String> machine() {
     Map<String, String> machine = new LinkedHashMap<>();
     machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -269,7 +281,7 @@ public final class Suite {
     return machine;
   }
 
-  private static void deleteTree(Path path) throws IOException {
+  static void deleteTree(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }

@@ -127,7 +127,7 @@ public class OrderService {
       return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
     }
     metrics.placed();
-    return new Placement(details(saga.drive(order)), false);
+    return new Placement(details(saga.drivePlaced(order)), false);
   }
 
   /** The order, when it is the caller's (or the caller is an administrator). */
