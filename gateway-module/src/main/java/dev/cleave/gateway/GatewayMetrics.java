@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code gateway_requests_total{route,status}} and
  *       {@code gateway_request_duration_seconds{route}} (a histogram), for every request;</li>
  *   <li>{@code gateway_upstream_errors_total{route,upstream,kind}}: {@code timeout}, {@code refused},
- *       {@code reset}, {@code interrupted};</li>
+ *       {@code reset};</li>
  *   <li>{@code gateway_rate_limited_total{route,policy}} and
  *       {@code gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});</li>
  *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and

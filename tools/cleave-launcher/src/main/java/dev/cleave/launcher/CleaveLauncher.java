@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./mvnw -Prun} (and {@code -Psplit -Prun}, {@code -Prun -Dcleave.extract=MODULE}) ends here:
+ * {@code ./mvnw -Prun} (and {@code -Psplit -Prun}, {@code -Psplit -Prun -Dcleave.extract=MODULE}) ends here:
  * starts the database (embedded unless {@code CLEAVE_DB_HOST} is set), makes development key pairs
  * (unless keys are configured with {@code CLEAVE_JWT_*}, monolith only), starts every server of the
  * {@link Topology} at once with progress on the console, waits until each is ready, prints where they

@@ -5,11 +5,11 @@ package dev.cleave.order.api;
  * <pre>
  * PLACED ──reserve──► STOCK_RESERVED ──authorize──► PAYMENT_AUTHORIZED ──commit, capture──► CONFIRMED
  *   │                    │                              │                                     │ cancel
- *   └─► REJECTED         ├─► PAYMENT_DECLINED           └─► FAILED                            ▼
- *       (out of stock)   │   (release stock)                (void, release/restock)        CANCELLING
- *                        └─► FAILED                                                         │ refund,
- *                            (release stock)                                                ▼ restock
- *                                                                                        CANCELLED
+ *   ├─► REJECTED         ├─► PAYMENT_DECLINED           └─► FAILED                            ▼
+ *   │   (out of stock)   │   (release stock)                (void, release/restock)        CANCELLING
+ *   └─► FAILED           └─► FAILED                                                         │ refund,
+ *       (reservation         (release stock)                                                ▼ restock
+ *        expired first)                                                                  CANCELLED
  * </pre>
  */
 public enum OrderStatus {
