@@ -1,6 +1,6 @@
 package dev.cleave.gateway;
 
-import dev.cleave.platform.security.TokenVerifier;
+import dev.cleave.platform.jwt.TokenVerifier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.cleave.gateway;
 
-import dev.cleave.platform.security.RsaKeys;
-import dev.cleave.platform.security.TokenVerifier;
+import dev.cleave.platform.jwt.RsaKeys;
+import dev.cleave.platform.jwt.TokenVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.cleave.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cleave.platform.security.Rs256Signer;
-import dev.cleave.platform.security.TokenVerifier;
+import dev.cleave.platform.jwt.Rs256Signer;
+import dev.cleave.platform.jwt.TokenVerifier;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;

@@ -1,7 +1,7 @@
 package dev.cleave.platform.remote;
 
-import dev.cleave.platform.security.RsaKeys;
-import dev.cleave.platform.security.Rs256Signer;
+import dev.cleave.platform.jwt.RsaKeys;
+import dev.cleave.platform.jwt.Rs256Signer;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;

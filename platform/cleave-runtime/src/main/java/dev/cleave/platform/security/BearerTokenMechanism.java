@@ -1,7 +1,8 @@
 package dev.cleave.platform.security;
 
-import dev.cleave.platform.security.TokenVerifier.InvalidTokenException;
-import dev.cleave.platform.security.TokenVerifier.Verified;
+import dev.cleave.platform.jwt.TokenVerifier;
+import dev.cleave.platform.jwt.TokenVerifier.InvalidTokenException;
+import dev.cleave.platform.jwt.TokenVerifier.Verified;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

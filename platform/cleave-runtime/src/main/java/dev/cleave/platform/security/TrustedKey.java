@@ -1,7 +1,9 @@
 package dev.cleave.platform.security;
 
-import dev.cleave.platform.security.TokenVerifier.InvalidTokenException;
-import dev.cleave.platform.security.TokenVerifier.Verified;
+import dev.cleave.platform.jwt.RsaKeys;
+import dev.cleave.platform.jwt.TokenVerifier;
+import dev.cleave.platform.jwt.TokenVerifier.InvalidTokenException;
+import dev.cleave.platform.jwt.TokenVerifier.Verified;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

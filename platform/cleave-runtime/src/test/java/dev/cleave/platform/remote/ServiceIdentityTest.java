@@ -3,7 +3,7 @@ package dev.cleave.platform.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cleave.platform.security.Rs256Signer;
+import dev.cleave.platform.jwt.Rs256Signer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -1,7 +1,7 @@
 package dev.cleave.user.internal.application;
 
-import dev.cleave.platform.security.RsaKeys;
-import dev.cleave.platform.security.Rs256Signer;
+import dev.cleave.platform.jwt.RsaKeys;
+import dev.cleave.platform.jwt.Rs256Signer;
 import dev.cleave.user.internal.domain.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.cleave.user.internal.rest;
 
-import dev.cleave.platform.security.RsaKeys;
+import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.user.internal.application.TokenIssuer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,7 +2,7 @@ package dev.cleave.user.internal.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cleave.platform.security.RsaKeys;
+import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.user.internal.domain.Role;
 import dev.cleave.user.internal.domain.User;
 import jakarta.json.Json;

@@ -1,4 +1,4 @@
-package dev.cleave.platform.security;
+package dev.cleave.platform.jwt;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.cleave.platform.security;
+package dev.cleave.platform.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

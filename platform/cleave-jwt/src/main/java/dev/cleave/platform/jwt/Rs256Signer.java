@@ -1,4 +1,4 @@
-package dev.cleave.platform.security;
+package dev.cleave.platform.jwt;
 
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
