@@ -3,7 +3,6 @@ package dev.cleave.gateway;
 import dev.cleave.platform.jwt.TokenVerifier;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,7 +45,7 @@ final class EdgeAuthentication {
     if (authorization.size() > 1) {
       return Decision.refuse(true, "more than one Authorization header");
     }
-    Optional<String> bearer = authorization.stream().findFirst().flatMap(EdgeAuthentication::bearerToken);
+    Optional<String> bearer = authorization.stream().findFirst().flatMap(TokenVerifier::bearerToken);
     if (bearer.isEmpty()) {
       return anonymous.admits(method, path) ? Decision.pass(null)
           : Decision.refuse(!authorization.isEmpty(), authorization.isEmpty() ? "no bearer token" : "not a bearer token");
@@ -63,18 +62,5 @@ final class EdgeAuthentication {
     } catch (TokenVerifier.InvalidTokenException e) {
       return Decision.refuse(true, e.getMessage());
     }
-  }
-
-  /**
-   * The token of an RFC 6750 {@code Bearer} credential (scheme case-insensitive; empty when the
-   * scheme has no token), or nothing when the header uses another scheme.
-   */
-  static Optional<String> bearerToken(String authorization) {
-    String value = authorization == null ? "" : authorization.strip();
-    String scheme = value.split("\\s", 2)[0];
-    if (!scheme.toLowerCase(Locale.ROOT).equals("bearer")) {
-      return Optional.empty();
-    }
-    return Optional.of(value.substring(scheme.length()).strip());
   }
 }

@@ -92,6 +92,20 @@ public final class TokenVerifier {
   }
 
   /**
+   * The token of an RFC 6750 {@code Bearer} credential (scheme case-insensitive; empty when the
+   * scheme has no token), or nothing when the header is absent or uses another scheme. The one reading
+   * of the header, for the gateway and every deployable.
+   */
+  public static Optional<String> bearerToken(String authorization) {
+    String value = authorization == null ? "" : authorization.strip();
+    String scheme = value.split("\\s", 2)[0];
+    if (!scheme.equalsIgnoreCase("bearer")) {
+      return Optional.empty();
+    }
+    return Optional.of(value.substring(scheme.length()).strip());
+  }
+
+  /**
    * The {@code kid} of a compact token's header, without verifying anything: for choosing a key set and
    * for naming a refused token in a log (with {@link #fingerprint}), never for trusting it.
    */

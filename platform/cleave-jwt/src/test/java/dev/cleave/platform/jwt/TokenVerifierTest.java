@@ -81,6 +81,16 @@ class TokenVerifierTest {
   }
 
   @Test
+  void readsTheBearerCredentialOfAnAuthorizationHeaderAndNothingElse() {
+    assertThat(TokenVerifier.bearerToken("Bearer abc.def.ghi")).contains("abc.def.ghi");
+    assertThat(TokenVerifier.bearerToken("bearer   abc ")).contains("abc");
+    assertThat(TokenVerifier.bearerToken("Bearer")).contains("");
+    assertThat(TokenVerifier.bearerToken("Basic dXNlcjpwdw==")).isEmpty();
+    assertThat(TokenVerifier.bearerToken("Bearerabc")).isEmpty();
+    assertThat(TokenVerifier.bearerToken(null)).isEmpty();
+  }
+
+  @Test
   void aLogNamesATokenByKeyIdAndHashPrefixOnly() {
     String good = token("");
     String kid = RsaKeys.thumbprint((RSAPublicKey) USER.getPublic());

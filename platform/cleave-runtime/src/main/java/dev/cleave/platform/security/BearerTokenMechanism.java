@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * {@code invalid_token}). The refusal is logged at FINE with the reason and {@link
  * TokenVerifier#fingerprint}, never the token: Cleave verifies tokens itself, rather than through
  * MicroProfile JWT's container mechanism, because that mechanism writes a refused token whole into its
- * error message, its FFDC incident and {@code trace.log} (issue 15; ADR 2, "Tokens").
+ * error message, its FFDC incident and {@code trace.log} (issue 15; ADR 5, "Verification").
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -47,7 +47,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
       HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
-    Optional<String> token = bearer(authorization);
+    Optional<String> token = TokenVerifier.bearerToken(authorization);
     if (token.isEmpty()) {
       if (authorization != null) {
         // Another scheme, which Cleave does not take: the request stays anonymous (RoleCheckFilter answers
@@ -68,13 +68,5 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
           + ") for " + request.getMethod() + " " + request.getRequestURI());
       return context.doNothing();
     }
-  }
-
-  /** The token of an {@code Authorization: Bearer} header (scheme case-insensitive, RFC 6750). */
-  static Optional<String> bearer(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.empty();
-    }
-    return Optional.of(authorization.substring(7).strip());
   }
 }

@@ -71,6 +71,8 @@ public class TrustedKey {
   private Set<String> keyIds = Set.of();
   private List<RSAPublicKey> serviceKeys = List.of();
   private Set<String> serviceKeyIds = Set.of();
+  /** Whether the keys come from an {@code http(s)} JWK Set (decided once, at start). */
+  private boolean remote;
   private volatile TokenVerifier verifier;
   private volatile Instant remoteReadAt = Instant.MIN;
 
@@ -90,6 +92,8 @@ public class TrustedKey {
         keys = RsaKeys.publicKeys(inlineKey.get());
       } else if (location.isPresent() && isLocalFile(location.get())) {
         keys = RsaKeys.publicKeys(Files.readString(localPath(location.get())));
+      } else {
+        remote = location.isPresent() && !location.get().isBlank();
       }
       keyIds = ids(keys);
       if (!keys.isEmpty()) {
@@ -127,7 +131,7 @@ public class TrustedKey {
    */
   public Verified verify(String token) throws InvalidTokenException {
     TokenVerifier current = verifier;
-    if (current == null || (remote() && !current.keyIds().contains(TokenVerifier.keyIdOf(token).orElse("")))) {
+    if (current == null || (remote && !current.keyIds().contains(TokenVerifier.keyIdOf(token).orElse("")))) {
       current = readRemote(current);
     }
     if (current == null) {
@@ -136,13 +140,9 @@ public class TrustedKey {
     return current.verify(token, clock.instant());
   }
 
-  private boolean remote() {
-    return (inlineKey.isEmpty() || inlineKey.get().isBlank()) && location.isPresent() && !isLocalFile(location.get());
-  }
-
   /** Reads the remote key set, at most once per {@link #REMOTE_REFRESH}; keeps the old keys if it fails. */
   private synchronized TokenVerifier readRemote(TokenVerifier seen) {
-    if (!remote() || verifier != seen || clock.instant().isBefore(remoteReadAt.plus(REMOTE_REFRESH))) {
+    if (!remote || verifier != seen || clock.instant().isBefore(remoteReadAt.plus(REMOTE_REFRESH))) {
       return verifier;
     }
     remoteReadAt = clock.instant();

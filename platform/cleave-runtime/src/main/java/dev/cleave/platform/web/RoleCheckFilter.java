@@ -1,5 +1,6 @@
 package dev.cleave.platform.web;
 
+import dev.cleave.platform.jwt.TokenVerifier;
 import dev.cleave.platform.security.BearerTokenMechanism;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
@@ -38,7 +39,7 @@ public class RoleCheckFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     SecurityContext security = request.getSecurityContext();
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    boolean bearer = TokenVerifier.bearerToken(authorization).isPresent();
     if (bearer && request.getProperty(BearerTokenMechanism.VERIFIED) == null) {
       // A presented token that the mechanism refused (bad signature, foreign key id, expired, no subject...)
       // is refused on every path, public ones included (RFC 6750 invalid_token), never served as anonymous.
