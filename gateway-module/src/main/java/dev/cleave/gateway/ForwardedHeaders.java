@@ -1,7 +1,9 @@
 package dev.cleave.gateway;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +43,7 @@ final class ForwardedHeaders {
     if (connection == null || connection.isBlank()) {
       return Set.of();
     }
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (String token : connection.split(",")) {
       names.add(token.strip().toLowerCase(Locale.ROOT));
     }
@@ -79,6 +81,6 @@ final class ForwardedHeaders {
 
   /** The client's request id when it is safe to log and echo, otherwise a new one. */
   static String requestId(String offered) {
-    return offered != null && REQUEST_ID.matcher(offered).matches() ? offered : java.util.UUID.randomUUID().toString();
+    return offered != null && REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
   }
 }

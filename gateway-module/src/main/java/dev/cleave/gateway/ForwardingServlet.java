@@ -9,13 +9,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -44,7 +52,7 @@ public class ForwardingServlet extends HttpServlet {
   private transient GatewayMetrics metrics;
   private transient Map<String, UpstreamPool> pools;
   /** Threads that fetch the parts of composite views (each waits on one upstream call). */
-  private transient java.util.concurrent.ExecutorService aggregation;
+  private transient ExecutorService aggregation;
 
   @Override
   public void init() throws ServletException {
@@ -55,11 +63,11 @@ public class ForwardingServlet extends HttpServlet {
     }
     // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes them.
     client = new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
-    pools = new java.util.LinkedHashMap<>();
+    pools = new LinkedHashMap<>();
     settings.routes().upstreams().forEach((name, instances) -> pools.put(name,
         new UpstreamPool(name, instances, settings.ejectAfter(), settings.coolDown(), System::nanoTime)));
     getServletContext().setAttribute(UpstreamPool.class.getName(), Map.copyOf(pools));
-    aggregation = java.util.concurrent.Executors.newFixedThreadPool(8, task -> {
+    aggregation = Executors.newFixedThreadPool(8, task -> {
       Thread thread = new Thread(task, "gateway-aggregation");
       thread.setDaemon(true);
       return thread;
@@ -288,8 +296,8 @@ public class ForwardingServlet extends HttpServlet {
     ResponseCache cache = settings.cache();
     Optional<Duration> ttl = cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
     if (ttl.isEmpty() || answer.headers().firstValue("Set-Cookie").isPresent()
-        || answer.headers().allValues("Vary").stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
-            .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).anyMatch(h -> !h.isEmpty() && !KEYED.contains(h))) {
+        || answer.headers().allValues("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
+            .map(h -> h.strip().toLowerCase(Locale.ROOT)).anyMatch(h -> !h.isEmpty() && !KEYED.contains(h))) {
       return false;
     }
     byte[] body;
@@ -297,14 +305,14 @@ public class ForwardingServlet extends HttpServlet {
       body = in.readNBytes(cache.maxEntryBytes() + 1);
       if (body.length > cache.maxEntryBytes()) {
         byte[] rest = in.readAllBytes();
-        byte[] whole = java.util.Arrays.copyOf(body, body.length + rest.length);
+        byte[] whole = Arrays.copyOf(body, body.length + rest.length);
         System.arraycopy(rest, 0, whole, body.length, rest.length);
         body = whole;
       }
     }
-    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
-      String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+      String name = header.getKey().toLowerCase(Locale.ROOT);
       if (ForwardedHeaders.forwardResponseHeader(name) && !CACHE_SETS.contains(name)) {
         header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value)));
       }
@@ -349,7 +357,7 @@ public class ForwardingServlet extends HttpServlet {
     String authorization = request.getHeader("Authorization");
     String forwardedFor = ForwardedHeaders.forwardedFor(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
         settings.trustedProxies());
-    OrderDetailsView.Part view = OrderDetailsView.build(orderId, part -> java.util.concurrent.CompletableFuture
+    OrderDetailsView.Part view = OrderDetailsView.build(orderId, part -> CompletableFuture
         .supplyAsync(() -> fetch(part, authorization, forwardedFor, requestId), aggregation));
     if (view.status().isEmpty()) {
       response.setHeader("Retry-After", "5");
@@ -357,7 +365,7 @@ public class ForwardingServlet extends HttpServlet {
           "The order service did not answer; try again shortly.", path, requestId);
       return;
     }
-    byte[] body = view.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = view.body().getBytes(StandardCharsets.UTF_8);
     response.setStatus(view.status().get());
     response.setContentType(view.status().get() == 200 ? "application/json" : GatewayProblems.MEDIA_TYPE);
     response.setHeader("Cache-Control", "private, no-store");
@@ -371,7 +379,7 @@ public class ForwardingServlet extends HttpServlet {
     if (route.isEmpty()) {
       return OrderDetailsView.Part.noAnswer();
     }
-    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(List.of(
+    List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(
         Map.entry("Accept", "application/json"), Map.entry("X-Request-Id", requestId),
         Map.entry("X-Forwarded-For", forwardedFor)));
     if (authorization != null) {
@@ -421,7 +429,7 @@ public class ForwardingServlet extends HttpServlet {
   private UpstreamClient.Request upstreamRequest(HttpServletRequest request, String path, byte[] body,
       String requestId) {
     String query = request.getQueryString();
-    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(16);
+    List<Map.Entry<String, String>> headers = new ArrayList<>(16);
     Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
     for (String name : Collections.list(request.getHeaderNames())) {
       if (ForwardedHeaders.forwardRequestHeader(name, named)) {

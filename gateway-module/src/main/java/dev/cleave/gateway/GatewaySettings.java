@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,7 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     Map<String, List<URI>> upstreams = new HashMap<>();
     for (String name : upstreamNames(routes, fallback)) {
       config.getOptionalValue("cleave.gateway.upstream." + name, String.class).ifPresent(urls ->
-          upstreams.put(name, java.util.Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+          upstreams.put(name, Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
               .map(url -> URI.create(url.replaceAll("/+$", ""))).toList()));
     }
     Set<String> trusted = config.getOptionalValues("cleave.gateway.trusted-proxies", String.class).orElse(List.of())
@@ -120,7 +122,7 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
   }
 
   private static Set<String> upstreamNames(String routes, Optional<String> fallback) {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (String entry : routes.split(",")) {
       int at = entry.indexOf('=');
       if (at > 0) {

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,7 +38,7 @@ public class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  private transient Map<String, java.util.List<URI>> upstreams;
+  private transient Map<String, List<URI>> upstreams;
   private transient HttpClient client;
 
   @Override
@@ -84,7 +85,7 @@ public class HealthServlet extends HttpServlet {
     boolean allUp = true;
     JsonArrayBuilder checks = Json.createArrayBuilder();
     JsonArrayBuilder theirs = Json.createArrayBuilder();
-    for (Map.Entry<String, java.util.List<URI>> upstream : upstreams.entrySet()) {
+    for (Map.Entry<String, List<URI>> upstream : upstreams.entrySet()) {
       // An upstream is up when one of its instances is: the gateway balances over those that are.
       boolean anyUp = false;
       boolean reported = false;

@@ -3,6 +3,7 @@ package dev.cleave.gateway;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.function.LongSupplier;
 final class ResponseCache {
 
   /** A kept answer. {@code headers} are the end-to-end headers to replay, without Content-Length. */
+  @SuppressWarnings("ArrayRecordComponent") // the body is replayed as it came, never compared or hashed
   record Entry(List<Map.Entry<String, String>> headers, byte[] body, String etag, long storedAt, long expiresAt) {
     long ageSeconds(long now) {
       return Math.max(0, (now - storedAt) / 1_000_000_000L);
@@ -161,7 +163,7 @@ final class ResponseCache {
   static String etagOf(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + "\"";
+      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

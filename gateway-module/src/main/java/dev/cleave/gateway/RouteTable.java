@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -88,7 +89,7 @@ public final class RouteTable {
       throw new IllegalArgumentException("upstream '" + name + "' has no URL: set cleave.gateway.upstream." + name);
     }
     for (URI uri : instances) {
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
         throw new IllegalArgumentException("upstream '" + name + "' is not an http(s) URL: " + uri);
       }
     }
@@ -121,7 +122,7 @@ public final class RouteTable {
     if (rawPath == null || !rawPath.startsWith("/")) {
       return Optional.of("the path must be absolute");
     }
-    String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+    String lower = rawPath.toLowerCase(Locale.ROOT);
     if (lower.contains("%2f") || lower.contains("%5c") || rawPath.contains("\\")) {
       return Optional.of("encoded slashes and backslashes are not accepted in paths");
     }
@@ -148,7 +149,7 @@ public final class RouteTable {
   }
 
   private static boolean isInternal(String path) {
-    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    String lower = path.toLowerCase(Locale.ROOT);
     return lower.equals("/internal") || lower.startsWith("/internal/");
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,7 @@ final class UpstreamClient {
   }
 
   /** A request to send: the target is the path and query as the client sent them (already checked). */
+  @SuppressWarnings("ArrayRecordComponent") // the body is passed along as it came, never compared or hashed
   record Request(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
   }
 
@@ -444,7 +446,7 @@ final class UpstreamClient {
 
     /** Every field as received: name (first spelling) to values, in arrival order. */
     Map<String, List<String>> map() {
-      Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> map = new LinkedHashMap<>();
       for (String name : order) {
         map.put(name, Collections.unmodifiableList(fields.get(name)));
       }
@@ -536,8 +538,7 @@ final class UpstreamClient {
 
     Headers headers() throws IOException {
       Headers headers = new Headers();
-      String line;
-      while (!(line = line()).isEmpty()) {
+      for (String line = line(); !line.isEmpty(); line = line()) {
         int colon = line.indexOf(':');
         if (colon <= 0 || !isToken(line.substring(0, colon))) {
           throw new IOException("Malformed header field from upstream");
@@ -560,6 +561,9 @@ final class UpstreamClient {
     ConnectionBody(Connection connection) {
       this.connection = connection;
     }
+
+    @Override
+    public abstract int read(byte[] into, int offset, int length) throws IOException;
 
     @Override
     public final int read() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +77,8 @@ class OrderDetailsViewTest {
         "/api/v1/products/7", status(503),
         "/api/v1/products/9", ok("{\"id\":9}")))));
     assertThat(view.getBoolean("partial")).isTrue();
-    assertThat(view.getJsonArray("unavailable").getValuesAs(jakarta.json.JsonString.class))
-        .extracting(jakarta.json.JsonString::getString).containsExactly("product 7", "payment");
+    assertThat(view.getJsonArray("unavailable").getValuesAs(JsonString.class))
+        .extracting(JsonString::getString).containsExactly("product 7", "payment");
   }
 
   @Test

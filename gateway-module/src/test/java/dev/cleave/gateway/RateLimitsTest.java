@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class RateLimitsTest {
 
   @Test
   void theCallersAddressIsTheNearestHopThatIsNoTrustedProxy() {
-    java.util.Set<String> trusted = java.util.Set.of("127.0.0.1", "10.0.0.9");
+    Set<String> trusted = Set.of("127.0.0.1", "10.0.0.9");
     assertThat(ForwardedHeaders.clientAddress("192.0.2.7", "198.51.100.1", trusted)).isEqualTo("192.0.2.7");
     assertThat(ForwardedHeaders.clientAddress("127.0.0.1", "198.51.100.1", trusted)).isEqualTo("198.51.100.1");
     assertThat(ForwardedHeaders.clientAddress("127.0.0.1", "203.0.113.5, 198.51.100.1, 10.0.0.9", trusted))

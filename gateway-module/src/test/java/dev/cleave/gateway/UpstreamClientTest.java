@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,6 +45,7 @@ class UpstreamClientTest {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of copies the array and only reads it
   private static UpstreamClient.Request get(String target, Map.Entry<String, String>... headers) {
     return new UpstreamClient.Request("GET", target, List.of(headers), new byte[0]);
   }
@@ -79,8 +81,22 @@ class UpstreamClientTest {
 
   @Test
   void decodesChunkedBodiesWithExtensionsAndTrailers() throws Exception {
-    upstream.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "4;name=value\r\nWiki\r\n6\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\nExpires: never\r\n\r\n");
+    upstream.answer("""
+        HTTP/1.1 200 OK\r
+        Transfer-Encoding: chunked\r
+        \r
+        4;name=value\r
+        Wiki\r
+        6\r
+        pedia \r
+        E\r
+        in \r
+        \r
+        chunks.\r
+        0\r
+        Expires: never\r
+        \r
+        """);
     upstream.answer("HTTP/1.1 204 No Content\r\n\r\n");
 
     try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
@@ -226,7 +242,7 @@ class UpstreamClientTest {
       try {
         server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       Thread acceptor = new Thread(this::accept, "scripted-upstream");
       acceptor.setDaemon(true);

@@ -1,5 +1,8 @@
 package dev.cleave.kernel;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A business rule said no. Each module API declares its own subclasses; the runtime maps the
  * {@link Kind} to an HTTP status and the {@link #problemType()} to an RFC 9457 problem type, and the
@@ -27,7 +30,7 @@ public abstract class DomainException extends RuntimeException {
   }
 
   private final Kind kind;
-  private final java.time.Duration retryAfter;
+  private final Duration retryAfter;
   private final String problemType;
   private final String title;
 
@@ -47,7 +50,7 @@ public abstract class DomainException extends RuntimeException {
    * @param retryAfter how long the caller should wait before trying again ({@code Retry-After})
    */
   protected DomainException(Kind kind, String problemType, String title, String message,
-      java.time.Duration retryAfter) {
+      Duration retryAfter) {
     super(message);
     this.kind = kind;
     this.problemType = problemType;
@@ -68,7 +71,7 @@ public abstract class DomainException extends RuntimeException {
   }
 
   /** How long the caller should wait before trying again, when the refusal is temporary. */
-  public java.util.Optional<java.time.Duration> retryAfter() {
-    return java.util.Optional.ofNullable(retryAfter);
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

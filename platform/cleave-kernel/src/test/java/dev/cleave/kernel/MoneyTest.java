@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -34,7 +35,7 @@ class MoneyTest {
 
   @Test
   void pageCountsRoundUp() {
-    assertThat(Page.of(java.util.List.of(), 1, 20, 41).totalPages()).isEqualTo(3);
-    assertThat(Page.of(java.util.List.of(), 1, 20, 0).totalPages()).isZero();
+    assertThat(Page.of(List.of(), 1, 20, 41).totalPages()).isEqualTo(3);
+    assertThat(Page.of(List.of(), 1, 20, 0).totalPages()).isZero();
   }
 }

@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,7 +63,7 @@ class AccessMatrixIT {
   private static final String PROFILE = "{\"name\":\"Matrix\",\"addresses\":[]}";
 
   private static String sku() {
-    return "MX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    return "MX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
   }
 
   private static long newProduct() {
@@ -156,7 +157,7 @@ class AccessMatrixIT {
       Map<String, Map<String, Object>> paths = given().baseUri(server).queryParam("format", "JSON").get("/openapi")
           .then().statusCode(200).extract().jsonPath().getMap("paths");
       paths.forEach((path, item) -> item.keySet().stream().filter(methods::contains)
-          .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+          .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
     }
     return operations;
   }

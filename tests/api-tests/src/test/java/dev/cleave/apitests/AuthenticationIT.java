@@ -12,10 +12,13 @@ import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,7 @@ class AuthenticationIT {
   void issuesAShortLivedRs256AccessTokenAndARefreshToken() {
     String email = Accounts.uniqueEmail("login");
     String id = Accounts.register(email, Accounts.PASSWORD, "Login").jsonPath().getString("id");
-    Response login = Accounts.login(email.toUpperCase(), Accounts.PASSWORD);
+    Response login = Accounts.login(email.toUpperCase(Locale.ROOT), Accounts.PASSWORD);
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.header("Cache-Control")).contains("no-store");
     assertThat(login.jsonPath().getString("tokenType")).isEqualTo("Bearer");
@@ -60,9 +63,9 @@ class AuthenticationIT {
     assertThat(jwks.jsonPath().getString("keys[0].alg")).isEqualTo("RS256");
     assertThat(jwks.jsonPath().getString("keys[0].e")).isEqualTo("AQAB");
     assertThat(jwks.jsonPath().getMap("keys[0]")).doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
-    java.math.BigInteger modulus = new java.math.BigInteger(1,
+    BigInteger modulus = new BigInteger(1,
         Base64.getUrlDecoder().decode(jwks.jsonPath().getString("keys[0].n")));
-    assertThat(modulus).isEqualTo(((java.security.interfaces.RSAPrivateCrtKey) CleaveSystem.tokens().signingKey()).getModulus());
+    assertThat(modulus).isEqualTo(((RSAPrivateCrtKey) CleaveSystem.tokens().signingKey()).getModulus());
   }
 
   @Test

@@ -9,11 +9,16 @@ import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every kind of client mistake gets a 4xx problem+json that says what to fix; never a 5xx. */
 @ApiTest
@@ -75,10 +80,10 @@ class BadInputIT {
       "/api/v1/payments/..%2F..%2F", "/api/v1/users/%2F%2F",
       "/api/v1/products/1%23x"})
   void containerRefusalsAreProblemsToo(String path) throws Exception {
-    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(CleaveSystem.baseUrl() + path))
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + path))
             .header("Authorization", "Bearer " + CleaveSystem.tokens().admin()).GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(400, 499);
     assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));

@@ -13,7 +13,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @ApiTest
@@ -24,7 +26,7 @@ class CatalogAdministrationIT {
   }
 
   private static String uniqueSku() {
-    return "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    return "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
   }
 
   private static String product(String sku, String name, String price) {
@@ -51,8 +53,8 @@ class CatalogAdministrationIT {
     assertThat(created.jsonPath().getInt("available")).isZero();
 
     given().get("/api/v1/products?q=" + word).then().statusCode(200)
-        .body("totalItems", org.hamcrest.Matchers.equalTo(1))
-        .body("items[0].sku", org.hamcrest.Matchers.equalTo(sku));
+        .body("totalItems", Matchers.equalTo(1))
+        .body("items[0].sku", Matchers.equalTo(sku));
   }
 
   @Test
@@ -116,12 +118,12 @@ class CatalogAdministrationIT {
     String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     long id = create(uniqueSku(), "Short-lived " + word);
     given().get("/api/v1/products?q=" + word).then().statusCode(200)
-        .body("totalItems", org.hamcrest.Matchers.equalTo(1));
+        .body("totalItems", Matchers.equalTo(1));
     asAdmin().delete("/api/v1/products/" + id).then().statusCode(204);
     asAdmin().delete("/api/v1/products/" + id).then().statusCode(204);
     Problems.assertProblem(given().get("/api/v1/products/" + id), 404);
     given().get("/api/v1/products?q=" + word).then().statusCode(200)
-        .body("totalItems", org.hamcrest.Matchers.equalTo(0));
+        .body("totalItems", Matchers.equalTo(0));
   }
 
   @Test

@@ -3,11 +3,14 @@ package dev.cleave.apitests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +46,7 @@ class CatalogBrowsingIT {
     int lastNameMatch = -1;
     int firstDescriptionOnly = Integer.MAX_VALUE;
     for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).toLowerCase().contains("coffee")) {
+      if (names.get(i).toLowerCase(Locale.ROOT).contains("coffee")) {
         lastNameMatch = i;
       } else {
         firstDescriptionOnly = Math.min(firstDescriptionOnly, i);
@@ -114,10 +117,10 @@ class CatalogBrowsingIT {
   void neverExposesModuleInternalsPublicly() {
     // The one shape difference the suite knows: a lone monolith serves the module APIs to services
     // only (401/403 to the public), the gateway never routes /internal/** at all (404).
-    boolean gateway = !dev.cleave.apitests.support.CleaveSystem.isMonolith()
-        && !"external".equals(dev.cleave.apitests.support.CleaveSystem.topology());
+    boolean gateway = !CleaveSystem.isMonolith()
+        && !"external".equals(CleaveSystem.topology());
     Problems.assertProblem(given().get("/internal/v1/product/catalog/products?id=1"), gateway ? 404 : 401);
-    Problems.assertProblem(dev.cleave.apitests.support.Accounts.newCustomer("internals").request()
+    Problems.assertProblem(Accounts.newCustomer("internals").request()
         .get("/internal/v1/product/catalog/products?id=1"), gateway ? 404 : 403);
   }
 }

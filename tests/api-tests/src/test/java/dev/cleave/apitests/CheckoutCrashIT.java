@@ -15,8 +15,10 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class CheckoutCrashIT {
 
   @BeforeAll
   static void ownDatabase() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+    Assumptions.assumeTrue(CleaveSystem.isMonolith(),
         "crash tests start a monolith of their own: monolith suite only");
     monolith = new OwnMonolith("crash-test-env", "cleave_crash");
   }
@@ -74,7 +76,7 @@ class CheckoutCrashIT {
         .isInstanceOf(Exception.class);
     try {
       ProcessHandle.of(monolith.server().pid()).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw new AssertionError("the server did not halt", e);
     }
     monolith.server().waitFor();

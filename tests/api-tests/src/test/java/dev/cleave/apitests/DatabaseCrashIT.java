@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class DatabaseCrashIT {
 
   @BeforeAll
   static void ownSystem() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+    Assumptions.assumeTrue(CleaveSystem.isMonolith(),
         "crash tests start a monolith of their own: monolith suite only");
     monolith = new OwnMonolith("database-crash-env", "cleave_dbcrash");
     monolith.launch(Map.of(), "server-console");
@@ -94,7 +96,7 @@ class DatabaseCrashIT {
             .body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders")
         : as(CleaveSystem.tokens().customer(late.get(i))).get("/api/v1/products/" + mug));
     Map<Integer, Long> statuses = down.stream()
-        .collect(java.util.stream.Collectors.groupingBy(Response::statusCode, java.util.stream.Collectors.counting()));
+        .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
     assertThat(statuses).as("statuses while PostgreSQL is down").containsOnlyKeys(503);
     for (Response answer : down) {
       assertThat(answer.contentType()).startsWith("application/problem+json");

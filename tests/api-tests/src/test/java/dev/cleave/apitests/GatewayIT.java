@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.Shop;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's own answers, where a gateway is the front door (split and extract shapes): it routes
@@ -72,7 +80,7 @@ class GatewayIT {
   @Test
   void refusesABodyOverTheLimit() throws Exception {
     byte[] body = new byte[2 * 1024 * 1024];
-    java.util.Arrays.fill(body, (byte) 'a');
+    Arrays.fill(body, (byte) 'a');
     assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/auth/login"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))), 413);
   }
@@ -87,12 +95,12 @@ class GatewayIT {
 
   @Test
   void refusesMissingAndBadTokensBeforeAnyServiceSeesThem() throws Exception {
-    String valid = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    String valid = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
-    String noToken = java.util.UUID.randomUUID().toString();
-    String badToken = java.util.UUID.randomUUID().toString();
-    String badTokenOnAPublicRead = java.util.UUID.randomUUID().toString();
-    String passed = java.util.UUID.randomUUID().toString();
+    String noToken = UUID.randomUUID().toString();
+    String badToken = UUID.randomUUID().toString();
+    String badTokenOnAPublicRead = UUID.randomUUID().toString();
+    String passed = UUID.randomUUID().toString();
 
     HttpResponse<String> missing = send(get("/api/v1/cart").header("X-Request-Id", noToken));
     assertProblem(missing, 401);
@@ -107,15 +115,15 @@ class GatewayIT {
         .statusCode()).isEqualTo(200);
 
     // The services log every request they answer with its request id: the refused ones are not there.
-    java.nio.file.Path orderLog = serverLog("order");
-    java.nio.file.Path productLog = serverLog("product");
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-    while (!java.nio.file.Files.readString(orderLog).contains(passed) && System.nanoTime() < deadline) {
+    Path orderLog = serverLog("order");
+    Path productLog = serverLog("product");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.readString(orderLog).contains(passed) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(java.nio.file.Files.readString(orderLog)).contains(passed).doesNotContain(noToken)
+    assertThat(Files.readString(orderLog)).contains(passed).doesNotContain(noToken)
         .doesNotContain(badToken);
-    assertThat(java.nio.file.Files.readString(productLog)).doesNotContain(badTokenOnAPublicRead);
+    assertThat(Files.readString(productLog)).doesNotContain(badTokenOnAPublicRead);
   }
 
   @Test
@@ -127,7 +135,7 @@ class GatewayIT {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))), 401);
   }
 
-  private static java.nio.file.Path serverLog(String module) {
+  private static Path serverLog(String module) {
     var stack = CleaveSystem.stack().orElseThrow();
     return stack.server(stack.topology().holderOf(module).server()).log().orElseThrow();
   }
@@ -153,7 +161,7 @@ class GatewayIT {
     // Another address, and a signed-in customer at the same address, have buckets of their own.
     assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For",
         Accounts.randomClientAddress())).statusCode()).isEqualTo(404);
-    String customer = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    String customer = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client)
         .header("Authorization", "Bearer " + customer)).statusCode()).isEqualTo(404);
     // Routes without a rule carry no rate limit headers (the suite runs without a default limit).
@@ -204,7 +212,7 @@ class GatewayIT {
 
   @Test
   void cachesPublicCatalogReadsAsTheServiceAllowsWithEntityTags() throws Exception {
-    String query = "/api/v1/products?q=" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String query = "/api/v1/products?q=" + UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<String> first = send(get(query));
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=10");
@@ -222,7 +230,7 @@ class GatewayIT {
     assertThat(unchanged.body()).isEmpty();
 
     // Another caller has a cache of its own; a client asking for a fresh answer gets one.
-    String customer = CleaveSystem.tokens().customer(java.util.UUID.randomUUID().toString());
+    String customer = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     assertThat(send(get(query).header("Authorization", "Bearer " + customer)).headers().firstValue("X-Cache"))
         .hasValue("MISS");
     assertThat(send(get(query).header("Cache-Control", "no-cache")).headers().firstValue("X-Cache")).hasValue("MISS");
@@ -230,7 +238,7 @@ class GatewayIT {
 
   @Test
   void neverKeepsWhatTheServiceSaysMustBeAskedForAgain() throws Exception {
-    long product = dev.cleave.apitests.support.Shop.product("4.00", 3);
+    long product = Shop.product("4.00", 3);
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> page = send(get("/api/v1/products/" + product));
       assertThat(page.headers().firstValue("Cache-Control")).as("live stock").hasValue("no-cache");
@@ -240,7 +248,7 @@ class GatewayIT {
 
   @Test
   void anAdministratorsProductChangeIsSeenAtOnce() throws Exception {
-    String sku = "CACHE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "CACHE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     String query = "/api/v1/products?q=" + sku;
     assertThat(send(get(query)).body()).doesNotContain(sku);
     assertThat(send(get(query)).headers().firstValue("X-Cache")).hasValue("HIT");
@@ -258,15 +266,15 @@ class GatewayIT {
   @Test
   void composesAnOrdersDetailsFromThreeServicesForItsOwnerOnly() throws Exception {
     Accounts.Account customer = Accounts.newCustomer("details");
-    long product = dev.cleave.apitests.support.Shop.product("8.00", 4);
-    dev.cleave.apitests.support.Shop.addToCart(customer, product, 2);
-    String order = dev.cleave.apitests.support.Shop.placeOrder(customer, dev.cleave.apitests.support.Shop.APPROVED)
+    long product = Shop.product("8.00", 4);
+    Shop.addToCart(customer, product, 2);
+    String order = Shop.placeOrder(customer, Shop.APPROVED)
         .then().statusCode(201).extract().jsonPath().getString("id");
 
     HttpResponse<String> view = send(get("/api/v1/orders/" + order + "/details")
         .header("Authorization", "Bearer " + customer.accessToken()));
     assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-    io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(view.body());
+    JsonPath json = JsonPath.from(view.body());
     assertThat(json.getString("order.id")).isEqualTo(order);
     assertThat(json.getString("order.status")).isEqualTo("CONFIRMED");
     assertThat(json.getLong("products[0].id")).isEqualTo(product);

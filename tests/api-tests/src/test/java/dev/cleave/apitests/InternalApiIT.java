@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The module APIs over HTTP ({@code /internal/v1/<module>/...}), what other services call once the
@@ -103,7 +104,7 @@ class InternalApiIT {
   @Test
   void aServicesOwnKeyIsTrustedForTheServiceRoleAndNothingElse() {
     ServiceKey key = CleaveSystem.serviceKey().orElseThrow(() ->
-        new org.opentest4j.TestAbortedException("needs the service key of a system this run started"));
+        new TestAbortedException("needs the service key of a system this run started"));
     Response served = given().auth().oauth2(key.token("order-service", "service")).queryParam("id", product)
         .get(internal("product") + "/internal/v1/product/catalog/products");
     assertThat(served.statusCode()).as(served.asString()).isEqualTo(200);

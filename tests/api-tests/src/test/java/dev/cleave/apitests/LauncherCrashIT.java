@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,7 @@ class LauncherCrashIT {
 
   @BeforeAll
   static void ownFolder() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+    Assumptions.assumeTrue(CleaveSystem.isMonolith(),
         "the launcher's crash handling is the same in every shape: monolith suite only");
     work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
         .resolveSibling("launcher-crash-env");
@@ -48,7 +50,7 @@ class LauncherCrashIT {
   }
 
   /** Every server JVM and postmaster this test saw: none may outlive it, even when it fails half-way. */
-  private final List<Long> seen = new java.util.ArrayList<>();
+  private final List<Long> seen = new ArrayList<>();
 
   @AfterEach
   void stopWhatIsLeft() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ class LogSecrecyIT {
     Problems.assertProblem(given().auth().oauth2(admin).get("/api/v1/users/" + UUID.randomUUID()), 404);
     String product = """
         {"sku":"FFDC-%s","name":"Quiet","category":"garden","price":5,"currency":"EUR"}"""
-        .formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        .formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT));
     given().auth().oauth2(admin).contentType("application/json").body(product).post("/api/v1/products")
         .then().statusCode(201);
     Problems.assertProblem(given().auth().oauth2(admin).contentType("application/json").body(product)
@@ -130,8 +131,8 @@ class LogSecrecyIT {
       try (Stream<Path> walk = Files.walk(root)) {
         // Every file of a server's logs/ folder, whatever its name (FFDC incidents, trace.log, state/).
         walk.filter(Files::isRegularFile)
-            .filter(p -> root.endsWith("logs") || root.relativize(p).getNameCount() > 1
-                && root.relativize(p).getName(1).toString().equals("logs"))
+            .filter(p -> root.endsWith("logs") || (root.relativize(p).getNameCount() > 1
+                && root.relativize(p).getName(1).toString().equals("logs")))
             .forEach(files::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -9,9 +9,12 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,14 +54,14 @@ class ModuleCallsIT {
     Account customer = Accounts.newCustomer("calls");
     Shop.addToCart(customer, Shop.product("3.00", 5), 1);
     // Without an address the order module asks the user module for the customer's default (there is none).
-    assertThat(Shop.placeOrder(customer, java.util.UUID.randomUUID().toString(),
+    assertThat(Shop.placeOrder(customer, UUID.randomUUID().toString(),
         "{\"card\":" + Shop.card(Shop.APPROVED) + "}").statusCode()).isEqualTo(422);
     assertThat(Shop.placeOrder(customer, Shop.APPROVED).statusCode()).isEqualTo(201);
 
     String after = CleaveSystem.metrics("order");
-    for (Map<String, String> call : new Map[] {call("product", "reserve"), call("product", "commitStock"),
+    for (Map<String, String> call : List.of(call("product", "reserve"), call("product", "commitStock"),
         call("product", "products"), call("user", "customer"),
-        call("payment", "register"), call("payment", "authorize"), call("payment", "capture")}) {
+        call("payment", "register"), call("payment", "authorize"), call("payment", "capture"))) {
       assertThat(calls(after, call) - calls(before, call)).as("calls %s", call).isGreaterThanOrEqualTo(1);
     }
     assertThat(after).containsPattern("cleave_module_calls_seconds_sum\\{[^}]*callee=\"payment\"")
@@ -84,7 +87,7 @@ class ModuleCallsIT {
   @Test
   void aServerThatCallsNoModuleSaysSo() {
     String payment = CleaveSystem.serverOf("payment");
-    org.junit.jupiter.api.Assumptions.assumeFalse(payment.equals(CleaveSystem.serverOf("order")),
+    Assumptions.assumeFalse(payment.equals(CleaveSystem.serverOf("order")),
         "in this shape the payment module shares the order module's server");
     Map<String, Object> data = given().baseUri(payment).get("/health/ready").then().statusCode(200).extract()
         .jsonPath().getMap("checks.find { it.name == 'downstream' }.data");

@@ -9,6 +9,7 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.response.Response;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +42,7 @@ class PaymentsIT {
     String order = paidOrder(Accounts.newCustomer("payment-owner"));
     Account stranger = Accounts.newCustomer("payment-stranger");
     Problems.assertProblem(stranger.request().get("/api/v1/payments/" + order), 404);
-    Problems.assertProblem(stranger.request().get("/api/v1/payments/" + java.util.UUID.randomUUID()), 404);
+    Problems.assertProblem(stranger.request().get("/api/v1/payments/" + UUID.randomUUID()), 404);
     Problems.assertProblem(given().get("/api/v1/payments/" + order), 401);
   }
 

@@ -9,6 +9,7 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.response.Response;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 /** A customer reads and changes only their own profile: the token's subject decides whose. */
@@ -63,7 +64,7 @@ class ProfileIT {
     Response response = Problems.assertProblem(ada.request().body(update("", bad)).put("/api/v1/users/me"), 400, "validation");
     assertThat(response.jsonPath().getList("errors.field")).contains("name", "addresses[0].city",
         "addresses[0].country", "addresses[0].postalCode");
-    String eleven = update("Ada", java.util.Collections.nCopies(11, HOME).toArray(String[]::new));
+    String eleven = update("Ada", Collections.nCopies(11, HOME).toArray(String[]::new));
     Problems.assertProblem(ada.request().body(eleven).put("/api/v1/users/me"), 400, "validation");
     Problems.assertProblem(ada.request().body("{\"name\":\"Ada\"}").put("/api/v1/users/me"), 400, "validation");
     Problems.assertProblem(ada.request().body("{\"name\":\"Ada\",\"addresses\":[null]}").put("/api/v1/users/me"), 400);

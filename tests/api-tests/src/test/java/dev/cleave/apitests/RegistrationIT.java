@@ -10,6 +10,7 @@ import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,31 +21,31 @@ class RegistrationIT {
   @Test
   void registersACustomerWithANormalizedEmailAddress() {
     String email = Accounts.uniqueEmail("Ada");
-    Response registered = Accounts.register("  " + email.toUpperCase() + " ", Accounts.PASSWORD, "Ada Lovelace");
+    Response registered = Accounts.register("  " + email.toUpperCase(Locale.ROOT) + " ", Accounts.PASSWORD, "Ada Lovelace");
     assertThat(registered.statusCode()).as(registered.asString()).isEqualTo(201);
     String id = registered.jsonPath().getString("id");
     assertThat(id).matches("[0-9a-f-]{36}");
     assertThat(registered.header("Location")).endsWith("/api/v1/users/" + id);
-    assertThat(registered.jsonPath().getString("email")).isEqualTo(email.toLowerCase());
+    assertThat(registered.jsonPath().getString("email")).isEqualTo(email.toLowerCase(Locale.ROOT));
     assertThat(registered.jsonPath().getList("roles")).containsExactly("customer");
     assertThat(registered.header("Cache-Control")).contains("no-store");
     assertThat(registered.asString()).doesNotContain(Accounts.PASSWORD).doesNotContainIgnoringCase("hash");
 
-    Accounts.loggedIn(id, email.toUpperCase(), Accounts.PASSWORD);
+    Accounts.loggedIn(id, email.toUpperCase(Locale.ROOT), Accounts.PASSWORD);
   }
 
   @Test
   void refusesAnEmailAddressThatDiffersOnlyInCase() {
     String email = Accounts.uniqueEmail("twice");
     assertThat(Accounts.register(email, Accounts.PASSWORD, "First").statusCode()).isEqualTo(201);
-    Problems.assertProblem(Accounts.register(email.toUpperCase(), Accounts.PASSWORD, "Second"), 409, "email-taken");
+    Problems.assertProblem(Accounts.register(email.toUpperCase(Locale.ROOT), Accounts.PASSWORD, "Second"), 409, "email-taken");
   }
 
   @Test
   void concurrentRegistrationsOfOneAddressMakeExactlyOneAccount() {
     String email = Accounts.uniqueEmail("race");
     List<Response> responses = Concurrently.send(6,
-        i -> Accounts.register(i % 2 == 0 ? email : email.toUpperCase(), Accounts.PASSWORD, "Racer"));
+        i -> Accounts.register(i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT), Accounts.PASSWORD, "Racer"));
     for (Response response : responses) {
       if (response.statusCode() != 201) {
         Problems.assertProblem(response, 409, "email-taken");
@@ -59,7 +60,7 @@ class RegistrationIT {
     Response shortPassword = Problems.assertProblem(Accounts.register(email, "elevenchars", "Weak"), 400, "validation");
     assertThat(shortPassword.jsonPath().getList("errors.field")).containsExactly("password");
     assertThat(shortPassword.jsonPath().getString("errors[0].message")).contains("12");
-    Response sameAsEmail = Problems.assertProblem(Accounts.register(email, email.toUpperCase(), "Weak"), 400, "validation");
+    Response sameAsEmail = Problems.assertProblem(Accounts.register(email, email.toUpperCase(Locale.ROOT), "Weak"), 400, "validation");
     assertThat(sameAsEmail.jsonPath().getString("errors[0].message")).contains("e-mail");
     Problems.assertProblem(Accounts.register(email, "x".repeat(129), "Weak"), 400, "validation");
     assertThat(Accounts.login(email, "elevenchars").statusCode()).isEqualTo(401);

@@ -1,6 +1,7 @@
 package dev.cleave.apitests;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.Accounts;
@@ -9,11 +10,17 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.TestTokens;
+import dev.cleave.launcher.DevKeys;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -52,7 +59,7 @@ class TokenBatteryIT {
   private static String claims(String extra, String... without) {
     long now = Instant.now().getEpochSecond();
     StringBuilder json = new StringBuilder("{");
-    java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+    Map<String, String> members = new LinkedHashMap<>();
     members.put("iss", "\"" + TestTokens.ISSUER + "\"");
     members.put("aud", "\"" + TestTokens.AUDIENCE + "\"");
     members.put("sub", "\"" + ada.id() + "\"");
@@ -105,17 +112,17 @@ class TokenBatteryIT {
     String noneNoDot = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1];
 
     // HS256 "signed" with the RSA public key as the HMAC secret: the classic key-confusion attack.
-    String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-        java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(
-            ((java.security.interfaces.RSAPrivateCrtKey) key()).getModulus(),
-            ((java.security.interfaces.RSAPrivateCrtKey) key()).getPublicExponent())).getEncoded())
+    String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(
+        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+            ((RSAPrivateCrtKey) key()).getModulus(),
+            ((RSAPrivateCrtKey) key()).getPublicExponent())).getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
     String hsInput = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid() + "\"}") + "." + parts[1];
     Mac hmac = Mac.getInstance("HmacSHA256");
     hmac.init(new SecretKeySpec(publicPem.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
     String hs256 = hsInput + "." + B64.encodeToString(hmac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII)));
 
-    String stranger = TestTokens.sign(dev.cleave.launcher.DevKeys.generate().getPrivate(), TestTokens.header(kid()),
+    String stranger = TestTokens.sign(DevKeys.generate().getPrivate(), TestTokens.header(kid()),
         claims(null));
     String wrongKid = TestTokens.sign(key(), TestTokens.header("not-our-key"), claims(null));
     String noKid = TestTokens.sign(key(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims(null));

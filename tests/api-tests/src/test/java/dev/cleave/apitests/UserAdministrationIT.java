@@ -9,6 +9,7 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class UserAdministrationIT {
   void theConfiguredFirstAdministratorCanLogInAndAdministerTheCatalog() {
     Account admin = Accounts.admin();
     assertThat(admin.request().get("/api/v1/users/me").jsonPath().getList("roles")).contains("admin", "customer");
-    String sku = "ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     Response created = admin.request().body("""
         {"sku":"%s","name":"Made by a real admin token","category":"garden","price":3.50,"currency":"EUR"}"""
         .formatted(sku)).post("/api/v1/products");
@@ -29,7 +30,7 @@ class UserAdministrationIT {
   @Test
   void listsAndFindsUsers() {
     Account ada = Accounts.newCustomer("findme");
-    Response page = Accounts.admin().request().queryParam("q", ada.email().substring(0, 18).toUpperCase())
+    Response page = Accounts.admin().request().queryParam("q", ada.email().substring(0, 18).toUpperCase(Locale.ROOT))
         .get("/api/v1/users");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.jsonPath().getList("items.id")).containsExactly(ada.id());

@@ -4,15 +4,32 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import dev.cleave.platform.validation.ValidatedContract;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cleave's module rules, written once and parameterised by the base package so that the same rule
@@ -64,7 +81,7 @@ final class CleaveArchitecture {
   }
 
   static ArchRule entitiesLiveInInternalDomain(String base) {
-    return classes().that().resideInAPackage(base + "..").and().areAnnotatedWith(jakarta.persistence.Entity.class)
+    return classes().that().resideInAPackage(base + "..").and().areAnnotatedWith(Entity.class)
         .should().resideInAPackage(base + ".*.internal.domain..")
         .as("JPA entities live in their module's internal.domain package")
         .allowEmptyShould(true);
@@ -86,12 +103,12 @@ final class CleaveArchitecture {
         .allowEmptyShould(true);
   }
 
-  private static final java.util.List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS = java.util.List.of(
-      jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class,
-      jakarta.ws.rs.PATCH.class, jakarta.ws.rs.HEAD.class, jakarta.ws.rs.OPTIONS.class);
-  private static final java.util.List<Class<? extends java.lang.annotation.Annotation>> ACCESS = java.util.List.of(
-      jakarta.annotation.security.PermitAll.class, jakarta.annotation.security.RolesAllowed.class,
-      jakarta.annotation.security.DenyAll.class);
+  private static final List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS = List.of(
+      GET.class, POST.class, PUT.class, DELETE.class,
+      PATCH.class, HEAD.class, OPTIONS.class);
+  private static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS = List.of(
+      PermitAll.class, RolesAllowed.class,
+      DenyAll.class);
 
   /**
    * Every resource method of a class (interfaces are contracts, their implementations decide) says
@@ -99,20 +116,20 @@ final class CleaveArchitecture {
    * class. An endpoint nobody decided about is open by accident.
    */
   static ArchRule everyEndpointDeclaresWhoMayCallIt(String base) {
-    return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+    return ArchRuleDefinition.methods()
         .that().areDeclaredInClassesThat().resideInAPackage(base + "..")
         .and().areDeclaredInClassesThat().areNotInterfaces()
-        .and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethod>(
+        .and(new DescribedPredicate<JavaMethod>(
             "are JAX-RS resource methods") {
           @Override
-          public boolean test(com.tngtech.archunit.core.domain.JavaMethod method) {
+          public boolean test(JavaMethod method) {
             return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith) || inheritsHttpMethod(method);
           }
         })
-        .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+        .should(new ArchCondition<JavaMethod>(
             "declare who may call them (@PermitAll, @RolesAllowed or @DenyAll on the method or its class)") {
           @Override
-          public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+          public void check(JavaMethod method, ConditionEvents events) {
             boolean declared = ACCESS.stream().anyMatch(a -> method.isAnnotatedWith(a)
                 || method.getOwner().isAnnotatedWith(a));
             if (!declared) {
@@ -128,8 +145,8 @@ final class CleaveArchitecture {
    * that carries a JAX-RS HTTP method annotation (JAX-RS inherits it). In-process bindings and REST
    * client adapters implement the same interfaces, but are no resources.
    */
-  private static boolean inheritsHttpMethod(com.tngtech.archunit.core.domain.JavaMethod method) {
-    if (!method.getOwner().isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+  private static boolean inheritsHttpMethod(JavaMethod method) {
+    if (!method.getOwner().isAnnotatedWith(Path.class)) {
       return false;
     }
     List<String> parameters = method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
@@ -148,15 +165,15 @@ final class CleaveArchitecture {
   static ArchRule inProcessBindingsValidateTheirContract(String base) {
     return classes().that().resideInAPackage(base + ".*.internal..").and().areNotInterfaces()
         .and().resideOutsideOfPackage(base + ".*.internal.rest..")
-        .and(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("implement a module API") {
+        .and(new DescribedPredicate<JavaClass>("implement a module API") {
           @Override
           public boolean test(JavaClass type) {
             return type.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith(base + ".")
-                && i.getPackageName().matches(java.util.regex.Pattern.quote(base) + "\\.[a-z]+\\.api(\\..*)?")
-                && i.isAnnotatedWith(jakarta.ws.rs.Path.class));
+                && i.getPackageName().matches(Pattern.quote(base) + "\\.[a-z]+\\.api(\\..*)?")
+                && i.isAnnotatedWith(Path.class));
           }
         })
-        .should().beAnnotatedWith(dev.cleave.platform.validation.ValidatedContract.class)
+        .should().beAnnotatedWith(ValidatedContract.class)
         .as("in-process bindings of module APIs are @ValidatedContract")
         .allowEmptyShould(true);
   }

@@ -1,5 +1,6 @@
 package dev.cleave.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -58,7 +59,7 @@ final class Deployables {
         }
       }
       JavaClasses all = new ClassFileImporter().importJars(opened);
-      return all.that(com.tngtech.archunit.base.DescribedPredicate.describe("are Cleave classes",
+      return all.that(DescribedPredicate.describe("are Cleave classes",
           (JavaClass c) -> c.getPackageName().startsWith("dev.cleave.")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package dev.cleave.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,10 @@ class ModuleBoundariesTest {
 
   @Test
   void importsTheModules() {
-    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.internal.domain")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.product.client")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.user.internal.rest")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(cleave.containPackage("dev.cleave.user.client")).isTrue();
+    Assertions.assertThat(cleave.containPackage("dev.cleave.product.internal.domain")).isTrue();
+    Assertions.assertThat(cleave.containPackage("dev.cleave.product.client")).isTrue();
+    Assertions.assertThat(cleave.containPackage("dev.cleave.user.internal.rest")).isTrue();
+    Assertions.assertThat(cleave.containPackage("dev.cleave.user.client")).isTrue();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.cleave.architecture;
 
 import dev.cleave.kernel.DomainException;
+import dev.cleave.platform.remote.ModuleUnavailableException;
 import dev.cleave.platform.remote.RemoteProblems;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -61,7 +62,7 @@ final class ProblemParity {
       RuntimeException rebuilt = new RemoteProblems(module, registry).toException(status, body);
       if (status >= 500) {
         // A 5xx is a failure for the remote caller (it trips circuits), whatever its problem type says.
-        if (!(rebuilt instanceof dev.cleave.platform.remote.ModuleUnavailableException)
+        if (!(rebuilt instanceof ModuleUnavailableException)
             || !rebuilt.getMessage().contains(original.getMessage())) {
           violations.add(type.getName() + ": a " + status + " should come back as ModuleUnavailableException with its detail");
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,6 +48,7 @@ final class Splittability {
   // ---------------------------------------------------------------- JSON-B round trip
 
   /** The records among {@code types} that do not come back equal from JSON-B, with the reason. */
+  @SuppressWarnings("try") // Jsonb.close() declares Exception; Yasson's never throws InterruptedException
   static List<String> recordsThatDoNotRoundTrip(List<Class<?>> types) {
     List<String> violations = new ArrayList<>();
     try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -144,14 +146,14 @@ final class Splittability {
       scripts.values().forEach(sql -> {
         Matcher m = CREATE_TABLE.matcher(withoutComments(sql));
         while (m.find()) {
-          tables.add(m.group(1).toLowerCase());
+          tables.add(m.group(1).toLowerCase(Locale.ROOT));
         }
       });
       scripts.forEach((file, sql) -> {
         String code = withoutComments(sql);
         Matcher m = REFERENCES.matcher(code);
         while (m.find()) {
-          String target = m.group(1).toLowerCase();
+          String target = m.group(1).toLowerCase(Locale.ROOT);
           if (target.contains(".") || !tables.contains(target)) {
             violations.add(file + ": foreign key to " + target + ", which module " + module + " does not create");
           }

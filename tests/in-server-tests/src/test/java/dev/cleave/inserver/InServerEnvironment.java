@@ -2,11 +2,15 @@ package dev.cleave.inserver;
 
 import dev.cleave.launcher.DevKeys;
 import dev.cleave.launcher.EmbeddedDatabase;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * What the server of the in-server tests needs before the first deployment (the server reads both
@@ -25,12 +29,12 @@ final class InServerEnvironment {
    * The deployment of an in-server test: the real monolith WAR plus the test class and AssertJ,
    * after the environment is up.
    */
-  static org.jboss.shrinkwrap.api.spec.WebArchive monolithWith(Class<?> testClass) throws Exception {
+  static WebArchive monolithWith(Class<?> testClass) throws Exception {
     start();
-    return org.jboss.shrinkwrap.api.ShrinkWrap.createFromZipFile(org.jboss.shrinkwrap.api.spec.WebArchive.class,
-            new java.io.File(System.getProperty("cleave.monolithWar")))
+    return ShrinkWrap.createFromZipFile(WebArchive.class,
+            new File(System.getProperty("cleave.monolithWar")))
         .addClass(testClass)
-        .addAsLibrary(new java.io.File(org.assertj.core.api.Assertions.class.getProtectionDomain()
+        .addAsLibrary(new File(Assertions.class.getProtectionDomain()
             .getCodeSource().getLocation().toURI()));
   }
 

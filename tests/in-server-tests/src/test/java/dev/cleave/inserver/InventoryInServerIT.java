@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -72,7 +73,7 @@ class InventoryInServerIT {
   }
 
   private long productWithStock(int units) {
-    String sku = "RES-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "RES-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     long id = catalog.create(new ProductRequest(sku, "Reserved " + sku, "", "it-stock", new BigDecimal("9.99"), "EUR")).id();
     catalog.setStock(id, units);
     return id;

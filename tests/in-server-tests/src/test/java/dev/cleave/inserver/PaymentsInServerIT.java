@@ -32,11 +32,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -88,7 +90,7 @@ class PaymentsInServerIT {
   private final Map<String, String> methods = new ConcurrentHashMap<>();
 
   private static CardDetails card(String number) {
-    return new CardDetails(number, 12, Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 2, "123");
+    return new CardDetails(number, 12, Instant.now().atZone(ZoneOffset.UTC).getYear() + 2, "123");
   }
 
   private AuthorizationRequest request(String card, String amount) {
@@ -338,8 +340,8 @@ class PaymentsInServerIT {
             + " request_fingerprint, status, created_at, updated_at, payment_method) values (?, 'customer-1', 3.00,"
             + " 'EUR', 'VISA', '4242', repeat('0', 64), 'PROCESSING', ?, ?, ?)")) {
       s.setString(1, key);
-      s.setObject(2, java.sql.Timestamp.from(at));
-      s.setObject(3, java.sql.Timestamp.from(at));
+      s.setObject(2, Timestamp.from(at));
+      s.setObject(3, Timestamp.from(at));
       s.setString(4, paymentMethod);
       s.executeUpdate();
     }

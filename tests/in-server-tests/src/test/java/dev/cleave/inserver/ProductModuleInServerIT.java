@@ -11,12 +11,14 @@ import dev.cleave.product.api.ProductSnapshot;
 import dev.cleave.product.internal.application.CatalogService;
 import dev.cleave.product.internal.application.ProductModule;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -67,7 +69,7 @@ class ProductModuleInServerIT {
   }
 
   private ProductDetails newProduct(String price) {
-    String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     return catalog.create(new ProductRequest(sku, "Torque wrench " + sku, "For the tests.", "it-tools",
         new BigDecimal(price), "EUR"));
   }
@@ -92,9 +94,9 @@ class ProductModuleInServerIT {
   @Test
   void inProcessCallersGetTheContractsValidationLikeRemoteOnes() {
     assertThatThrownBy(() -> productCatalog.findProducts(Set.of()))
-        .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+        .isInstanceOf(ConstraintViolationException.class);
     assertThatThrownBy(() -> productCatalog.findProducts(Set.of(-1L)))
-        .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+        .isInstanceOf(ConstraintViolationException.class);
   }
 
   @Test

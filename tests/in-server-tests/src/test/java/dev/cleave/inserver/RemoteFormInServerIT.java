@@ -3,6 +3,7 @@ package dev.cleave.inserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cleave.kernel.DomainException;
 import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.CardDetails;
@@ -10,17 +11,17 @@ import dev.cleave.payment.api.IdempotencyKeyReusedException;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentMethod;
 import dev.cleave.payment.api.PaymentMethodRequest;
-import dev.cleave.payment.api.UnknownPaymentMethodException;
 import dev.cleave.payment.api.PaymentNotFoundException;
 import dev.cleave.payment.api.PaymentProblems;
 import dev.cleave.payment.api.PaymentStateException;
 import dev.cleave.payment.api.PaymentStatus;
 import dev.cleave.payment.api.Payments;
+import dev.cleave.payment.api.UnknownPaymentMethodException;
+import dev.cleave.platform.jwt.Rs256Signer;
+import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.platform.remote.ModuleUnavailableException;
 import dev.cleave.platform.remote.RemoteModules;
 import dev.cleave.platform.remote.ServiceIdentity;
-import dev.cleave.platform.jwt.Rs256Signer;
-import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductProblems;
@@ -32,24 +33,35 @@ import dev.cleave.product.api.ReservationStatus;
 import dev.cleave.product.api.ReservedLine;
 import dev.cleave.product.api.StockReservation;
 import dev.cleave.product.internal.application.CatalogService;
+import dev.cleave.product.internal.application.ProductModule;
 import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.api.UserProblems;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,16 +92,16 @@ class RemoteFormInServerIT {
   CatalogService catalog;
 
   @Inject
-  dev.cleave.product.internal.application.ProductModule productModule;
+  ProductModule productModule;
 
   private static final CardDetails CARD = new CardDetails("4242424242424242", 12, 2030, "123");
 
   /** Where Arquillian deployed the monolith (its context root is the archive's name, not "/"). */
-  @org.jboss.arquillian.test.api.ArquillianResource
-  java.net.URL deployment;
+  @ArquillianResource
+  URL deployment;
 
   /** A remote binding as a split service builds it, presenting a service token signed with the server's own key. */
-  private <T> T remote(Class<T> api, String module, Map<String, Function<String, dev.cleave.kernel.DomainException>> types)
+  private <T> T remote(Class<T> api, String module, Map<String, Function<String, DomainException>> types)
       throws Exception {
     return RemoteModules.connect(api, deployment.toURI(), module, types, identity(), Duration.ofSeconds(20));
   }
@@ -98,18 +110,18 @@ class RemoteFormInServerIT {
   private static ServiceIdentity identity() throws Exception {
     RSAPrivateCrtKey key = RsaKeys.privateKey(Files.readString(Path.of(System.getenv("CLEAVE_JWT_PRIVATE_KEY_LOCATION"))));
     return new ServiceIdentity("order-service", "https://cleave.dev/user", "cleave", new Rs256Signer(key),
-        java.time.Clock.systemUTC());
+        Clock.systemUTC());
   }
 
-  @org.junit.jupiter.api.BeforeEach
-  void haveACategory() throws java.sql.SQLException {
-    try (java.sql.Connection c = productModule.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+  @BeforeEach
+  void haveACategory() throws SQLException {
+    try (Connection c = productModule.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("insert into catalog.categories (slug, name) values ('it-remote', 'IT remote') on conflict do nothing");
     }
   }
 
   private long product() {
-    String sku = "REM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "REM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     return catalog.create(new ProductRequest(sku, "Remote " + sku, "", "it-remote", new BigDecimal("4.50"), "EUR")).id();
   }
 
@@ -182,10 +194,10 @@ class RemoteFormInServerIT {
   @Test
   void aModuleThatDoesNotAnswerIsUnavailableNotAnError() throws Exception {
     int closed;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    Payments unreachable = RemoteModules.connect(Payments.class, java.net.URI.create("http://localhost:" + closed),
+    Payments unreachable = RemoteModules.connect(Payments.class, URI.create("http://localhost:" + closed),
         "payment", PaymentProblems.TYPES, identity(), Duration.ofSeconds(2));
     assertThatThrownBy(() -> unreachable.find(UUID.randomUUID().toString()))
         .isInstanceOf(ModuleUnavailableException.class).hasMessageContaining("payment module did not answer");

@@ -13,13 +13,18 @@ import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.api.UserProfile;
 import dev.cleave.user.internal.application.AccountService;
 import dev.cleave.user.internal.application.AuthenticationService;
+import dev.cleave.user.internal.application.Housekeeping;
+import dev.cleave.user.internal.application.Housekeeping.Result;
 import dev.cleave.user.internal.application.PasswordHasher;
+import dev.cleave.user.internal.application.SessionService;
 import dev.cleave.user.internal.application.UserModule;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,10 +60,10 @@ class UserModuleInServerIT {
   UserModule module;
 
   @Inject
-  dev.cleave.user.internal.application.Housekeeping housekeeping;
+  Housekeeping housekeeping;
 
   @Inject
-  dev.cleave.user.internal.application.SessionService sessions;
+  SessionService sessions;
 
   private UserProfile register() {
     return accounts.register(new Registration("it-" + UUID.randomUUID() + "@cleave.test", PASSWORD, "In Server"));
@@ -107,13 +112,13 @@ class UserModuleInServerIT {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -133,7 +138,7 @@ class UserModuleInServerIT {
         + " ('it:locked', 9, now() - interval '2 hours', now() + interval '1 hour'),"
         + " ('it:recent', 1, now() - interval '1 minute', null) on conflict do nothing");
 
-    dev.cleave.user.internal.application.Housekeeping.Result result = housekeeping.purge(java.time.Instant.now());
+    Result result = housekeeping.purge(Instant.now());
 
     assertThat(result.tokens()).isGreaterThanOrEqualTo(2);
     assertThat(count("select count(*) from users.refresh_tokens where family_id = '" + family + "'")).isZero();

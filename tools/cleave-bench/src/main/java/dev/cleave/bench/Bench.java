@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public final class Bench {
   }
 
   private String option(String name, String fallback) {
-    String value = options.getOrDefault(name, System.getenv("BENCH_" + name.toUpperCase().replace('-', '_')));
+    String value = options.getOrDefault(name, System.getenv("BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_')));
     return value == null ? fallback : value;
   }
 
@@ -63,8 +64,8 @@ public final class Bench {
     String scenario = option("scenario", "checkout");
     String mode = option("mode", "closed");
     int customerCount = Integer.parseInt(option("customers", "64"));
-    Duration warmup = Duration.parse("PT" + option("warmup", "30s").toUpperCase());
-    Duration duration = Duration.parse("PT" + option("duration", "60s").toUpperCase());
+    Duration warmup = Duration.parse("PT" + option("warmup", "30s").toUpperCase(Locale.ROOT));
+    Duration duration = Duration.parse("PT" + option("duration", "60s").toUpperCase(Locale.ROOT));
     Workload workload = new Workload(URI.create(option("base", "http://localhost:9080")));
 
     String admin = workload.login(required("admin-email"), required("admin-password"));

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +53,7 @@ final class LoadRunner {
     }
 
     String json() {
-      return String.format(java.util.Locale.ROOT, "{\"scenario\":\"%s\",\"mode\":\"%s\",\"offeredPerSecond\":%.2f,"
+      return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"mode\":\"%s\",\"offeredPerSecond\":%.2f,"
           + "\"customers\":%d,\"seconds\":%.2f,\"iterations\":%d,\"perSecond\":%.2f,\"successPerSecond\":%.2f,"
           + "\"outcomes\":%s,\"latencyMs\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"p999\":%.3f,\"max\":%.3f},"
           + "\"maxBacklog\":%d}", scenario, mode, offered, customers, seconds, iterations, perSecond, successPerSecond,
@@ -90,7 +93,7 @@ final class LoadRunner {
       thread.setDaemon(true);
       return thread;
     });
-    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    List<Future<?>> futures = new ArrayList<>();
     for (Workload.Customer customer : customers) {
       futures.add(pool.submit(() -> {
         Random random = new Random(customer.email().hashCode());
@@ -150,6 +153,14 @@ final class LoadRunner {
     pool.shutdown();
     if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
       pool.shutdownNow();
+      throw new IllegalStateException(name + ": the virtual customers did not stop within 60 s");
+    }
+    for (Future<?> future : futures) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(name + ": a virtual customer failed", e.getCause());
+      }
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     outcomes.forEach((k, v) -> counts.put(k, v.sum()));

@@ -1,6 +1,9 @@
 package dev.cleave.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -19,7 +22,7 @@ final class ModuleCallStats {
   /** Calls and mean latency of one callee over one binding. */
   record Calls(String callee, String binding, long count, double meanMs) {
     String json() {
-      return String.format(java.util.Locale.ROOT, "{\"callee\":\"%s\",\"binding\":\"%s\",\"count\":%d,\"meanMs\":%.3f}",
+      return String.format(Locale.ROOT, "{\"callee\":\"%s\",\"binding\":\"%s\",\"count\":%d,\"meanMs\":%.3f}",
           callee, binding, count, meanMs);
     }
   }
@@ -50,8 +53,8 @@ final class ModuleCallStats {
   }
 
   /** The calls between two scrapes. */
-  static java.util.List<Calls> between(Map<String, double[]> before, Map<String, double[]> after) {
-    java.util.List<Calls> calls = new java.util.ArrayList<>();
+  static List<Calls> between(Map<String, double[]> before, Map<String, double[]> after) {
+    List<Calls> calls = new ArrayList<>();
     after.forEach((key, total) -> {
       double[] earlier = before.getOrDefault(key, new double[2]);
       long count = Math.round(total[0] - earlier[0]);

@@ -1,6 +1,7 @@
 package dev.cleave.bench;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,15 +26,15 @@ final class NginxProxy implements AutoCloseable {
 
   /** The gateway's routes, {@code cleave.gateway.routes}: public path prefix to upstream (module) name. */
   static Map<String, String> gatewayRoutes(Path config) throws IOException {
-    java.util.Properties properties = new java.util.Properties();
-    try (java.io.Reader reader = Files.newBufferedReader(config)) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(config)) {
       properties.load(reader);
     }
     String routes = properties.getProperty("cleave.gateway.routes");
     if (routes == null || routes.isBlank()) {
       throw new IOException("no cleave.gateway.routes in " + config);
     }
-    Map<String, String> table = new java.util.LinkedHashMap<>();
+    Map<String, String> table = new LinkedHashMap<>();
     for (String pair : routes.split(",")) {
       String[] parts = pair.strip().split("=", 2);
       if (parts.length == 2) {

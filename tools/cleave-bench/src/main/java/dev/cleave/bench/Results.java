@@ -2,10 +2,10 @@ package dev.cleave.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.text.DecimalFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -181,7 +182,7 @@ final class Results {
     plots(shapes, scenarios);
   }
 
-  private void target(StringBuilder md, String what, List<Double> values, java.util.function.DoublePredicate met,
+  private void target(StringBuilder md, String what, List<Double> values, DoublePredicate met,
       String format) {
     if (values.isEmpty()) {
       md.append("- ").append(what).append(": not measured in this run\n");

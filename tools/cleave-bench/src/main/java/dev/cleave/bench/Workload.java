@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * What virtual customers do to a running Cleave, over its public API: the set-up (an administrator's
  * products with stock, customers registered and logged in once, their tokens reused) and the
  * benchmark scenarios. Each scenario run returns an outcome label ({@code "200"}, {@code "201 CONFIRMED"},
- * {@code "io-error"}, ...); {@link #SUCCESS} tells which labels count as done.
+ * {@code "io-error"}, ...); {@link #success} tells which labels count as done.
  */
 final class Workload {
 
@@ -127,7 +128,7 @@ final class Workload {
   List<Long> products(String admin, int count) throws IOException {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+      String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
       String category = i % 2 == 0 ? "kitchen" : "garden";
       HttpResponse<String> created = send(admin, "POST", "/api/v1/products", """
           {"sku":"%s","name":"Bench %s %s","category":"%s","price":9.90,"currency":"EUR"}"""

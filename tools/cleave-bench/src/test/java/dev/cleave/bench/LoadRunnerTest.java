@@ -2,6 +2,7 @@ package dev.cleave.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ class LoadRunnerTest {
   @Test
   void failuresAreCountedByOutcome() throws Exception {
     Workload.Scenario failing = (customer, random) -> {
-      throw new java.io.IOException("refused");
+      throw new IOException("refused");
     };
     LoadRunner.Measurement measured = LoadRunner.open("failing", failing, ONE, 50, Duration.ZERO,
         Duration.ofMillis(500));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ModuleCallStatsTest {
@@ -31,7 +32,7 @@ class ModuleCallStatsTest {
     assertThat(calls.get(0).callee()).isEqualTo("payment");
     assertThat(calls.get(0).binding()).isEqualTo("remote");
     assertThat(calls.get(0).count()).isEqualTo(200);
-    assertThat(calls.get(0).meanMs()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(calls.get(0).meanMs()).isCloseTo(5.0, Offset.offset(1e-9));
     assertThat(after).doesNotContainKey("product/local");
   }
 }

@@ -224,7 +224,7 @@ public final class CleaveStack implements AutoCloseable {
   }
 
   static String seconds(Duration duration) {
-    return duration.toMillis() / 100 / 10.0 + " s";
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
   /** The running server of that name. */

@@ -1,19 +1,22 @@
 package dev.cleave.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -108,11 +111,11 @@ public final class DevKeys {
   private static String unsigned(BigInteger value) {
     byte[] bytes = value.toByteArray();
     int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(bytes, skip, bytes.length));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
   public static void writePem(Path file, String type, byte[] der) throws IOException {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+    String body = Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(der);
     Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
   }
 }

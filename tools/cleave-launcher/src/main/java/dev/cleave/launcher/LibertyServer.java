@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Liberty server process ({@code wlp/bin/server run NAME}) with Cleave's environment, stopped
@@ -169,8 +172,8 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   /** Where the server's console goes, unless it shares the launcher's. */
-  public java.util.Optional<Path> log() {
-    return java.util.Optional.ofNullable(log);
+  public Optional<Path> log() {
+    return Optional.ofNullable(log);
   }
 
   public long pid() {
@@ -238,7 +241,7 @@ public final class LibertyServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while killing " + name, e);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException("Liberty server " + name + " (pid " + handle.pid() + ") outlived a kill", e);
       }
     }

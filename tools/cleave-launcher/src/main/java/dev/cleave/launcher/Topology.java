@@ -2,8 +2,10 @@ package dev.cleave.launcher;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -87,7 +89,7 @@ public record Topology(String name, List<Node> nodes) {
       servedBy.put(module, extracted.contains(module) ? module + "-service" : monolith);
     }
     if (monolith != null) {
-      Set<String> inMonolith = new java.util.LinkedHashSet<>(MODULES);
+      Set<String> inMonolith = new LinkedHashSet<>(MODULES);
       inMonolith.removeAll(extracted);
       nodes.add(new Node(monolith, ports.applyAsInt("monolith"), Set.copyOf(inMonolith),
           remoteCalls(inMonolith, servedBy), databaseBase, false));
@@ -130,6 +132,6 @@ public record Topology(String name, List<Node> nodes) {
 
   /** Every database the shape uses. */
   public List<String> databases() {
-    return nodes.stream().map(Node::database).filter(java.util.Objects::nonNull).distinct().toList();
+    return nodes.stream().map(Node::database).filter(Objects::nonNull).distinct().toList();
   }
 }

@@ -1,5 +1,10 @@
 package dev.cleave.platform.jwt;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,8 +15,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,21 +50,21 @@ public final class RsaKeys {
    * Reads every RSA public key of a text: one or more {@code PUBLIC KEY} PEM blocks, a JWK, or a JWKS
    * ({@code {"keys":[...]}}; keys other than RSA are skipped).
    */
-  public static java.util.List<RSAPublicKey> publicKeys(String text) {
+  public static List<RSAPublicKey> publicKeys(String text) {
     String trimmed = text == null ? "" : text.strip();
-    java.util.List<RSAPublicKey> keys = new java.util.ArrayList<>();
+    List<RSAPublicKey> keys = new ArrayList<>();
     if (trimmed.startsWith("{")) {
-      try (jakarta.json.JsonReader reader = jakarta.json.spi.JsonProvider.provider()
-          .createReader(new java.io.StringReader(trimmed))) {
-        jakarta.json.JsonObject json = reader.readObject();
-        java.util.List<jakarta.json.JsonObject> jwks = json.containsKey("keys")
-            ? json.getJsonArray("keys").getValuesAs(jakarta.json.JsonObject.class) : java.util.List.of(json);
-        for (jakarta.json.JsonObject jwk : jwks) {
+      try (JsonReader reader = JsonProvider.provider()
+          .createReader(new StringReader(trimmed))) {
+        JsonObject json = reader.readObject();
+        List<JsonObject> jwks = json.containsKey("keys")
+            ? json.getJsonArray("keys").getValuesAs(JsonObject.class) : List.of(json);
+        for (JsonObject jwk : jwks) {
           if ("RSA".equals(jwk.getString("kty", ""))) {
             keys.add(fromJwk(jwk.getString("n"), jwk.getString("e")));
           }
         }
-      } catch (jakarta.json.JsonException | ClassCastException | NullPointerException e) {
+      } catch (JsonException | ClassCastException | NullPointerException e) {
         throw new IllegalArgumentException("not a JWK or JWKS", e);
       }
     } else {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Verifies a compact RS256 token by the rules every Cleave deployable applies, without a container: the
@@ -77,7 +78,7 @@ public final class TokenVerifier {
    * @param serviceKeys the keys services sign with (a subset of, or in addition to, {@code trusted})
    */
   public TokenVerifier(Collection<RSAPublicKey> trusted, Collection<RSAPublicKey> serviceKeys, Rules rules) {
-    this.keys = java.util.stream.Stream.concat(trusted.stream(), serviceKeys.stream())
+    this.keys = Stream.concat(trusted.stream(), serviceKeys.stream())
         .collect(Collectors.toUnmodifiableMap(RsaKeys::thumbprint, Function.identity(), (a, b) -> a));
     this.serviceKeyIds = serviceKeys.stream().map(RsaKeys::thumbprint).collect(Collectors.toUnmodifiableSet());
     this.rules = rules;

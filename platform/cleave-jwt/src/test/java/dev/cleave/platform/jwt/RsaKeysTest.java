@@ -1,5 +1,6 @@
 package dev.cleave.platform.jwt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class RsaKeysTest {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(der)
         + "\n-----END " + type + "-----\n";
   }
 
@@ -33,8 +34,8 @@ class RsaKeysTest {
     String pems = pem("PUBLIC KEY", one.getPublic().getEncoded()) + pem("PUBLIC KEY", two.getPublic().getEncoded());
     assertThat(RsaKeys.publicKeys(pems)).containsExactly((RSAPublicKey) one.getPublic(), (RSAPublicKey) two.getPublic());
 
-    java.util.Map<String, String> a = RsaKeys.jwk((RSAPublicKey) one.getPublic());
-    java.util.Map<String, String> b = RsaKeys.jwk((RSAPublicKey) two.getPublic());
+    Map<String, String> a = RsaKeys.jwk((RSAPublicKey) one.getPublic());
+    Map<String, String> b = RsaKeys.jwk((RSAPublicKey) two.getPublic());
     String jwks = "{\"keys\":[" + json(a) + ",{\"kty\":\"EC\",\"crv\":\"P-256\"}," + json(b) + "]}";
     assertThat(RsaKeys.publicKeys(jwks)).containsExactly((RSAPublicKey) one.getPublic(), (RSAPublicKey) two.getPublic());
     assertThat(RsaKeys.publicKeys(json(a))).containsExactly((RSAPublicKey) one.getPublic());
@@ -43,7 +44,7 @@ class RsaKeysTest {
     assertThatThrownBy(() -> RsaKeys.publicKeys("")).isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static String json(java.util.Map<String, String> members) {
+  private static String json(Map<String, String> members) {
     StringBuilder out = new StringBuilder("{");
     members.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
         .append(v).append('"'));

@@ -2,6 +2,7 @@ package dev.cleave.platform.calls;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,10 @@ public class DownstreamHealthCheck implements HealthCheck {
   /** Per guarded method, the nanoseconds spent so far in each state ({@code closed}, {@code open}, {@code halfOpen}). */
   private Map<String, Map<String, Double>> stateTimes() {
     Map<String, Map<String, Double>> times = new LinkedHashMap<>();
-    for (Map.Entry<MetricID, Gauge> gauge : base.getGauges((id, metric) -> id.getName().equals(STATE_GAUGE)).entrySet()) {
-      Map<String, String> tags = gauge.getKey().getTags();
-      Object value = gauge.getValue().getValue();
+    for (MetricID id : base.getGauges((candidate, metric) -> candidate.getName().equals(STATE_GAUGE)).keySet()) {
+      Map<String, String> tags = id.getTags();
+      Gauge<?> gauge = base.getGauge(id);
+      Object value = gauge == null ? null : gauge.getValue();
       if (tags.containsKey("method") && tags.containsKey("state") && value instanceof Number number) {
         times.computeIfAbsent(tags.get("method"), m -> new TreeMap<>()).put(tags.get("state"), number.doubleValue());
       }
@@ -113,7 +115,7 @@ public class DownstreamHealthCheck implements HealthCheck {
     };
   }
 
-  static String worst(java.util.Collection<String> states) {
+  static String worst(Collection<String> states) {
     TreeSet<String> present = new TreeSet<>(states);
     for (String state : List.of("open", "half-open", "unknown")) {
       if (present.contains(state)) {

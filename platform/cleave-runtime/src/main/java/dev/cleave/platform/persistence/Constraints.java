@@ -1,5 +1,7 @@
 package dev.cleave.platform.persistence;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -19,12 +21,12 @@ public final class Constraints {
    * @return false, when the named unique constraint refused the row; the transaction is then
    *     marked for rollback, so the caller answers with a domain exception
    */
-  public static boolean insert(jakarta.persistence.EntityManager em, Object entity, String uniqueConstraint) {
+  public static boolean insert(EntityManager em, Object entity, String uniqueConstraint) {
     try {
       em.persist(entity);
       em.flush();
       return true;
-    } catch (jakarta.persistence.PersistenceException e) {
+    } catch (PersistenceException e) {
       if (violated(e, uniqueConstraint)) {
         return false;
       }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
@@ -57,7 +58,7 @@ public abstract class RemoteBinding<T> {
       Config config = ConfigProvider.getConfig();
       URI url = URI.create(config.getOptionalValue("cleave." + module + ".url", String.class).orElseThrow(() ->
           new IllegalStateException("The " + module + " module is remote here but has no URL: set CLEAVE_"
-              + module.toUpperCase(java.util.Locale.ROOT) + "_URL")));
+              + module.toUpperCase(Locale.ROOT) + "_URL")));
       Duration readTimeout = config.getOptionalValue("cleave.remote.read-timeout", String.class)
           .map(Duration::parse).orElse(READ_TIMEOUT);
       client = RemoteModules.connect(api, url, module, problems, calls.identity(), readTimeout);

@@ -1,5 +1,6 @@
 package dev.cleave.platform.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The address of the client behind a request. {@code X-Forwarded-For} is believed only when the
@@ -24,12 +26,12 @@ public class ClientAddresses {
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "cleave.http.trusted-proxies")
+  @ConfigProperty(name = "cleave.http.trusted-proxies")
   Optional<List<String>> trustedProxies;
 
   private Set<String> trusted;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void readTrustedProxies() {
     trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Whether a failure means the database cannot be reached right now (it is down, restarting, or every
@@ -13,7 +15,7 @@ import java.sql.SQLTransientConnectionException;
 final class DatabaseUnavailable {
 
   /** How long a client should wait: about what a PostgreSQL restart or a fail-over takes. */
-  static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(5);
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private DatabaseUnavailable() {
   }
@@ -22,7 +24,7 @@ final class DatabaseUnavailable {
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+          || t instanceof SQLRecoverableException || t instanceof JDBCConnectionException) {
         return true;
       }
       if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {

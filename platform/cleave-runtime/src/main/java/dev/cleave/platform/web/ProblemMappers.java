@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.CharacterCodingException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -198,7 +199,7 @@ public final class ProblemMappers {
   static boolean isMalformedBody(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof JsonbException || t instanceof JsonParsingException
-          || t instanceof java.nio.charset.CharacterCodingException) {
+          || t instanceof CharacterCodingException) {
         return true;
       }
     }

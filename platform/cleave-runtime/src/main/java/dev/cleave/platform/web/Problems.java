@@ -3,6 +3,7 @@ package dev.cleave.platform.web;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Map;
 
 /** Builds {@code application/problem+json} responses; the one place that knows the wire format. */
@@ -56,7 +57,7 @@ public final class Problems {
   }
 
   /** A {@code Retry-After} value in whole seconds, rounded up and at least 1. */
-  public static String retryAfterSeconds(java.time.Duration wait) {
+  public static String retryAfterSeconds(Duration wait) {
     long millis = Math.max(1, wait.toMillis());
     return Long.toString((millis + 999) / 1000);
   }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -63,7 +64,7 @@ public class RoleCheckFilter implements ContainerRequestFilter {
     }
   }
 
-  private static jakarta.ws.rs.core.Response unauthorized(ContainerRequestContext request) {
+  private static Response unauthorized(ContainerRequestContext request) {
     return Problems.response(Problems.forStatus(401), path(request))
         .header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE).build();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -17,7 +18,7 @@ class DatabaseUnavailableTest {
         "57P01"))).isTrue();
     assertThat(DatabaseUnavailable.isCause(new SQLException("the database system is starting up", "57P03"))).isTrue();
     assertThat(DatabaseUnavailable.isCause(new SQLTransientConnectionException("pool exhausted"))).isTrue();
-    assertThat(DatabaseUnavailable.isCause(new org.hibernate.exception.JDBCConnectionException("lost", refused)))
+    assertThat(DatabaseUnavailable.isCause(new JDBCConnectionException("lost", refused)))
         .isTrue();
   }
 

@@ -1,8 +1,8 @@
 package dev.cleave.apitests.support;
 
-import dev.cleave.launcher.DevKeys;
 import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.DatabaseSettings;
+import dev.cleave.launcher.DevKeys;
 import dev.cleave.launcher.Topology;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -10,11 +10,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -104,36 +108,36 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   /** The Prometheus text of the servers holding these modules, one after the other. */
   public static String metrics(String... modules) {
-    return java.util.Arrays.stream(modules).map(CleaveSystem::serverOf).distinct()
-        .map(server -> io.restassured.RestAssured.given().baseUri(server).accept("text/plain").get("/metrics")
+    return Arrays.stream(modules).map(CleaveSystem::serverOf).distinct()
+        .map(server -> RestAssured.given().baseUri(server).accept("text/plain").get("/metrics")
             .then().statusCode(200).extract().asString())
-        .collect(java.util.stream.Collectors.joining("\n"));
+        .collect(Collectors.joining("\n"));
   }
 
   /** The {@code downstream} health data of a module's server: binding and circuit state per callee. */
-  public static java.util.Map<String, Object> downstream(String module) {
-    return io.restassured.RestAssured.given().baseUri(serverOf(module)).get("/health/ready").then().statusCode(200)
+  public static Map<String, Object> downstream(String module) {
+    return RestAssured.given().baseUri(serverOf(module)).get("/health/ready").then().statusCode(200)
         .extract().jsonPath().getMap("checks.find { it.name == 'downstream' }.data");
   }
 
   /** The database holding a module's schema, where this run started the system. */
-  public static java.util.Optional<DatabaseSettings> database(String module) {
-    return java.util.Optional.ofNullable(running.stack).map(stack -> stack.database(module));
+  public static Optional<DatabaseSettings> database(String module) {
+    return Optional.ofNullable(running.stack).map(stack -> stack.database(module));
   }
 
   /** The user module's token key pair this run generated; empty against an external system. */
-  public static java.util.Optional<DevKeys.KeyFiles> keys() {
-    return java.util.Optional.ofNullable(running.stack).map(CleaveStack::userKeys);
+  public static Optional<DevKeys.KeyFiles> keys() {
+    return Optional.ofNullable(running.stack).map(CleaveStack::userKeys);
   }
 
   /** The key of the service this suite plays; empty against an external system. */
-  public static java.util.Optional<ServiceKey> serviceKey() {
-    return java.util.Optional.ofNullable(running.serviceKey);
+  public static Optional<ServiceKey> serviceKey() {
+    return Optional.ofNullable(running.serviceKey);
   }
 
   /** The running system's servers and database; empty against an external system. */
-  public static java.util.Optional<CleaveStack> stack() {
-    return java.util.Optional.ofNullable(running.stack);
+  public static Optional<CleaveStack> stack() {
+    return Optional.ofNullable(running.stack);
   }
 
   /** Credentials of the administrator the server made at start-up. */
@@ -172,7 +176,7 @@ public final class CleaveSystem implements BeforeAllCallback {
     // The suite also plays a calling service with a key pair of its own (ADR 9): every server trusts
     // its public key as a service key, next to the system's own.
     DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("suite-service-key"));
-    Map<String, Integer> ports = new java.util.HashMap<>();
+    Map<String, Integer> ports = new HashMap<>();
     Topology topology = Topology.of(System.getProperty("cleave.test.topology", "monolith"), "cleave_api_tests",
         server -> ports.computeIfAbsent(server, s -> freePort()));
     Map<String, String> launcherEnv = new LinkedHashMap<>();
@@ -205,9 +209,9 @@ public final class CleaveSystem implements BeforeAllCallback {
     }
   }
 
-  /** What this run started; closed by JUnit when the run ends. */
+  /** What this run started; closed by JUnit when the run ends (the root store closes what is AutoCloseable). */
   record Running(String baseUrl, TestTokens tokens, Admin admin, CleaveStack stack, ServiceKey serviceKey)
-      implements ExtensionContext.Store.CloseableResource {
+      implements AutoCloseable {
     @Override
     public void close() {
       if (stack != null) {

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Read-only looks into the modules' own tables, for invariants no public endpoint shows: stock on hand
@@ -18,16 +20,17 @@ import java.util.TreeMap;
  */
 public final class Ledgers {
 
-  private final java.util.function.Function<String, DatabaseSettings> databaseOf;
+  private final Function<String, DatabaseSettings> databaseOf;
 
-  private Ledgers(java.util.function.Function<String, DatabaseSettings> databaseOf) {
+  private Ledgers(Function<String, DatabaseSettings> databaseOf) {
     this.databaseOf = databaseOf;
   }
 
   /** The ledgers of the system under test, each read in the database of the module that owns it. */
   public static Ledgers open() {
-    CleaveSystem.database("order").orElseThrow(() ->
-        new org.opentest4j.TestAbortedException("needs the databases of a system this run started"));
+    if (CleaveSystem.database("order").isEmpty()) {
+      throw new TestAbortedException("needs the databases of a system this run started");
+    }
     return new Ledgers(module -> CleaveSystem.database(module).orElseThrow());
   }
 

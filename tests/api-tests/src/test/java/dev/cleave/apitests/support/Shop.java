@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts.Account;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public final class Shop {
 
   /** A new active product at {@code price} EUR with {@code units} on hand. */
   public static long product(String price, int units) {
-    String sku = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String sku = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     Response created = Accounts.admin().request().body("""
         {"sku":"%s","name":"Shop %s","category":"garden","price":%s,"currency":"EUR"}""".formatted(sku, sku, price))
         .post("/api/v1/products");

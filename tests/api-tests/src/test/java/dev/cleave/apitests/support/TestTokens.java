@@ -1,5 +1,7 @@
 package dev.cleave.apitests.support;
 
+import dev.cleave.launcher.DevKeys;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ public final class TestTokens {
   /** The key id the server publishes in its JWK Set, which every token it accepts must name. */
   public String keyId() {
     if (keyId == null) {
-      keyId = io.restassured.RestAssured.given().baseUri(baseUrl).get("/.well-known/jwks.json")
+      keyId = RestAssured.given().baseUri(baseUrl).get("/.well-known/jwks.json")
           .then().statusCode(200).extract().jsonPath().getString("keys[0].kid");
     }
     return keyId;
@@ -102,7 +104,7 @@ public final class TestTokens {
 
   /** A well-formed token signed by a key the server has never seen. */
   public static String signedByStranger() {
-    return sign(dev.cleave.launcher.DevKeys.generate().getPrivate(), header("stranger"),
+    return sign(DevKeys.generate().getPrivate(), header("stranger"),
         "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"mallory\",\"upn\":\"mallory\","
             + "\"groups\":[\"admin\"],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":"
             + Instant.now().plusSeconds(300).getEpochSecond() + "}");

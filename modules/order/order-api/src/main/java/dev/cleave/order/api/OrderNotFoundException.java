@@ -13,6 +13,7 @@ public class OrderNotFoundException extends DomainException {
     return new OrderNotFoundException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private OrderNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "order-not-found", "Order not found", detail);
   }

@@ -17,6 +17,7 @@ public class PaymentInProgressException extends DomainException {
     return new PaymentInProgressException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private PaymentInProgressException(String detail, boolean fromProblem) {
     super(Kind.CONFLICT, "payment-in-progress", "Payment in progress", detail, Duration.ofSeconds(1));
   }

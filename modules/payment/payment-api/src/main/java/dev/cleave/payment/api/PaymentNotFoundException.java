@@ -13,6 +13,7 @@ public class PaymentNotFoundException extends DomainException {
     return new PaymentNotFoundException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private PaymentNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "payment-not-found", "Payment not found", detail);
   }

@@ -14,6 +14,7 @@ public class DuplicateSkuException extends DomainException {
     return new DuplicateSkuException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private DuplicateSkuException(String detail, boolean fromProblem) {
     super(Kind.CONFLICT, "duplicate-sku", "Duplicate SKU", detail);
   }

@@ -14,6 +14,7 @@ public class ProductNotFoundException extends DomainException {
     return new ProductNotFoundException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private ProductNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "product-not-found", "Product not found", detail);
   }

@@ -15,6 +15,7 @@ public class ReservationNotFoundException extends DomainException {
     return new ReservationNotFoundException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private ReservationNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "reservation-not-found", "Reservation not found", detail);
   }

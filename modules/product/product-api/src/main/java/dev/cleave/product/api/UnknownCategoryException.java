@@ -14,6 +14,7 @@ public class UnknownCategoryException extends DomainException {
     return new UnknownCategoryException(detail, true);
   }
 
+  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
   private UnknownCategoryException(String detail, boolean fromProblem) {
     super(Kind.UNPROCESSABLE, "unknown-category", "Unknown category", detail);
   }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ public class CartService {
     List<CartLine> lines = new ArrayList<>();
     int units = 0;
     BigDecimal sum = BigDecimal.ZERO;
-    Set<String> currencies = new java.util.HashSet<>();
+    Set<String> currencies = new HashSet<>();
     for (CartItem item : items) {
       ProductSnapshot product = products.get(item.productId());
       units += item.quantity();

@@ -17,6 +17,7 @@ import dev.cleave.product.api.StockReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -170,9 +171,9 @@ public class CheckoutSaga {
         yield moved;
       }
       case DECLINED -> releaseAndMove(order, OrderStatus.PAYMENT_DECLINED,
-          "The card was declined (" + outcome.failure().name().toLowerCase() + ").");
+          "The card was declined (" + outcome.failure().name().toLowerCase(Locale.ROOT) + ").");
       case FAILED -> releaseAndMove(order, OrderStatus.FAILED,
-          "The payment failed (" + outcome.failure().name().toLowerCase() + "); nothing was charged.");
+          "The payment failed (" + outcome.failure().name().toLowerCase(Locale.ROOT) + "); nothing was charged.");
       case VOIDED, REFUNDED -> releaseAndMove(order, OrderStatus.FAILED, "The payment was cancelled.");
     };
   }

@@ -4,6 +4,7 @@ import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.internal.domain.Order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -33,7 +34,7 @@ public class OrderMetrics {
   }
 
   void settled(Order order) {
-    registry.counter(OUTCOMES, new Tag("status", order.status().name().toLowerCase())).inc();
+    registry.counter(OUTCOMES, new Tag("status", order.status().name().toLowerCase(Locale.ROOT))).inc();
     if (order.status() != OrderStatus.CANCELLED) {
       order.sagaDuration().ifPresent(duration -> registry.timer(DURATION).update(duration));
     }

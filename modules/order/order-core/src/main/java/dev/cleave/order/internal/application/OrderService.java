@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -154,7 +155,7 @@ public class OrderService {
       case PLACED, STOCK_RESERVED, PAYMENT_AUTHORIZED -> throw new OrderNotCancellableException(
           "Order " + orderId + " is still being placed; cancel it once it is confirmed.");
       default -> throw new OrderNotCancellableException("Order " + orderId + " is "
-          + order.status().name().toLowerCase() + "; nothing was charged and there is nothing to cancel.");
+          + order.status().name().toLowerCase(Locale.ROOT) + "; nothing was charged and there is nothing to cancel.");
     }
     return details(saga.drive(order.id()));
   }

@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -161,8 +162,8 @@ public class Order {
   }
 
   /** How long the saga took from placement to its final state; empty while it runs. */
-  public java.util.Optional<Duration> sagaDuration() {
-    return java.util.Optional.ofNullable(completedAt).map(done -> Duration.between(placedAt, done));
+  public Optional<Duration> sagaDuration() {
+    return Optional.ofNullable(completedAt).map(done -> Duration.between(placedAt, done));
   }
 
   private static Instant now(Clock clock) {

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public class JpaOrderRepository implements OrderRepository {
 
   /** The states whose saga still has work to do (the partial index orders_unfinished_idx lists the same). */
   private static final EnumSet<OrderStatus> UNFINISHED = EnumSet.copyOf(
-      java.util.Arrays.stream(OrderStatus.values()).filter(status -> !status.isSettled()).toList());
+      Arrays.stream(OrderStatus.values()).filter(status -> !status.isSettled()).toList());
 
   @PersistenceContext(unitName = "order")
   EntityManager em;

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@link CartRepository}: reads through JPA, changes as single SQL statements (an upsert adds units
@@ -85,8 +86,10 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public List<Long> productIds(String customerId) {
-    return em.createNativeQuery("select product_id from {h-schema}cart_items where customer_id = :customer", Long.class)
+    Stream<?> rows = em.createNativeQuery(
+            "select product_id from {h-schema}cart_items where customer_id = :customer", Long.class)
         .setParameter("customer", customerId)
-        .getResultList();
+        .getResultStream();
+    return rows.map(Long.class::cast).toList();
   }
 }

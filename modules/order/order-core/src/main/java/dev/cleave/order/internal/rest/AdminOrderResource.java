@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,7 +54,7 @@ public class AdminOrderResource {
     String statusText = QueryParameters.blankToNull(status);
     if (statusText != null) {
       try {
-        statusFilter = OrderStatus.valueOf(statusText.strip().toUpperCase(java.util.Locale.ROOT));
+        statusFilter = OrderStatus.valueOf(statusText.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         errors.add("status", "must be one of " + Arrays.toString(OrderStatus.values()));
       }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CartResource {
 
   static final String PRODUCT = "{productId: [0-9]{1,18}}";
-  private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-store");
+  private static final String PRIVATE = "private, no-store";
 
   @Inject
   CartService cart;
@@ -86,7 +86,7 @@ public class CartResource {
   }
 
   private static Response ok(CartView view) {
-    return Response.ok(view).cacheControl(PRIVATE).build();
+    return Response.ok(view).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
   }
 
   static String caller(SecurityContext security) {

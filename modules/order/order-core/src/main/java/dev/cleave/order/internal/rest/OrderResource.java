@@ -22,7 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,7 +49,7 @@ public class OrderResource {
   static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
   /** Idempotency keys: 1 to 255 visible ASCII characters (a UUID is the usual choice). */
   static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-store");
+  private static final String PRIVATE = "private, no-store";
 
   @Inject
   OrderService orders;
@@ -84,7 +84,7 @@ public class OrderResource {
       response = Response.status(order.status().isSettled() ? Response.Status.CREATED : Response.Status.ACCEPTED);
     }
     return response.location(uri.getBaseUriBuilder().path("api/v1/orders").path(order.id()).build())
-        .entity(order).type(MediaType.APPLICATION_JSON).cacheControl(PRIVATE).build();
+        .entity(order).type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
   }
 
   @GET
@@ -99,7 +99,7 @@ public class OrderResource {
     int pageSize = QueryParameters.integer("size", size, 20, 1, 100, errors);
     errors.throwIfAny();
     Page<OrderSummary> result = orders.orders(CartResource.caller(security), null, pageNumber, pageSize);
-    return Response.ok(result).cacheControl(PRIVATE).build();
+    return Response.ok(result).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
   }
 
   @GET
@@ -110,7 +110,7 @@ public class OrderResource {
   @APIResponse(responseCode = "404", description = "No such order, or not the caller's")
   public Response order(@PathParam("id") String id, @Context SecurityContext security) {
     return Response.ok(orders.order(CartResource.caller(security), security.isUserInRole(Roles.ADMIN), id))
-        .cacheControl(PRIVATE).build();
+        .header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
   }
 
   @POST
@@ -123,6 +123,6 @@ public class OrderResource {
   @APIResponse(responseCode = "409", description = "The order is still being placed, or ended without a charge")
   public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
     return Response.ok(orders.cancel(CartResource.caller(security), security.isUserInRole(Roles.ADMIN), id))
-        .cacheControl(PRIVATE).build();
+        .header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();
   }
 }

@@ -3,6 +3,7 @@ package dev.cleave.payment.internal.application;
 import dev.cleave.payment.internal.domain.Payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -20,8 +21,8 @@ public class PaymentMetrics {
 
   /** Counts the state the payment just reached. */
   void outcome(Payment payment) {
-    String reason = payment.failure() == null ? "none" : payment.failure().name().toLowerCase();
-    registry.counter(OUTCOMES, new Tag("status", payment.status().name().toLowerCase()), new Tag("reason", reason))
+    String reason = payment.failure() == null ? "none" : payment.failure().name().toLowerCase(Locale.ROOT);
+    registry.counter(OUTCOMES, new Tag("status", payment.status().name().toLowerCase(Locale.ROOT)), new Tag("reason", reason))
         .inc();
   }
 }

@@ -3,8 +3,8 @@ package dev.cleave.payment.internal.domain;
 import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.CardBrand;
 import dev.cleave.payment.api.PaymentFailure;
-import dev.cleave.payment.api.PaymentStatus;
 import dev.cleave.payment.api.PaymentStateException;
+import dev.cleave.payment.api.PaymentStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -152,7 +153,7 @@ public class Payment {
 
   private void require(PaymentStatus expected, String verb) {
     if (status != expected) {
-      throw new PaymentStateException("Payment " + paymentKey + " is " + status.name().toLowerCase()
+      throw new PaymentStateException("Payment " + paymentKey + " is " + status.name().toLowerCase(Locale.ROOT)
           + " and cannot be " + verb + ".");
     }
   }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The simulated processor's card vault (table {@code processor_vault}): token → how the test card
@@ -40,8 +41,9 @@ public class ProcessorVault {
 
   @Transactional(TxType.REQUIRED)
   public Optional<String> behaviour(String token) {
-    return em.createNativeQuery("select behaviour from {h-schema}processor_vault where token = :token")
+    Stream<?> rows = em.createNativeQuery("select behaviour from {h-schema}processor_vault where token = :token")
         .setParameter("token", token)
-        .getResultList().stream().findFirst().map(String.class::cast);
+        .getResultStream();
+    return rows.findFirst().map(String.class::cast);
   }
 }

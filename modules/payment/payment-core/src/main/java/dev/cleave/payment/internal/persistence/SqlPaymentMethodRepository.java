@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@link PaymentMethodRepository} in plain SQL on the {@code payment} persistence unit: a method is
@@ -52,10 +53,11 @@ public class SqlPaymentMethodRepository implements PaymentMethodRepository {
   }
 
   private Optional<StoredPaymentMethod> one(String column, String value) {
-    return em.createNativeQuery("select " + COLUMNS + " from {h-schema}payment_methods where " + column + " = :value",
-            Object[].class)
+    Stream<?> rows = em.createNativeQuery(
+            "select " + COLUMNS + " from {h-schema}payment_methods where " + column + " = :value", Object[].class)
         .setParameter("value", value)
-        .getResultList().stream().findFirst().map(row -> {
+        .getResultStream();
+    return rows.findFirst().map(row -> {
           Object[] r = (Object[]) row;
           return new StoredPaymentMethod((String) r[0], (String) r[1], (String) r[2], CardBrand.valueOf((String) r[3]),
               (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((String) r[7]).trim(),

@@ -1,5 +1,6 @@
 package dev.cleave.product.internal.application;
 
+import dev.cleave.platform.validation.ValidatedContract;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ReservationConflictException;
 import dev.cleave.product.api.ReservationDetails;
@@ -12,7 +13,6 @@ import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.Reservation;
 import dev.cleave.product.internal.domain.ReservationLine;
-import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -89,7 +90,7 @@ public class DefaultInventory implements Inventory {
     if (reservation.status() == ReservationStatus.RELEASED || reservation.status() == ReservationStatus.REJECTED
         || reservation.status() == ReservationStatus.RESTOCKED) {
       throw new ReservationConflictException("The reservation of order " + orderId + " is "
-          + reservation.status().name().toLowerCase() + "; its stock cannot be committed.");
+          + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock cannot be committed.");
     }
     if (reservation.commit(clock)) {
       Map<Long, InventoryItem> items = inventoryOf(reservation);
@@ -103,7 +104,7 @@ public class DefaultInventory implements Inventory {
     Reservation reservation = locked(orderId);
     if (reservation.status() == ReservationStatus.COMMITTED || reservation.status() == ReservationStatus.RESTOCKED) {
       throw new ReservationConflictException("The reservation of order " + orderId
-          + " is " + reservation.status().name().toLowerCase() + "; its stock has left and cannot be released.");
+          + " is " + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock has left and cannot be released.");
     }
     releaseHeld(reservation);
     return details(reservation);
@@ -114,7 +115,7 @@ public class DefaultInventory implements Inventory {
     Reservation reservation = locked(orderId);
     if (reservation.status() != ReservationStatus.COMMITTED && reservation.status() != ReservationStatus.RESTOCKED) {
       throw new ReservationConflictException("The reservation of order " + orderId + " is "
-          + reservation.status().name().toLowerCase() + "; only committed stock can be restocked.");
+          + reservation.status().name().toLowerCase(Locale.ROOT) + "; only committed stock can be restocked.");
     }
     if (reservation.restock(clock)) {
       Map<Long, InventoryItem> items = inventoryOf(reservation);

@@ -2,6 +2,7 @@ package dev.cleave.product.internal.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,22 +20,22 @@ public class ProductConfig {
   /** {@code cleave.product.reservation-ttl} (default 15 minutes): how long stock stays held for an order. */
   @Inject
   @ConfigProperty(name = "cleave.product.reservation-ttl", defaultValue = "PT15M")
-  java.time.Duration reservationTtl;
+  Duration reservationTtl;
 
   /** {@code cleave.product.reservation-sweep-interval} (default 30 s): how often expired reservations are released. */
   @Inject
   @ConfigProperty(name = "cleave.product.reservation-sweep-interval", defaultValue = "PT30S")
-  java.time.Duration reservationSweepInterval;
+  Duration reservationSweepInterval;
 
   public boolean demoData() {
     return demoData;
   }
 
-  public java.time.Duration reservationTtl() {
+  public Duration reservationTtl() {
     return reservationTtl;
   }
 
-  public java.time.Duration reservationSweepInterval() {
+  public Duration reservationSweepInterval() {
     return reservationSweepInterval;
   }
 

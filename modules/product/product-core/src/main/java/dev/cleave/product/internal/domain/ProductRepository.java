@@ -3,6 +3,7 @@ package dev.cleave.product.internal.domain;
 import dev.cleave.kernel.Page;
 import dev.cleave.product.api.CategorySummary;
 import dev.cleave.product.api.ProductSummary;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public interface ProductRepository {
    * Order ids of reservations still held that expired before {@code now}, oldest first, at most
    * {@code limit}. Not locked: the caller locks and re-checks each one.
    */
-  List<String> expiredReservations(java.time.Instant now, int limit);
+  List<String> expiredReservations(Instant now, int limit);
 
   /** Runs a catalog search over active products. */
   Page<ProductSummary> search(ProductSearch search);

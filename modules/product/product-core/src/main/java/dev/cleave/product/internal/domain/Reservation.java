@@ -15,11 +15,13 @@ import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The stock held for one order.
@@ -66,7 +68,7 @@ public class Reservation {
     this.lines = new ArrayList<>(lines);
     this.lines.sort(Comparator.comparingLong(ReservationLine::productId));
     // PostgreSQL keeps microseconds: truncate now, so a replayed answer equals the first one.
-    this.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    this.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     this.updatedAt = createdAt;
     this.expiresAt = createdAt.plus(ttl);
   }
@@ -79,7 +81,7 @@ public class Reservation {
   }
 
   /** A reservation that held nothing because the products named in {@code unavailable} could not be served. */
-  public static Reservation rejected(String orderId, Map<Long, Integer> quantities, java.util.Set<Long> unavailable,
+  public static Reservation rejected(String orderId, Map<Long, Integer> quantities, Set<Long> unavailable,
       Duration ttl, Clock clock) {
     List<ReservationLine> lines = quantities.entrySet().stream()
         .map(e -> new ReservationLine(e.getKey(), e.getValue(), !unavailable.contains(e.getKey()))).toList();

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.spec.KeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -88,7 +89,7 @@ public final class PasswordHasher {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
     } finally {
-      java.util.Arrays.fill(chars, '\0');
+      Arrays.fill(chars, '\0');
       ((PBEKeySpec) spec).clearPassword();
     }
   }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -75,7 +76,7 @@ public class UserModule {
   }
 
   private void checkSigningKey() {
-    java.util.Set<String> verifying = trustedKey.keyIds();
+    Set<String> verifying = trustedKey.keyIds();
     if (!verifying.isEmpty() && !verifying.contains(issuer.keyId())) {
       throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is not the pair of a "
           + "verification key (kids " + verifying + ", mp.jwt.verify.publickey.location): every token issued "

@@ -13,10 +13,12 @@ import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -150,8 +152,8 @@ public class User {
   }
 
   /** The roles, sorted (so every answer lists them in one order). */
-  public java.util.SortedSet<String> roles() {
-    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+  public SortedSet<String> roles() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(roles));
   }
 
   public List<ShippingAddress> addresses() {

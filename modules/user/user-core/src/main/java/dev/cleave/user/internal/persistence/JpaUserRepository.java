@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public class JpaUserRepository implements UserRepository {
     var count = em.createQuery("select count(u) from User u" + where, Long.class);
     var select = em.createQuery("select u from User u" + where + " order by u.createdAt desc, u.id", User.class);
     if (text != null) {
-      String pattern = "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+      String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
       count.setParameter("pattern", pattern);
       select.setParameter("pattern", pattern);
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -80,7 +81,7 @@ public class SqlLoginFailures implements LoginFailures {
     if (value instanceof Instant instant) {
       return instant;
     }
-    if (value instanceof java.time.OffsetDateTime offset) {
+    if (value instanceof OffsetDateTime offset) {
       return offset.toInstant();
     }
     throw new IllegalStateException("unexpected timestamp type " + value.getClass());

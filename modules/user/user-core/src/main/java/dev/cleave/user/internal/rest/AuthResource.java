@@ -17,7 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Authentication")
 public class AuthResource {
 
-  private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+  private static final String NO_STORE = "no-store";
 
   @Inject
   AuthenticationService authentication;
@@ -59,7 +59,7 @@ public class AuthResource {
   @APIResponse(responseCode = "429", description = "Too many failures; see Retry-After")
   public Response login(@NotNull @Valid Credentials credentials) {
     TokenGrant grant = authentication.login(credentials, clientAddresses.of(request));
-    return Response.ok(grant).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
+    return Response.ok(grant).header(HttpHeaders.CACHE_CONTROL, NO_STORE).header("Pragma", "no-cache").build();
   }
 
   @POST
@@ -70,7 +70,7 @@ public class AuthResource {
   @APIResponse(responseCode = "200", description = "A new token grant")
   @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token")
   public Response refresh(@NotNull @Valid RefreshRequest refresh) {
-    return Response.ok(sessions.refresh(refresh.refreshToken())).cacheControl(NO_STORE).header("Pragma", "no-cache")
+    return Response.ok(sessions.refresh(refresh.refreshToken())).header(HttpHeaders.CACHE_CONTROL, NO_STORE).header("Pragma", "no-cache")
         .build();
   }
 

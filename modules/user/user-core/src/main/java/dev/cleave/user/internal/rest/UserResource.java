@@ -25,7 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,7 +51,7 @@ public class UserResource {
   /** User ids in paths: canonical UUIDs only, so {@code /me} and anything else never match. */
   static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
-  private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+  private static final String NO_STORE = "no-store";
 
   @Inject
   AccountService accounts;
@@ -67,7 +67,7 @@ public class UserResource {
   public Response register(@NotNull @Valid Registration registration, @Context UriInfo uri) {
     UserProfile profile = accounts.register(registration);
     return Response.created(uri.getAbsolutePathBuilder().path(profile.id()).build())
-        .entity(profile).type(MediaType.APPLICATION_JSON).cacheControl(NO_STORE).build();
+        .entity(profile).type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
   }
 
   @GET
@@ -78,7 +78,7 @@ public class UserResource {
   @APIResponse(responseCode = "200", description = "The profile")
   @APIResponse(responseCode = "404", description = "The token's subject has no account (any more)")
   public Response me(@Context SecurityContext security) {
-    return Response.ok(accounts.profile(subject(security))).cacheControl(NO_STORE).build();
+    return Response.ok(accounts.profile(subject(security))).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
   }
 
   @PUT
@@ -91,7 +91,7 @@ public class UserResource {
   @APIResponse(responseCode = "200", description = "The updated profile")
   @APIResponse(responseCode = "422", description = "Unknown country or more than one default address")
   public Response updateMe(@NotNull @Valid ProfileUpdate update, @Context SecurityContext security) {
-    return Response.ok(accounts.updateProfile(subject(security), update)).cacheControl(NO_STORE).build();
+    return Response.ok(accounts.updateProfile(subject(security), update)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
   }
 
   @GET

@@ -7,6 +7,7 @@ import dev.cleave.user.internal.domain.Role;
 import dev.cleave.user.internal.domain.User;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -54,7 +55,7 @@ class TokenIssuerTest {
     assertThat(claims.getString("iss")).isEqualTo("https://cleave.dev/user");
     assertThat(claims.getString("aud")).isEqualTo("cleave");
     assertThat(claims.getString("sub")).isEqualTo(user.id().toString()).isEqualTo(claims.getString("upn"));
-    assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+    assertThat(claims.getJsonArray("groups").getValuesAs(JsonString::getString))
         .containsExactly("admin", "customer");
     assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue()).isEqualTo(900);
     assertThat(claims.getString("jti")).isNotBlank();

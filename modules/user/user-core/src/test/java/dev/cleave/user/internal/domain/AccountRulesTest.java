@@ -18,7 +18,7 @@ class AccountRulesTest {
   @Test
   void normalizesEmailAddressesToOneSpellingPerAccount() {
     assertThat(EmailAddress.normalize("  Ada.Lovelace@Example.COM ")).contains("ada.lovelace@example.com");
-    assertThat(EmailAddress.normalize("JOS\u0045\u0301@example.com")).isEqualTo(EmailAddress.normalize("jos\u00e9@example.com"));
+    assertThat(EmailAddress.normalize("JOSE\u0301@example.com")).isEqualTo(EmailAddress.normalize("jos\u00e9@example.com"));
   }
 
   @Test
