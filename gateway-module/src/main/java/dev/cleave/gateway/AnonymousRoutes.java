@@ -5,24 +5,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The requests the gateway lets through without a bearer token, from {@code cleave.gateway.anonymous}:
- * comma-separated {@code /path} or {@code METHOD /path} entries, where a path ending in {@code /**}
- * also matches everything below it ({@code /api/v1/products/**} matches {@code /api/v1/products} and
- * {@code /api/v1/products/7}) and any other path matches exactly. An entry without a method admits
- * every method; {@code GET} also admits {@code HEAD}. Everything not listed needs a valid token at the
- * edge; a token that is presented must be valid everywhere, listed or not.
+ * The requests the gateway lets through without a bearer token, from {@code
+ * cleave.gateway.anonymous}: comma-separated {@code /path} or {@code METHOD /path} entries, where a
+ * path ending in {@code /**} also matches everything below it ({@code /api/v1/products/**} matches
+ * {@code /api/v1/products} and {@code /api/v1/products/7}) and any other path matches exactly. An
+ * entry without a method admits every method; {@code GET} also admits {@code HEAD}. Everything not
+ * listed needs a valid token at the edge; a token that is presented must be valid everywhere,
+ * listed or not.
  *
- * <p>The default table lists paths, not methods, on purpose: for a path that is public for one method
- * the service itself answers the others (405 for a method it does not have, 401 for one that needs a
- * token), exactly as the monolith does; a method-specific entry would turn a 405 into a 401 at the edge.
+ * <p>The default table lists paths, not methods, on purpose: for a path that is public for one
+ * method the service itself answers the others (405 for a method it does not have, 401 for one that
+ * needs a token), exactly as the monolith does; a method-specific entry would turn a 405 into a 401
+ * at the edge.
  */
 final class AnonymousRoutes {
 
   /** One entry; {@code method} is {@code *} for every method. */
   private record Entry(String method, String path, boolean below) {
     boolean matches(String requestMethod, String requestPath) {
-      boolean methodMatches = method.equals("*") || method.equals(requestMethod)
-          || (method.equals("GET") && requestMethod.equals("HEAD"));
+      boolean methodMatches =
+          method.equals("*")
+              || method.equals(requestMethod)
+              || (method.equals("GET") && requestMethod.equals("HEAD"));
       if (!methodMatches) {
         return false;
       }
@@ -51,7 +55,8 @@ final class AnonymousRoutes {
         parts = new String[] {"*", parts[0]};
       }
       if (parts.length != 2 || !parts[0].matches("[A-Za-z]+|\\*") || !parts[1].startsWith("/")) {
-        throw new IllegalArgumentException("cleave.gateway.anonymous: '" + entry + "' is not '/path' or 'METHOD /path'");
+        throw new IllegalArgumentException(
+            "cleave.gateway.anonymous: '" + entry + "' is not '/path' or 'METHOD /path'");
       }
       String path = parts[1];
       boolean below = path.endsWith("/**");
@@ -59,7 +64,8 @@ final class AnonymousRoutes {
         path = path.substring(0, path.length() - 3);
       }
       if (path.contains("*") || path.startsWith("/internal")) {
-        throw new IllegalArgumentException("cleave.gateway.anonymous: '" + entry + "' is not a public path");
+        throw new IllegalArgumentException(
+            "cleave.gateway.anonymous: '" + entry + "' is not a public path");
       }
       entries.add(new Entry(parts[0].toUpperCase(Locale.ROOT), path, below));
     }
@@ -72,7 +78,13 @@ final class AnonymousRoutes {
 
   @Override
   public String toString() {
-    return entries.stream().map(e -> (e.method().equals("*") ? "" : e.method() + " ") + e.path()
-        + (e.below() ? "/**" : "")).toList().toString();
+    return entries.stream()
+        .map(
+            e ->
+                (e.method().equals("*") ? "" : e.method() + " ")
+                    + e.path()
+                    + (e.below() ? "/**" : ""))
+        .toList()
+        .toString();
   }
 }

@@ -12,28 +12,31 @@ import java.util.stream.Collectors;
 /**
  * Cross-origin requests from browsers (the storefront served from another origin), answered at the
  * edge from configuration:
+ *
  * <ul>
- *   <li>{@code cleave.gateway.cors.allowed-origins}: exact origins ({@code https://shop.example}), or
- *       {@code *} for any; none (the default) means no CORS at all;</li>
- *   <li>{@code cleave.gateway.cors.allowed-methods}, {@code cleave.gateway.cors.allowed-headers} and
- *       {@code cleave.gateway.cors.max-age} for preflights.</li>
+ *   <li>{@code cleave.gateway.cors.allowed-origins}: exact origins ({@code https://shop.example}),
+ *       or {@code *} for any; none (the default) means no CORS at all;
+ *   <li>{@code cleave.gateway.cors.allowed-methods}, {@code cleave.gateway.cors.allowed-headers}
+ *       and {@code cleave.gateway.cors.max-age} for preflights.
  * </ul>
- * A preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is answered
- * here, never forwarded: 204 with the grants, or 403 when the origin, method or a header is not allowed.
- * An actual request from an allowed origin gets {@code Access-Control-Allow-Origin} and the exposed
- * headers; from another origin it goes through without them, so the browser withholds the answer (CORS
- * protects the browser's user, it is not authorization: tokens are checked regardless). Bearer tokens
- * travel in a header, not in cookies, so credentials are never allowed.
+ *
+ * A preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is
+ * answered here, never forwarded: 204 with the grants, or 403 when the origin, method or a header
+ * is not allowed. An actual request from an allowed origin gets {@code Access-Control-Allow-Origin}
+ * and the exposed headers; from another origin it goes through without them, so the browser
+ * withholds the answer (CORS protects the browser's user, it is not authorization: tokens are
+ * checked regardless). Bearer tokens travel in a header, not in cookies, so credentials are never
+ * allowed.
  */
 final class CorsPolicy {
 
   /** Response headers a storefront script may read. */
-  static final String EXPOSED = "Location, ETag, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id, "
-      + "Idempotent-Replayed";
+  static final String EXPOSED =
+      "Location, ETag, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id, "
+          + "Idempotent-Replayed";
 
   /** A preflight's answer: allowed with these headers, or refused with a reason. */
-  record Preflight(boolean allowed, Map<String, String> headers, String reason) {
-  }
+  record Preflight(boolean allowed, Map<String, String> headers, String reason) {}
 
   private final Set<String> origins;
   private final Set<String> methods;
@@ -41,9 +44,19 @@ final class CorsPolicy {
   private final Duration maxAge;
 
   CorsPolicy(List<String> origins, List<String> methods, List<String> headers, Duration maxAge) {
-    this.origins = origins.stream().map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
-    this.methods = methods.stream().map(m -> m.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    this.headers = headers.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    this.origins =
+        origins.stream()
+            .map(String::strip)
+            .filter(o -> !o.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    this.methods =
+        methods.stream()
+            .map(m -> m.strip().toUpperCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+    this.headers =
+        headers.stream()
+            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     this.maxAge = maxAge;
   }
 
@@ -76,14 +89,18 @@ final class CorsPolicy {
     }
     Map<String, String> grant = new LinkedHashMap<>();
     grant.put("Access-Control-Allow-Origin", allowOrigin(origin));
-    grant.put("Access-Control-Allow-Methods", String.join(", ", methods.stream().sorted().toList()));
-    grant.put("Access-Control-Allow-Headers", String.join(", ", headers.stream().sorted().toList()));
+    grant.put(
+        "Access-Control-Allow-Methods", String.join(", ", methods.stream().sorted().toList()));
+    grant.put(
+        "Access-Control-Allow-Headers", String.join(", ", headers.stream().sorted().toList()));
     grant.put("Access-Control-Max-Age", Long.toString(maxAge.toSeconds()));
     grant.put("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
     return new Preflight(true, grant, "");
   }
 
-  /** The headers for an actual (not preflight) request's answer: none unless the origin is allowed. */
+  /**
+   * The headers for an actual (not preflight) request's answer: none unless the origin is allowed.
+   */
   Map<String, String> actual(String origin) {
     if (origins.isEmpty()) {
       return Map.of();
@@ -91,8 +108,13 @@ final class CorsPolicy {
     if (!admits(origin)) {
       return Map.of("Vary", "Origin");
     }
-    return Map.of("Access-Control-Allow-Origin", allowOrigin(origin), "Access-Control-Expose-Headers", EXPOSED,
-        "Vary", "Origin");
+    return Map.of(
+        "Access-Control-Allow-Origin",
+        allowOrigin(origin),
+        "Access-Control-Expose-Headers",
+        EXPOSED,
+        "Vary",
+        "Origin");
   }
 
   Optional<String> describe() {

@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gateway's first decision about a routed request: may it pass? With the same token rules as the
- * services ({@link TokenVerifier}), so no request with a bad token ever reaches a backend:
+ * The gateway's first decision about a routed request: may it pass? With the same token rules as
+ * the services ({@link TokenVerifier}), so no request with a bad token ever reaches a backend:
+ *
  * <ul>
- *   <li>a presented bearer token must be valid, on every route, anonymous or not;</li>
- *   <li>a request without one passes only where {@link AnonymousRoutes} admits it;</li>
+ *   <li>a presented bearer token must be valid, on every route, anonymous or not;
+ *   <li>a request without one passes only where {@link AnonymousRoutes} admits it;
  *   <li>a token signed with a service key is refused: service identities call the module APIs
- *       ({@code /internal/**}) directly, never through the public door.</li>
+ *       ({@code /internal/**}) directly, never through the public door.
  * </ul>
- * The token itself is forwarded unchanged; the services verify it again (defence in depth) and decide
- * about roles and objects.
+ *
+ * The token itself is forwarded unchanged; the services verify it again (defence in depth) and
+ * decide about roles and objects.
  */
 final class EdgeAuthentication {
 
-  /** The outcome: pass (with the caller's subject, or none), or refuse with a reason for the log. */
+  /**
+   * The outcome: pass (with the caller's subject, or none), or refuse with a reason for the log.
+   */
   record Decision(boolean passes, Optional<String> subject, boolean tokenPresented, String reason) {
     static Decision pass(String subject) {
       return new Decision(true, Optional.ofNullable(subject), subject != null, "");
@@ -45,10 +49,14 @@ final class EdgeAuthentication {
     if (authorization.size() > 1) {
       return Decision.refuse(true, "more than one Authorization header");
     }
-    Optional<String> bearer = authorization.stream().findFirst().flatMap(TokenVerifier::bearerToken);
+    Optional<String> bearer =
+        authorization.stream().findFirst().flatMap(TokenVerifier::bearerToken);
     if (bearer.isEmpty()) {
-      return anonymous.admits(method, path) ? Decision.pass(null)
-          : Decision.refuse(!authorization.isEmpty(), authorization.isEmpty() ? "no bearer token" : "not a bearer token");
+      return anonymous.admits(method, path)
+          ? Decision.pass(null)
+          : Decision.refuse(
+              !authorization.isEmpty(),
+              authorization.isEmpty() ? "no bearer token" : "not a bearer token");
     }
     if (bearer.get().isEmpty()) {
       return Decision.refuse(true, "empty bearer token");

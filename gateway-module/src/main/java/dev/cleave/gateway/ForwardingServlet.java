@@ -30,27 +30,33 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The gateway's job: check a request at the edge, forward it to the upstream its path is routed to,
- * and the answer back. A request without a valid bearer token where one is needed, or with an invalid
- * one anywhere, gets 401 here and never reaches a service ({@link EdgeAuthentication}). Method, path, query, body and the end-to-end headers go through; hop-by-hop
- * headers stay; {@code X-Forwarded-*} and {@code X-Request-Id} are set by the gateway. A path that is
- * not routed gets 404, a malformed one 400, a body over the limit 413, and an upstream that is down
- * or too slow 503 with {@code Retry-After}, all as {@code application/problem+json}.
+ * and the answer back. A request without a valid bearer token where one is needed, or with an
+ * invalid one anywhere, gets 401 here and never reaches a service ({@link EdgeAuthentication}).
+ * Method, path, query, body and the end-to-end headers go through; hop-by-hop headers stay; {@code
+ * X-Forwarded-*} and {@code X-Request-Id} are set by the gateway. A path that is not routed gets
+ * 404, a malformed one 400, a body over the limit 413, and an upstream that is down or too slow 503
+ * with {@code Retry-After}, all as {@code application/problem+json}.
  */
 @WebServlet(urlPatterns = "/", loadOnStartup = 1)
 public class ForwardingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ForwardingServlet.class.getName());
+
   /** The challenge of every 401, as the services send it (RFC 6750). */
   static final String BEARER_CHALLENGE = "Bearer realm=\"cleave\"";
 
-  /** Request attribute: the route a request took, for the metrics ({@code rejected}, {@code unrouted} or a prefix). */
+  /**
+   * Request attribute: the route a request took, for the metrics ({@code rejected}, {@code
+   * unrouted} or a prefix).
+   */
   private static final String ROUTE = ForwardingServlet.class.getName() + ".route";
 
   private transient GatewaySettings settings;
   private transient UpstreamClient client;
   private transient GatewayMetrics metrics;
   private transient Map<String, UpstreamPool> pools;
+
   /** Threads that fetch the parts of composite views (each waits on one upstream call). */
   private transient ExecutorService aggregation;
 
@@ -61,17 +67,33 @@ public class ForwardingServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
     }
-    // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes them.
-    client = new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
+    // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes
+    // them.
+    client =
+        new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
     pools = new LinkedHashMap<>();
-    settings.routes().upstreams().forEach((name, instances) -> pools.put(name,
-        new UpstreamPool(name, instances, settings.ejectAfter(), settings.coolDown(), System::nanoTime)));
+    settings
+        .routes()
+        .upstreams()
+        .forEach(
+            (name, instances) ->
+                pools.put(
+                    name,
+                    new UpstreamPool(
+                        name,
+                        instances,
+                        settings.ejectAfter(),
+                        settings.coolDown(),
+                        System::nanoTime)));
     getServletContext().setAttribute(UpstreamPool.class.getName(), Map.copyOf(pools));
-    aggregation = Executors.newFixedThreadPool(8, task -> {
-      Thread thread = new Thread(task, "gateway-aggregation");
-      thread.setDaemon(true);
-      return thread;
-    });
+    aggregation =
+        Executors.newFixedThreadPool(
+            8,
+            task -> {
+              Thread thread = new Thread(task, "gateway-aggregation");
+              thread.setDaemon(true);
+              return thread;
+            });
     metrics = new GatewayMetrics();
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
     LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
@@ -92,13 +114,15 @@ public class ForwardingServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     long start = System.nanoTime();
     request.setAttribute(ROUTE, "rejected");
     try {
       handle(request, response);
     } finally {
-      metrics.request((String) request.getAttribute(ROUTE), response.getStatus(), System.nanoTime() - start);
+      metrics.request(
+          (String) request.getAttribute(ROUTE), response.getStatus(), System.nanoTime() - start);
     }
   }
 
@@ -108,30 +132,55 @@ public class ForwardingServlet extends HttpServlet {
     String path = request.getRequestURI();
     Optional<String> violation = RouteTable.violation(path);
     if (violation.isPresent()) {
-      GatewayProblems.write(response, 400, "bad-request", "Bad request", violation.get() + ".", null, requestId);
+      GatewayProblems.write(
+          response, 400, "bad-request", "Bad request", violation.get() + ".", null, requestId);
       return;
     }
     if (headerBytes(request) > settings.maxHeaderBytes()) {
-      GatewayProblems.write(response, 431, "request-header-fields-too-large", "Request header fields too large",
-          "The request headers exceed " + settings.maxHeaderBytes() + " bytes.", path, requestId);
+      GatewayProblems.write(
+          response,
+          431,
+          "request-header-fields-too-large",
+          "Request header fields too large",
+          "The request headers exceed " + settings.maxHeaderBytes() + " bytes.",
+          path,
+          requestId);
       return;
     }
     Optional<RouteTable.Route> route = settings.routes().match(path);
     if (route.isEmpty()) {
       request.setAttribute(ROUTE, "unrouted");
-      GatewayProblems.write(response, 404, "not-found", "Not found", "No resource exists at this path.", path,
+      GatewayProblems.write(
+          response,
+          404,
+          "not-found",
+          "Not found",
+          "No resource exists at this path.",
+          path,
           requestId);
       return;
     }
     String routeName = route.get().prefix();
     request.setAttribute(ROUTE, routeName);
     String origin = request.getHeader("Origin");
-    if (CorsPolicy.isPreflight(request.getMethod(), origin, request.getHeader("Access-Control-Request-Method"))) {
-      CorsPolicy.Preflight preflight = settings.cors().preflight(origin,
-          request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+    if (CorsPolicy.isPreflight(
+        request.getMethod(), origin, request.getHeader("Access-Control-Request-Method"))) {
+      CorsPolicy.Preflight preflight =
+          settings
+              .cors()
+              .preflight(
+                  origin,
+                  request.getHeader("Access-Control-Request-Method"),
+                  request.getHeader("Access-Control-Request-Headers"));
       if (!preflight.allowed()) {
-        GatewayProblems.write(response, 403, "cors-refused", "Cross-origin request refused",
-            "The gateway's CORS policy refuses this preflight: " + preflight.reason() + ".", path, requestId);
+        GatewayProblems.write(
+            response,
+            403,
+            "cors-refused",
+            "Cross-origin request refused",
+            "The gateway's CORS policy refuses this preflight: " + preflight.reason() + ".",
+            path,
+            requestId);
         return;
       }
       preflight.headers().forEach(response::setHeader);
@@ -139,36 +188,84 @@ public class ForwardingServlet extends HttpServlet {
       return;
     }
     settings.cors().actual(origin).forEach(response::setHeader);
-    EdgeAuthentication.Decision access = settings.authentication().decide(request.getMethod(), path,
-        Collections.list(request.getHeaders("Authorization")), Instant.now());
+    EdgeAuthentication.Decision access =
+        settings
+            .authentication()
+            .decide(
+                request.getMethod(),
+                path,
+                Collections.list(request.getHeaders("Authorization")),
+                Instant.now());
     // Refused requests count too: a client guessing tokens is limited like any other.
-    RateLimits.Decision limit = settings.rateLimits().take(request.getMethod(), path, access.subject()
-        .map(subject -> "sub:" + subject)
-        .orElseGet(() -> "addr:" + ForwardedHeaders.clientAddress(request.getRemoteAddr(),
-            request.getHeader("X-Forwarded-For"), settings.trustedProxies())));
+    RateLimits.Decision limit =
+        settings
+            .rateLimits()
+            .take(
+                request.getMethod(),
+                path,
+                access
+                    .subject()
+                    .map(subject -> "sub:" + subject)
+                    .orElseGet(
+                        () ->
+                            "addr:"
+                                + ForwardedHeaders.clientAddress(
+                                    request.getRemoteAddr(),
+                                    request.getHeader("X-Forwarded-For"),
+                                    settings.trustedProxies())));
     if (limit.policy() != null) {
       response.setHeader("RateLimit-Policy", limit.policy().policyHeader());
       response.setHeader("RateLimit", limit.rateLimitHeader());
     }
     if (!limit.allowed()) {
       metrics.rateLimited(routeName, limit.policy().name());
-      response.setHeader("Retry-After", Long.toString(Math.max(1, limit.take().secondsUntilNext())));
-      GatewayProblems.write(response, 429, "too-many-requests", "Too many requests",
-          "Rate limit '" + limit.policy().name() + "' (" + limit.policy().quota() + " per "
-              + limit.policy().window().toSeconds() + " s) reached; try again after the Retry-After delay.",
-          path, requestId);
+      response.setHeader(
+          "Retry-After", Long.toString(Math.max(1, limit.take().secondsUntilNext())));
+      GatewayProblems.write(
+          response,
+          429,
+          "too-many-requests",
+          "Too many requests",
+          "Rate limit '"
+              + limit.policy().name()
+              + "' ("
+              + limit.policy().quota()
+              + " per "
+              + limit.policy().window().toSeconds()
+              + " s) reached; try again after the Retry-After delay.",
+          path,
+          requestId);
       return;
     }
     if (!access.passes()) {
       metrics.authRefused(routeName, access.tokenPresented());
-      LOG.fine(() -> "Refused " + request.getMethod() + " " + path + " [" + requestId + "]: " + access.reason());
-      response.setHeader("WWW-Authenticate", access.tokenPresented()
-          ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE);
-      GatewayProblems.write(response, 401, "unauthorized", "Authentication required",
-          "A valid bearer token is required.", path, requestId);
+      LOG.fine(
+          () ->
+              "Refused "
+                  + request.getMethod()
+                  + " "
+                  + path
+                  + " ["
+                  + requestId
+                  + "]: "
+                  + access.reason());
+      response.setHeader(
+          "WWW-Authenticate",
+          access.tokenPresented()
+              ? BEARER_CHALLENGE + ", error=\"invalid_token\""
+              : BEARER_CHALLENGE);
+      GatewayProblems.write(
+          response,
+          401,
+          "unauthorized",
+          "Authentication required",
+          "A valid bearer token is required.",
+          path,
+          requestId);
       return;
     }
-    Optional<String> detailsOf = request.getMethod().equals("GET") ? OrderDetailsView.orderId(path) : Optional.empty();
+    Optional<String> detailsOf =
+        request.getMethod().equals("GET") ? OrderDetailsView.orderId(path) : Optional.empty();
     if (detailsOf.isPresent()) {
       orderDetails(detailsOf.get(), request, response, path, requestId);
       return;
@@ -176,9 +273,15 @@ public class ForwardingServlet extends HttpServlet {
     ResponseCache cache = settings.cache();
     String cacheKey = null;
     if (request.getMethod().equals("GET") && cache.covers(routeName)) {
-      cacheKey = ResponseCache.key(routeName, access.subject().map(subject -> "sub:" + subject).orElse("public"),
-          request.getHeader("Accept"), path, request.getQueryString());
-      Optional<ResponseCache.Entry> hit = wantsFresh(request) ? Optional.empty() : cache.get(cacheKey);
+      cacheKey =
+          ResponseCache.key(
+              routeName,
+              access.subject().map(subject -> "sub:" + subject).orElse("public"),
+              request.getHeader("Accept"),
+              path,
+              request.getQueryString());
+      Optional<ResponseCache.Entry> hit =
+          wantsFresh(request) ? Optional.empty() : cache.get(cacheKey);
       metrics.cache(routeName, hit.isPresent() ? "hit" : "miss");
       if (hit.isPresent()) {
         replay(hit.get(), request, response, "HIT", cache.now());
@@ -187,66 +290,106 @@ public class ForwardingServlet extends HttpServlet {
     }
     byte[] body = readBody(request);
     if (body == null) {
-      GatewayProblems.write(response, 413, "payload-too-large", "Payload too large",
-          "The request body exceeds " + settings.maxBodyBytes() + " bytes.", path, requestId);
+      GatewayProblems.write(
+          response,
+          413,
+          "payload-too-large",
+          "Payload too large",
+          "The request body exceeds " + settings.maxBodyBytes() + " bytes.",
+          path,
+          requestId);
       return;
     }
     UpstreamClient.Response answer = send(request, route.get(), path, body, requestId, response);
     if (answer == null) {
       return;
     }
-    if (!SAFE_METHODS.contains(request.getMethod()) && cache.covers(routeName) && answer.statusCode() / 100 == 2) {
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && cache.covers(routeName)
+        && answer.statusCode() / 100 == 2) {
       metrics.cachePurged(routeName, cache.purge());
     }
-    if (cacheKey != null && answer.statusCode() == 200 && keep(answer, cacheKey, request, response)) {
+    if (cacheKey != null
+        && answer.statusCode() == 200
+        && keep(answer, cacheKey, request, response)) {
       return;
     }
     relay(answer, response);
   }
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+  private static final Set<String> IDEMPOTENT_METHODS =
+      Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
   /** At most this many instances are tried for one request. */
   private static final int MAX_ATTEMPTS = 3;
 
   /**
-   * Sends the request to the route's upstream and returns its answer; when no instance could answer,
-   * answers 503 itself (or 400 when the request cannot be written as HTTP/1.1, such as raw non-ASCII in
-   * the query) and returns null. Only idempotent requests, or a POST with an {@code Idempotency-Key}
-   * (the services deduplicate it), go to another instance after a reset or timeout ({@link #exchange}).
+   * Sends the request to the route's upstream and returns its answer; when no instance could
+   * answer, answers 503 itself (or 400 when the request cannot be written as HTTP/1.1, such as raw
+   * non-ASCII in the query) and returns null. Only idempotent requests, or a POST with an {@code
+   * Idempotency-Key} (the services deduplicate it), go to another instance after a reset or timeout
+   * ({@link #exchange}).
    */
-  private UpstreamClient.Response send(HttpServletRequest request, RouteTable.Route route, String path,
-      byte[] body, String requestId, HttpServletResponse response) throws IOException {
-    boolean repeatable = IDEMPOTENT_METHODS.contains(request.getMethod()) || request.getHeader("Idempotency-Key") != null;
+  private UpstreamClient.Response send(
+      HttpServletRequest request,
+      RouteTable.Route route,
+      String path,
+      byte[] body,
+      String requestId,
+      HttpServletResponse response)
+      throws IOException {
+    boolean repeatable =
+        IDEMPOTENT_METHODS.contains(request.getMethod())
+            || request.getHeader("Idempotency-Key") != null;
     Exchange exchange;
     try {
-      exchange = exchange(route, upstreamRequest(request, path, body, requestId), settings.upstreamTimeout(), repeatable);
+      exchange =
+          exchange(
+              route,
+              upstreamRequest(request, path, body, requestId),
+              settings.upstreamTimeout(),
+              repeatable);
     } catch (IllegalArgumentException e) {
-      GatewayProblems.write(response, 400, "bad-request", "Bad request",
-          "The request cannot be forwarded: " + e.getMessage() + ".", path, requestId);
+      GatewayProblems.write(
+          response,
+          400,
+          "bad-request",
+          "Bad request",
+          "The request cannot be forwarded: " + e.getMessage() + ".",
+          path,
+          requestId);
       return null;
     }
     if (exchange.answer() == null) {
-      unavailable(response, route, switch (exchange.failure()) {
-        case "timeout" -> "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
-        case "reset" -> "closed the connection";
-        default -> "is not reachable";
-      }, path, requestId);
+      unavailable(
+          response,
+          route,
+          switch (exchange.failure()) {
+            case "timeout" ->
+                "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
+            case "reset" -> "closed the connection";
+            default -> "is not reachable";
+          },
+          path,
+          requestId);
     }
     return exchange.answer();
   }
 
   /** What sending to a route's instances gave: an answer, or the kind of the last failure. */
-  private record Exchange(UpstreamClient.Response answer, String failure) {
-  }
+  private record Exchange(UpstreamClient.Response answer, String failure) {}
 
   /**
    * Sends a request to the instances of the route's upstream in the balancer's order (at most
    * {@value #MAX_ATTEMPTS}), recording each failure for passive health and the metrics. The next
-   * instance is tried always when the connection could not be made (nothing reached the instance), and
-   * after a reset or timeout only when the request is {@code repeatable}.
+   * instance is tried always when the connection could not be made (nothing reached the instance),
+   * and after a reset or timeout only when the request is {@code repeatable}.
    */
-  private Exchange exchange(RouteTable.Route route, UpstreamClient.Request upstream, Duration timeout,
+  private Exchange exchange(
+      RouteTable.Route route,
+      UpstreamClient.Request upstream,
+      Duration timeout,
       boolean repeatable) {
     UpstreamPool pool = pools.get(route.upstream());
     List<UpstreamPool.Instance> candidates = pool.order();
@@ -265,14 +408,26 @@ public class ForwardingServlet extends HttpServlet {
         kind = "timeout";
         tryNext = repeatable;
       } catch (IOException e) {
-        LOG.log(Level.FINE, "upstream " + route.upstream() + " at " + instance.baseUri() + " failed", e);
+        LOG.log(
+            Level.FINE,
+            "upstream " + route.upstream() + " at " + instance.baseUri() + " failed",
+            e);
         kind = "reset";
         tryNext = repeatable;
       }
       metrics.upstreamError(route.prefix(), route.upstream(), kind);
       if (pool.failed(instance)) {
-        LOG.warning(() -> "Upstream " + route.upstream() + " instance " + instance.baseUri() + " ejected for "
-            + settings.coolDown() + " after " + settings.ejectAfter() + " failures in a row");
+        LOG.warning(
+            () ->
+                "Upstream "
+                    + route.upstream()
+                    + " instance "
+                    + instance.baseUri()
+                    + " ejected for "
+                    + settings.coolDown()
+                    + " after "
+                    + settings.ejectAfter()
+                    + " failures in a row");
       }
       if (!tryNext) {
         break;
@@ -281,7 +436,10 @@ public class ForwardingServlet extends HttpServlet {
     return new Exchange(null, kind);
   }
 
-  /** A client's {@code Cache-Control: no-cache} (or {@code max-age=0}) asks for an answer from the service. */
+  /**
+   * A client's {@code Cache-Control: no-cache} (or {@code max-age=0}) asks for an answer from the
+   * service.
+   */
   private static boolean wantsFresh(HttpServletRequest request) {
     String control = request.getHeader("Cache-Control");
     return control != null && (control.contains("no-cache") || control.contains("max-age=0"));
@@ -291,13 +449,21 @@ public class ForwardingServlet extends HttpServlet {
    * Keeps the answer if the service allows it and it is small enough, and sends it to the client;
    * returns false (having sent nothing) when it may not be kept.
    */
-  private boolean keep(UpstreamClient.Response answer, String cacheKey, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
+  private boolean keep(
+      UpstreamClient.Response answer,
+      String cacheKey,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
     ResponseCache cache = settings.cache();
-    Optional<Duration> ttl = cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
-    if (ttl.isEmpty() || answer.headers().firstValue("Set-Cookie").isPresent()
-        || answer.headers().allValues("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
-            .map(h -> h.strip().toLowerCase(Locale.ROOT)).anyMatch(h -> !h.isEmpty() && !KEYED.contains(h))) {
+    Optional<Duration> ttl =
+        cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
+    if (ttl.isEmpty()
+        || answer.headers().firstValue("Set-Cookie").isPresent()
+        || answer.headers().allValues("Vary").stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+            .anyMatch(h -> !h.isEmpty() && !KEYED.contains(h))) {
       return false;
     }
     byte[] body;
@@ -321,10 +487,16 @@ public class ForwardingServlet extends HttpServlet {
     if (etag == null) {
       etag = ResponseCache.etagOf(body);
     }
-    ResponseCache.Entry entry = body.length > cache.maxEntryBytes()
-        ? new ResponseCache.Entry(headers, body, etag, 0, 0)
-        : cache.put(cacheKey, headers, body, etag, ttl.get());
-    replay(entry, request, response, body.length > cache.maxEntryBytes() ? "BYPASS" : "MISS", cache.now());
+    ResponseCache.Entry entry =
+        body.length > cache.maxEntryBytes()
+            ? new ResponseCache.Entry(headers, body, etag, 0, 0)
+            : cache.put(cacheKey, headers, body, etag, ttl.get());
+    replay(
+        entry,
+        request,
+        response,
+        body.length > cache.maxEntryBytes() ? "BYPASS" : "MISS",
+        cache.now());
     return true;
   }
 
@@ -334,8 +506,13 @@ public class ForwardingServlet extends HttpServlet {
   /** Headers the cache sets itself when it answers. */
   private static final Set<String> CACHE_SETS = Set.of("etag", "age", "date", "x-cache");
 
-  private static void replay(ResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response,
-      String cacheStatus, long now) throws IOException {
+  private static void replay(
+      ResponseCache.Entry entry,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String cacheStatus,
+      long now)
+      throws IOException {
     entry.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
     response.setHeader("ETag", entry.etag());
     response.setHeader("X-Cache", cacheStatus);
@@ -351,37 +528,63 @@ public class ForwardingServlet extends HttpServlet {
     response.getOutputStream().write(entry.body());
   }
 
-  /** Answers the composite view {@link OrderDetailsView}, its parts fetched in parallel with the caller's credentials. */
-  private void orderDetails(String orderId, HttpServletRequest request, HttpServletResponse response, String path,
-      String requestId) throws IOException {
+  /**
+   * Answers the composite view {@link OrderDetailsView}, its parts fetched in parallel with the
+   * caller's credentials.
+   */
+  private void orderDetails(
+      String orderId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path,
+      String requestId)
+      throws IOException {
     String authorization = request.getHeader("Authorization");
-    String forwardedFor = ForwardedHeaders.forwardedFor(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-        settings.trustedProxies());
-    OrderDetailsView.Part view = OrderDetailsView.build(orderId, part -> CompletableFuture
-        .supplyAsync(() -> fetch(part, authorization, forwardedFor, requestId), aggregation));
+    String forwardedFor =
+        ForwardedHeaders.forwardedFor(
+            request.getRemoteAddr(),
+            request.getHeader("X-Forwarded-For"),
+            settings.trustedProxies());
+    OrderDetailsView.Part view =
+        OrderDetailsView.build(
+            orderId,
+            part ->
+                CompletableFuture.supplyAsync(
+                    () -> fetch(part, authorization, forwardedFor, requestId), aggregation));
     if (view.status().isEmpty()) {
       response.setHeader("Retry-After", "5");
-      GatewayProblems.write(response, 503, "upstream-unavailable", "Service unavailable",
-          "The order service did not answer; try again shortly.", path, requestId);
+      GatewayProblems.write(
+          response,
+          503,
+          "upstream-unavailable",
+          "Service unavailable",
+          "The order service did not answer; try again shortly.",
+          path,
+          requestId);
       return;
     }
     byte[] body = view.body().getBytes(StandardCharsets.UTF_8);
     response.setStatus(view.status().get());
-    response.setContentType(view.status().get() == 200 ? "application/json" : GatewayProblems.MEDIA_TYPE);
+    response.setContentType(
+        view.status().get() == 200 ? "application/json" : GatewayProblems.MEDIA_TYPE);
     response.setHeader("Cache-Control", "private, no-store");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
 
   /** One part of a composite view: a GET through the route table, to the instances in turn. */
-  private OrderDetailsView.Part fetch(String path, String authorization, String forwardedFor, String requestId) {
+  private OrderDetailsView.Part fetch(
+      String path, String authorization, String forwardedFor, String requestId) {
     Optional<RouteTable.Route> route = settings.routes().match(path);
     if (route.isEmpty()) {
       return OrderDetailsView.Part.noAnswer();
     }
-    List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(
-        Map.entry("Accept", "application/json"), Map.entry("X-Request-Id", requestId),
-        Map.entry("X-Forwarded-For", forwardedFor)));
+    List<Map.Entry<String, String>> headers =
+        new ArrayList<>(
+            List.of(
+                Map.entry("Accept", "application/json"),
+                Map.entry("X-Request-Id", requestId),
+                Map.entry("X-Forwarded-For", forwardedFor)));
     if (authorization != null) {
       headers.add(Map.entry("Authorization", authorization));
     }
@@ -426,8 +629,8 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  private UpstreamClient.Request upstreamRequest(HttpServletRequest request, String path, byte[] body,
-      String requestId) {
+  private UpstreamClient.Request upstreamRequest(
+      HttpServletRequest request, String path, byte[] body, String requestId) {
     String query = request.getQueryString();
     List<Map.Entry<String, String>> headers = new ArrayList<>(16);
     Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
@@ -438,18 +641,25 @@ public class ForwardingServlet extends HttpServlet {
         }
       }
     }
-    headers.add(Map.entry("X-Forwarded-For", ForwardedHeaders.forwardedFor(request.getRemoteAddr(),
-        request.getHeader("X-Forwarded-For"), settings.trustedProxies())));
+    headers.add(
+        Map.entry(
+            "X-Forwarded-For",
+            ForwardedHeaders.forwardedFor(
+                request.getRemoteAddr(),
+                request.getHeader("X-Forwarded-For"),
+                settings.trustedProxies())));
     headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
     String host = request.getHeader("Host");
     if (host != null && !host.isBlank()) {
       headers.add(Map.entry("X-Forwarded-Host", host));
     }
     headers.add(Map.entry("X-Request-Id", requestId));
-    return new UpstreamClient.Request(request.getMethod(), path + (query == null ? "" : "?" + query), headers, body);
+    return new UpstreamClient.Request(
+        request.getMethod(), path + (query == null ? "" : "?" + query), headers, body);
   }
 
-  private static void relay(UpstreamClient.Response answer, HttpServletResponse response) throws IOException {
+  private static void relay(UpstreamClient.Response answer, HttpServletResponse response)
+      throws IOException {
     response.setStatus(answer.statusCode());
     for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
       if (ForwardedHeaders.forwardResponseHeader(header.getKey())) {
@@ -464,13 +674,24 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  private static void unavailable(HttpServletResponse response, RouteTable.Route route, String what, String path,
-      String requestId) throws IOException {
+  private static void unavailable(
+      HttpServletResponse response,
+      RouteTable.Route route,
+      String what,
+      String path,
+      String requestId)
+      throws IOException {
     if (response.isCommitted()) {
       return;
     }
     response.setHeader("Retry-After", "5");
-    GatewayProblems.write(response, 503, "upstream-unavailable", "Service unavailable",
-        "The " + route.upstream() + " service " + what + "; try again shortly.", path, requestId);
+    GatewayProblems.write(
+        response,
+        503,
+        "upstream-unavailable",
+        "Service unavailable",
+        "The " + route.upstream() + " service " + what + "; try again shortly.",
+        path,
+        requestId);
   }
 }

@@ -7,25 +7,29 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The gateway's own metrics, in Prometheus text format at {@code /metrics} ({@link MetricsServlet}).
- * Written by hand rather than through MicroProfile Metrics: the gateway stays a servlet application
- * without CDI, and a request costs a few adder increments. Labels are bounded: {@code route} is a
- * configured prefix (or {@code unrouted} / {@code rejected}), {@code status} an HTTP status.
+ * The gateway's own metrics, in Prometheus text format at {@code /metrics} ({@link
+ * MetricsServlet}). Written by hand rather than through MicroProfile Metrics: the gateway stays a
+ * servlet application without CDI, and a request costs a few adder increments. Labels are bounded:
+ * {@code route} is a configured prefix (or {@code unrouted} / {@code rejected}), {@code status} an
+ * HTTP status.
+ *
  * <ul>
- *   <li>{@code gateway_requests_total{route,status}} and
- *       {@code gateway_request_duration_seconds{route}} (a histogram), for every request;</li>
- *   <li>{@code gateway_upstream_errors_total{route,upstream,kind}}: {@code timeout}, {@code refused},
- *       {@code reset};</li>
- *   <li>{@code gateway_rate_limited_total{route,policy}} and
- *       {@code gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});</li>
- *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and
- *       {@code gateway_cache_purged_entries_total{route}} (entries dropped by writes through the route).</li>
+ *   <li>{@code gateway_requests_total{route,status}} and {@code
+ *       gateway_request_duration_seconds{route}} (a histogram), for every request;
+ *   <li>{@code gateway_upstream_errors_total{route,upstream,kind}}: {@code timeout}, {@code
+ *       refused}, {@code reset};
+ *   <li>{@code gateway_rate_limited_total{route,policy}} and {@code
+ *       gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});
+ *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and {@code
+ *       gateway_cache_purged_entries_total{route}} (entries dropped by writes through the route).
  * </ul>
  */
 final class GatewayMetrics {
 
   /** Upper bounds of the latency histogram, in seconds. */
-  static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+  static final double[] BUCKETS = {
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+  };
 
   private static final class Histogram {
     final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
@@ -64,7 +68,12 @@ final class GatewayMetrics {
   }
 
   void authRefused(String route, boolean tokenPresented) {
-    count("gateway_auth_refused_total", "route", route, "reason", tokenPresented ? "invalid" : "missing");
+    count(
+        "gateway_auth_refused_total",
+        "route",
+        route,
+        "reason",
+        tokenPresented ? "invalid" : "missing");
   }
 
   void cache(String route, String result) {
@@ -72,7 +81,9 @@ final class GatewayMetrics {
   }
 
   void cachePurged(String route, int entries) {
-    counters.computeIfAbsent(series("gateway_cache_purged_entries_total", "route", route), s -> new LongAdder())
+    counters
+        .computeIfAbsent(
+            series("gateway_cache_purged_entries_total", "route", route), s -> new LongAdder())
         .add(entries);
   }
 
@@ -99,30 +110,52 @@ final class GatewayMetrics {
   String scrape() {
     StringBuilder out = new StringBuilder();
     Map<String, Map<String, Long>> byName = new TreeMap<>();
-    counters.forEach((series, value) ->
-        byName.computeIfAbsent(series.substring(0, series.indexOf('{')), n -> new TreeMap<>()).put(series, value.sum()));
-    for (String name : new String[] {"gateway_requests_total", "gateway_upstream_errors_total",
-        "gateway_rate_limited_total", "gateway_auth_refused_total", "gateway_cache_requests_total",
-        "gateway_cache_purged_entries_total"}) {
+    counters.forEach(
+        (series, value) ->
+            byName
+                .computeIfAbsent(series.substring(0, series.indexOf('{')), n -> new TreeMap<>())
+                .put(series, value.sum()));
+    for (String name :
+        new String[] {
+          "gateway_requests_total",
+          "gateway_upstream_errors_total",
+          "gateway_rate_limited_total",
+          "gateway_auth_refused_total",
+          "gateway_cache_requests_total",
+          "gateway_cache_purged_entries_total"
+        }) {
       out.append("# TYPE ").append(name).append(" counter\n");
-      byName.getOrDefault(name, Map.of()).forEach((series, value) ->
-          out.append(series).append(' ').append(value).append('\n'));
+      byName
+          .getOrDefault(name, Map.of())
+          .forEach((series, value) -> out.append(series).append(' ').append(value).append('\n'));
     }
     out.append("# TYPE gateway_request_duration_seconds histogram\n");
-    new TreeMap<>(latencies).forEach((route, histogram) -> {
-      long cumulative = 0;
-      String label = "route=\"" + escape(route) + "\"";
-      for (int i = 0; i <= BUCKETS.length; i++) {
-        cumulative += histogram.counts[i].sum();
-        out.append("gateway_request_duration_seconds_bucket{").append(label).append(",le=\"")
-            .append(i < BUCKETS.length ? Double.toString(BUCKETS[i]) : "+Inf").append("\"} ").append(cumulative)
-            .append('\n');
-      }
-      out.append("gateway_request_duration_seconds_sum{").append(label).append("} ").append(histogram.sum.sum())
-          .append('\n');
-      out.append("gateway_request_duration_seconds_count{").append(label).append("} ").append(cumulative)
-          .append('\n');
-    });
+    new TreeMap<>(latencies)
+        .forEach(
+            (route, histogram) -> {
+              long cumulative = 0;
+              String label = "route=\"" + escape(route) + "\"";
+              for (int i = 0; i <= BUCKETS.length; i++) {
+                cumulative += histogram.counts[i].sum();
+                out.append("gateway_request_duration_seconds_bucket{")
+                    .append(label)
+                    .append(",le=\"")
+                    .append(i < BUCKETS.length ? Double.toString(BUCKETS[i]) : "+Inf")
+                    .append("\"} ")
+                    .append(cumulative)
+                    .append('\n');
+              }
+              out.append("gateway_request_duration_seconds_sum{")
+                  .append(label)
+                  .append("} ")
+                  .append(histogram.sum.sum())
+                  .append('\n');
+              out.append("gateway_request_duration_seconds_count{")
+                  .append(label)
+                  .append("} ")
+                  .append(cumulative)
+                  .append('\n');
+            });
     return out.toString();
   }
 }

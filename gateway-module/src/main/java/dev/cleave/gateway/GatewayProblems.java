@@ -15,16 +15,23 @@ final class GatewayProblems {
   static final String MEDIA_TYPE = "application/problem+json";
   static final String TYPE_BASE = "https://cleave.dev/problems/";
 
-  private GatewayProblems() {
-  }
+  private GatewayProblems() {}
 
-  static void write(HttpServletResponse response, int status, String slug, String title, String detail,
-      String instance, String requestId) throws IOException {
-    JsonObjectBuilder problem = Json.createObjectBuilder()
-        .add("type", TYPE_BASE + slug)
-        .add("title", title)
-        .add("status", status)
-        .add("detail", detail);
+  static void write(
+      HttpServletResponse response,
+      int status,
+      String slug,
+      String title,
+      String detail,
+      String instance,
+      String requestId)
+      throws IOException {
+    JsonObjectBuilder problem =
+        Json.createObjectBuilder()
+            .add("type", TYPE_BASE + slug)
+            .add("title", title)
+            .add("status", status)
+            .add("detail", detail);
     if (instance != null) {
       problem.add("instance", instance);
     }

@@ -19,97 +19,185 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The gateway's configuration, read once at start-up from MicroProfile Config (environment variables
- * in upper case with underscores: {@code cleave.gateway.upstream.product} = {@code CLEAVE_GATEWAY_UPSTREAM_PRODUCT}).
+ * The gateway's configuration, read once at start-up from MicroProfile Config (environment
+ * variables in upper case with underscores: {@code cleave.gateway.upstream.product} = {@code
+ * CLEAVE_GATEWAY_UPSTREAM_PRODUCT}).
  *
  * <ul>
  *   <li>{@code cleave.gateway.routes}: {@code /prefix=upstream} pairs, comma-separated (the split
- *       system's table is the default, in {@code META-INF/microprofile-config.properties});</li>
- *   <li>{@code cleave.gateway.upstream.<name>}: each upstream's base URL, or several (comma-separated)
- *       for instances to balance over ({@link UpstreamPool}: {@code cleave.gateway.lb.eject-after},
- *       {@code cleave.gateway.lb.cool-down});</li>
+ *       system's table is the default, in {@code META-INF/microprofile-config.properties});
+ *   <li>{@code cleave.gateway.upstream.<name>}: each upstream's base URL, or several
+ *       (comma-separated) for instances to balance over ({@link UpstreamPool}: {@code
+ *       cleave.gateway.lb.eject-after}, {@code cleave.gateway.lb.cool-down});
  *   <li>{@code cleave.gateway.fallback-upstream}: where every other path goes (the monolith, when
- *       modules are extracted one at a time); none in the split system;</li>
- *   <li>{@code cleave.gateway.trusted-proxies}: addresses whose {@code X-Forwarded-For} is kept;</li>
- *   <li>{@code cleave.gateway.upstream-timeout} (default {@code PT15S}) and
- *       {@code cleave.gateway.max-body-bytes} (default 1 MiB, beyond it 413), and
- *       {@code cleave.gateway.max-header-bytes} (default 16 KiB of header fields, beyond it 431);</li>
- *   <li>edge authentication ({@link EdgeAuthentication}): {@code cleave.gateway.anonymous}, the requests
- *       that need no token ({@link AnonymousRoutes}); and the services' own token settings:
- *       {@code cleave.jwt.public.key.location} (required: a file of PEM blocks or a JWKS),
- *       {@code cleave.jwt.service-keys.location}, {@code cleave.jwt.issuer} (default
- *       {@code https://cleave.dev/user}), {@code cleave.jwt.audiences} (default {@code cleave}) and
- *       {@code cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services);</li>
- *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and
- *       {@code cleave.gateway.rate-limits};</li>
- *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*};</li>
- *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*};</li>
+ *       modules are extracted one at a time); none in the split system;
+ *   <li>{@code cleave.gateway.trusted-proxies}: addresses whose {@code X-Forwarded-For} is kept;
+ *   <li>{@code cleave.gateway.upstream-timeout} (default {@code PT15S}) and {@code
+ *       cleave.gateway.max-body-bytes} (default 1 MiB, beyond it 413), and {@code
+ *       cleave.gateway.max-header-bytes} (default 16 KiB of header fields, beyond it 431);
+ *   <li>edge authentication ({@link EdgeAuthentication}): {@code cleave.gateway.anonymous}, the
+ *       requests that need no token ({@link AnonymousRoutes}); and the services' own token
+ *       settings: {@code cleave.jwt.public.key.location} (required: a file of PEM blocks or a
+ *       JWKS), {@code cleave.jwt.service-keys.location}, {@code cleave.jwt.issuer} (default {@code
+ *       https://cleave.dev/user}), {@code cleave.jwt.audiences} (default {@code cleave}) and {@code
+ *       cleave.gateway.token-clock-skew} (default {@code PT60S}, as the services);
+ *   <li>rate limits ({@link RateLimits}): {@code cleave.gateway.rate-limit.default} and {@code
+ *       cleave.gateway.rate-limits};
+ *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*};
+ *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*};
  *   <li>{@code cleave.gateway.aggregation-timeout} (default {@code PT3S}): how long each part of a
- *       composite view ({@link OrderDetailsView}) may take before it is left out.</li>
+ *       composite view ({@link OrderDetailsView}) may take before it is left out.
  * </ul>
  */
-record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration upstreamTimeout, int maxBodyBytes,
-    int maxHeaderBytes, EdgeAuthentication authentication, RateLimits rateLimits, CorsPolicy cors,
-    ResponseCache cache, int ejectAfter, Duration coolDown, Duration aggregationTimeout) {
+record GatewaySettings(
+    RouteTable routes,
+    Set<String> trustedProxies,
+    Duration upstreamTimeout,
+    int maxBodyBytes,
+    int maxHeaderBytes,
+    EdgeAuthentication authentication,
+    RateLimits rateLimits,
+    CorsPolicy cors,
+    ResponseCache cache,
+    int ejectAfter,
+    Duration coolDown,
+    Duration aggregationTimeout) {
 
   static GatewaySettings from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
-    Optional<String> fallback = config.getOptionalValue("cleave.gateway.fallback-upstream", String.class);
+    Optional<String> fallback =
+        config.getOptionalValue("cleave.gateway.fallback-upstream", String.class);
     Map<String, List<URI>> upstreams = new HashMap<>();
     for (String name : upstreamNames(routes, fallback)) {
-      config.getOptionalValue("cleave.gateway.upstream." + name, String.class).ifPresent(urls ->
-          upstreams.put(name, Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
-              .map(url -> URI.create(url.replaceAll("/+$", ""))).toList()));
+      config
+          .getOptionalValue("cleave.gateway.upstream." + name, String.class)
+          .ifPresent(
+              urls ->
+                  upstreams.put(
+                      name,
+                      Arrays.stream(urls.split(","))
+                          .map(String::strip)
+                          .filter(u -> !u.isEmpty())
+                          .map(url -> URI.create(url.replaceAll("/+$", "")))
+                          .toList()));
     }
-    Set<String> trusted = config.getOptionalValues("cleave.gateway.trusted-proxies", String.class).orElse(List.of())
-        .stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-    Duration timeout = Duration.parse(config.getOptionalValue("cleave.gateway.upstream-timeout", String.class)
-        .orElse("PT15S"));
-    int maxBody = config.getOptionalValue("cleave.gateway.max-body-bytes", Integer.class).orElse(1 << 20);
-    RateLimits limits = RateLimits.parse(
-        config.getOptionalValue("cleave.gateway.rate-limit.default", String.class).orElse("off"),
-        config.getOptionalValue("cleave.gateway.rate-limits", String.class).orElse(""), System::nanoTime);
-    int maxHeaders = config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
-    return new GatewaySettings(RouteTable.parse(routes, upstreams, fallback), trusted, timeout, maxBody, maxHeaders,
-        authentication(config), limits, cors(config), cache(config),
+    Set<String> trusted =
+        config
+            .getOptionalValues("cleave.gateway.trusted-proxies", String.class)
+            .orElse(List.of())
+            .stream()
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    Duration timeout =
+        Duration.parse(
+            config
+                .getOptionalValue("cleave.gateway.upstream-timeout", String.class)
+                .orElse("PT15S"));
+    int maxBody =
+        config.getOptionalValue("cleave.gateway.max-body-bytes", Integer.class).orElse(1 << 20);
+    RateLimits limits =
+        RateLimits.parse(
+            config
+                .getOptionalValue("cleave.gateway.rate-limit.default", String.class)
+                .orElse("off"),
+            config.getOptionalValue("cleave.gateway.rate-limits", String.class).orElse(""),
+            System::nanoTime);
+    int maxHeaders =
+        config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
+    return new GatewaySettings(
+        RouteTable.parse(routes, upstreams, fallback),
+        trusted,
+        timeout,
+        maxBody,
+        maxHeaders,
+        authentication(config),
+        limits,
+        cors(config),
+        cache(config),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
-        Duration.parse(config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),
-        Duration.parse(config.getOptionalValue("cleave.gateway.aggregation-timeout", String.class).orElse("PT3S")));
+        Duration.parse(
+            config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),
+        Duration.parse(
+            config
+                .getOptionalValue("cleave.gateway.aggregation-timeout", String.class)
+                .orElse("PT3S")));
   }
 
   private static ResponseCache cache(Config config) {
     return new ResponseCache(
-        config.getOptionalValues("cleave.gateway.cache.routes", String.class)
-            .orElse(List.of("/api/v1/products", "/api/v1/categories")).stream().map(String::strip).toList(),
-        Duration.parse(config.getOptionalValue("cleave.gateway.cache.max-ttl", String.class).orElse("PT60S")),
+        config
+            .getOptionalValues("cleave.gateway.cache.routes", String.class)
+            .orElse(List.of("/api/v1/products", "/api/v1/categories"))
+            .stream()
+            .map(String::strip)
+            .toList(),
+        Duration.parse(
+            config.getOptionalValue("cleave.gateway.cache.max-ttl", String.class).orElse("PT60S")),
         config.getOptionalValue("cleave.gateway.cache.max-entries", Integer.class).orElse(10_000),
-        config.getOptionalValue("cleave.gateway.cache.max-entry-bytes", Integer.class).orElse(256 * 1024),
+        config
+            .getOptionalValue("cleave.gateway.cache.max-entry-bytes", Integer.class)
+            .orElse(256 * 1024),
         System::nanoTime);
   }
 
   private static CorsPolicy cors(Config config) {
     return new CorsPolicy(
-        config.getOptionalValues("cleave.gateway.cors.allowed-origins", String.class).orElse(List.of()),
-        config.getOptionalValues("cleave.gateway.cors.allowed-methods", String.class)
+        config
+            .getOptionalValues("cleave.gateway.cors.allowed-origins", String.class)
+            .orElse(List.of()),
+        config
+            .getOptionalValues("cleave.gateway.cors.allowed-methods", String.class)
             .orElse(List.of("GET", "HEAD", "POST", "PUT", "DELETE")),
-        config.getOptionalValues("cleave.gateway.cors.allowed-headers", String.class)
-            .orElse(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "X-Request-Id")),
-        Duration.parse(config.getOptionalValue("cleave.gateway.cors.max-age", String.class).orElse("PT10M")));
+        config
+            .getOptionalValues("cleave.gateway.cors.allowed-headers", String.class)
+            .orElse(
+                List.of(
+                    "Authorization",
+                    "Content-Type",
+                    "Idempotency-Key",
+                    "If-None-Match",
+                    "X-Request-Id")),
+        Duration.parse(
+            config.getOptionalValue("cleave.gateway.cors.max-age", String.class).orElse("PT10M")));
   }
 
   private static EdgeAuthentication authentication(Config config) {
-    String location = config.getOptionalValue("cleave.jwt.public.key.location", String.class).orElseThrow(() ->
-        new IllegalArgumentException("the gateway verifies tokens but has no keys: set CLEAVE_JWT_PUBLIC_KEY_LOCATION"));
+    String location =
+        config
+            .getOptionalValue("cleave.jwt.public.key.location", String.class)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the gateway verifies tokens but has no keys: set"
+                            + " CLEAVE_JWT_PUBLIC_KEY_LOCATION"));
     List<RSAPublicKey> trustedKeys = keys(location);
-    List<RSAPublicKey> serviceKeys = config.getOptionalValue("cleave.jwt.service-keys.location", String.class)
-        .map(GatewaySettings::keys).orElse(List.of());
-    Set<String> audiences = config.getOptionalValues("cleave.jwt.audiences", String.class).orElse(List.of("cleave"))
-        .stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
-    TokenVerifier.Rules rules = new TokenVerifier.Rules(
-        config.getOptionalValue("cleave.jwt.issuer", String.class).orElse("https://cleave.dev/user"), audiences,
-        Duration.parse(config.getOptionalValue("cleave.gateway.token-clock-skew", String.class).orElse("PT60S")));
-    return new EdgeAuthentication(new TokenVerifier(trustedKeys, serviceKeys, rules),
-        AnonymousRoutes.parse(config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
+    List<RSAPublicKey> serviceKeys =
+        config
+            .getOptionalValue("cleave.jwt.service-keys.location", String.class)
+            .map(GatewaySettings::keys)
+            .orElse(List.of());
+    Set<String> audiences =
+        config
+            .getOptionalValues("cleave.jwt.audiences", String.class)
+            .orElse(List.of("cleave"))
+            .stream()
+            .map(String::strip)
+            .collect(Collectors.toUnmodifiableSet());
+    TokenVerifier.Rules rules =
+        new TokenVerifier.Rules(
+            config
+                .getOptionalValue("cleave.jwt.issuer", String.class)
+                .orElse("https://cleave.dev/user"),
+            audiences,
+            Duration.parse(
+                config
+                    .getOptionalValue("cleave.gateway.token-clock-skew", String.class)
+                    .orElse("PT60S")));
+    return new EdgeAuthentication(
+        new TokenVerifier(trustedKeys, serviceKeys, rules),
+        AnonymousRoutes.parse(
+            config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
   }
 
   private static List<RSAPublicKey> keys(String location) {
@@ -117,7 +205,8 @@ record GatewaySettings(RouteTable routes, Set<String> trustedProxies, Duration u
     try {
       return RsaKeys.publicKeys(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read token keys from " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read token keys from " + file + ": " + e.getMessage(), e);
     }
   }
 

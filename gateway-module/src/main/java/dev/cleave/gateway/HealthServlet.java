@@ -26,11 +26,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The gateway's health, in MicroProfile Health's JSON format. {@code /health/live} is the gateway
- * process alone. {@code /health/ready} (and {@code /health}) asks every upstream's
- * {@code /health/ready} in parallel and reports one check per upstream ({@code <name>-upstream}, UP when
- * one of its instances is; with several instances, each one's answer and whether the balancer sends it
- * traffic) plus the upstreams' own checks (from one instance), so one probe shows the whole system; it
- * is UP only when every upstream is.
+ * process alone. {@code /health/ready} (and {@code /health}) asks every upstream's {@code
+ * /health/ready} in parallel and reports one check per upstream ({@code <name>-upstream}, UP when
+ * one of its instances is; with several instances, each one's answer and whether the balancer sends
+ * it traffic) plus the upstreams' own checks (from one instance), so one probe shows the whole
+ * system; it is UP only when every upstream is.
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -48,22 +48,39 @@ public class HealthServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
     }
-    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(PROBE_TIMEOUT).build();
+    client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PROBE_TIMEOUT)
+            .build();
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String which = request.getPathInfo() == null ? "/ready" : request.getPathInfo();
-    JsonObject health = switch (which) {
-      case "/live", "/started" -> Json.createObjectBuilder().add("status", "UP")
-          .add("checks", Json.createArrayBuilder().add(check("gateway", true, Json.createObjectBuilder().build())))
-          .build();
-      case "/ready" -> ready();
-      default -> null;
-    };
+    JsonObject health =
+        switch (which) {
+          case "/live", "/started" ->
+              Json.createObjectBuilder()
+                  .add("status", "UP")
+                  .add(
+                      "checks",
+                      Json.createArrayBuilder()
+                          .add(check("gateway", true, Json.createObjectBuilder().build())))
+                  .build();
+          case "/ready" -> ready();
+          default -> null;
+        };
     if (health == null) {
-      GatewayProblems.write(response, 404, "not-found", "Not found", "No resource exists at this path.",
-          request.getRequestURI(), null);
+      GatewayProblems.write(
+          response,
+          404,
+          "not-found",
+          "Not found",
+          "No resource exists at this path.",
+          request.getRequestURI(),
+          null);
       return;
     }
     byte[] body = health.toString().getBytes(StandardCharsets.UTF_8);
@@ -76,12 +93,23 @@ public class HealthServlet extends HttpServlet {
 
   private JsonObject ready() {
     Map<URI, CompletableFuture<HttpResponse<String>>> probes = new LinkedHashMap<>();
-    upstreams.values().forEach(instances -> instances.forEach(base -> probes.put(base, client.sendAsync(
-        HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(PROBE_TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString()))));
+    upstreams
+        .values()
+        .forEach(
+            instances ->
+                instances.forEach(
+                    base ->
+                        probes.put(
+                            base,
+                            client.sendAsync(
+                                HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                    .timeout(PROBE_TIMEOUT)
+                                    .GET()
+                                    .build(),
+                                HttpResponse.BodyHandlers.ofString()))));
     @SuppressWarnings("unchecked")
-    Map<String, UpstreamPool> pools = (Map<String, UpstreamPool>) getServletContext()
-        .getAttribute(UpstreamPool.class.getName());
+    Map<String, UpstreamPool> pools =
+        (Map<String, UpstreamPool>) getServletContext().getAttribute(UpstreamPool.class.getName());
     boolean allUp = true;
     JsonArrayBuilder checks = Json.createArrayBuilder();
     JsonArrayBuilder theirs = Json.createArrayBuilder();
@@ -104,10 +132,14 @@ public class HealthServlet extends HttpServlet {
             }
           }
         } catch (RuntimeException e) {
-          status = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+          status =
+              e.getCause() != null
+                  ? e.getCause().getClass().getSimpleName()
+                  : e.getClass().getSimpleName();
         }
-        data.add(upstream.getValue().size() == 1 ? "url" : base.toString(), upstream.getValue().size() == 1
-            ? base.toString() : status);
+        data.add(
+            upstream.getValue().size() == 1 ? "url" : base.toString(),
+            upstream.getValue().size() == 1 ? base.toString() : status);
         if (upstream.getValue().size() == 1) {
           data.add("answer", status);
         }
@@ -121,11 +153,17 @@ public class HealthServlet extends HttpServlet {
     JsonArrayBuilder all = Json.createArrayBuilder();
     checks.build().forEach(all::add);
     theirs.build().forEach(all::add);
-    return Json.createObjectBuilder().add("status", allUp ? "UP" : "DOWN").add("checks", all).build();
+    return Json.createObjectBuilder()
+        .add("status", allUp ? "UP" : "DOWN")
+        .add("checks", all)
+        .build();
   }
 
   private static JsonObject check(String name, boolean up, JsonObject data) {
-    return Json.createObjectBuilder().add("name", name).add("status", up ? "UP" : "DOWN")
-        .add("data", data == null ? JsonValue.EMPTY_JSON_OBJECT : data).build();
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("status", up ? "UP" : "DOWN")
+        .add("data", data == null ? JsonValue.EMPTY_JSON_OBJECT : data)
+        .build();
   }
 }

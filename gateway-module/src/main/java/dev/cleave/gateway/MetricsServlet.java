@@ -14,8 +14,10 @@ public class MetricsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    GatewayMetrics metrics = (GatewayMetrics) getServletContext().getAttribute(GatewayMetrics.class.getName());
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    GatewayMetrics metrics =
+        (GatewayMetrics) getServletContext().getAttribute(GatewayMetrics.class.getName());
     byte[] body = (metrics == null ? "" : metrics.scrape()).getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/plain; version=0.0.4; charset=utf-8");
     response.setContentLength(body.length);

@@ -21,26 +21,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's composite view {@code GET /api/v1/orders/{id}/details}: the order, the current catalog
- * entry of each product in it, and its payment, in one answer. The order and the payment are fetched
- * at once; the products as soon as the order names them, all at once. Every part is fetched with the
- * caller's own token, so each service decides what the caller may see.
+ * The gateway's composite view {@code GET /api/v1/orders/{id}/details}: the order, the current
+ * catalog entry of each product in it, and its payment, in one answer. The order and the payment
+ * are fetched at once; the products as soon as the order names them, all at once. Every part is
+ * fetched with the caller's own token, so each service decides what the caller may see.
  *
  * <p>Partial failure, by part:
+ *
  * <ul>
- *   <li>the order decides: if it is not 200 (401, 404 for someone else's order, 503), that answer is
- *       the answer, and nothing else is shown;</li>
+ *   <li>the order decides: if it is not 200 (401, 404 for someone else's order, 503), that answer
+ *       is the answer, and nothing else is shown;
  *   <li>a payment or product that does not exist (404: no payment yet, a product taken off sale) is
- *       {@code null}, and the view is complete;</li>
- *   <li>a payment or product whose service fails or does not answer in time is {@code null}, the view
- *       says {@code "partial": true} and names it in {@code "unavailable"} ({@code "payment"},
- *       {@code "product 7"}); the status stays 200, since what is shown is correct.</li>
+ *       {@code null}, and the view is complete;
+ *   <li>a payment or product whose service fails or does not answer in time is {@code null}, the
+ *       view says {@code "partial": true} and names it in {@code "unavailable"} ({@code "payment"},
+ *       {@code "product 7"}); the status stays 200, since what is shown is correct.
  * </ul>
  */
 final class OrderDetailsView {
 
-  static final Pattern PATH = Pattern.compile(
-      "/api/v1/orders/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/details");
+  static final Pattern PATH =
+      Pattern.compile(
+          "/api/v1/orders/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/details");
 
   /** A sub-request's outcome: the status and body, or empty when the service gave no answer. */
   record Part(Optional<Integer> status, String body) {
@@ -49,8 +51,7 @@ final class OrderDetailsView {
     }
   }
 
-  private OrderDetailsView() {
-  }
+  private OrderDetailsView() {}
 
   /** The order id of a details path, if it is one. */
   static Optional<String> orderId(String path) {
@@ -92,12 +93,14 @@ final class OrderDetailsView {
     List<String> unavailable = new ArrayList<>();
     JsonObjectBuilder view = Json.createObjectBuilder().add("order", orderJson);
     JsonArrayBuilder productViews = Json.createArrayBuilder();
-    products.forEach((id, future) -> {
-      JsonValue product = part(future.join(), "product " + id, unavailable);
-      productViews.add(product == JsonValue.NULL
-          ? Json.createObjectBuilder().add("id", id).add("current", JsonValue.NULL).build()
-          : Json.createObjectBuilder().add("id", id).add("current", product).build());
-    });
+    products.forEach(
+        (id, future) -> {
+          JsonValue product = part(future.join(), "product " + id, unavailable);
+          productViews.add(
+              product == JsonValue.NULL
+                  ? Json.createObjectBuilder().add("id", id).add("current", JsonValue.NULL).build()
+                  : Json.createObjectBuilder().add("id", id).add("current", product).build());
+        });
     view.add("products", productViews);
     view.add("payment", part(payment.join(), "payment", unavailable));
     view.add("partial", !unavailable.isEmpty());

@@ -10,16 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Rate limiting at the edge: one token bucket ({@link TokenBucket}) per policy and caller. The caller is
- * the token's subject when the request carries a valid token, otherwise the client's address (as
- * {@link ForwardedHeaders#clientAddress} works it out), so that a customer is limited wherever they
- * come from and an anonymous client per address.
+ * Rate limiting at the edge: one token bucket ({@link TokenBucket}) per policy and caller. The
+ * caller is the token's subject when the request carries a valid token, otherwise the client's
+ * address (as {@link ForwardedHeaders#clientAddress} works it out), so that a customer is limited
+ * wherever they come from and an anonymous client per address.
  *
- * <p>Policies come from configuration: {@code cleave.gateway.rate-limit.default} (every request no rule
- * names; {@code off} for none) and {@code cleave.gateway.rate-limits}, comma-separated rules
+ * <p>Policies come from configuration: {@code cleave.gateway.rate-limit.default} (every request no
+ * rule names; {@code off} for none) and {@code cleave.gateway.rate-limits}, comma-separated rules
  * {@code NAME [METHOD] /path[/**] QUOTA/WINDOW}, the first matching rule winning, for example
- * {@code login POST /api/v1/auth/login 30/PT1M}. The answers carry the IETF {@code RateLimit-Policy}
- * and {@code RateLimit} headers ({@code "login";q=30;w=60} and {@code "login";r=29;t=2}).
+ * {@code login POST /api/v1/auth/login 30/PT1M}. The answers carry the IETF {@code
+ * RateLimit-Policy} and {@code RateLimit} headers ({@code "login";q=30;w=60} and {@code
+ * "login";r=29;t=2}).
  */
 final class RateLimits {
 
@@ -32,14 +33,21 @@ final class RateLimits {
 
   private record Rule(Policy policy, String method, String path, boolean below) {
     boolean matches(String requestMethod, String requestPath) {
-      boolean methodMatches = method.equals("*") || method.equals(requestMethod)
-          || (method.equals("GET") && requestMethod.equals("HEAD"));
-      return methodMatches && (below ? requestPath.equals(path) || requestPath.startsWith(path + "/")
-          : requestPath.equals(path));
+      boolean methodMatches =
+          method.equals("*")
+              || method.equals(requestMethod)
+              || (method.equals("GET") && requestMethod.equals("HEAD"));
+      return methodMatches
+          && (below
+              ? requestPath.equals(path) || requestPath.startsWith(path + "/")
+              : requestPath.equals(path));
     }
   }
 
-  /** The decision for one request: the policy that applied (none: unlimited) and the take from its bucket. */
+  /**
+   * The decision for one request: the policy that applied (none: unlimited) and the take from its
+   * bucket.
+   */
   record Decision(Policy policy, TokenBucket.Take take) {
     boolean allowed() {
       return policy == null || take.allowed();
@@ -50,8 +58,12 @@ final class RateLimits {
     }
   }
 
-  /** Past this many callers, buckets that have refilled completely are dropped, at most once a second. */
+  /**
+   * Past this many callers, buckets that have refilled completely are dropped, at most once a
+   * second.
+   */
   static final int SWEEP_ABOVE = 50_000;
+
   private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
   private final List<Rule> rules;
@@ -71,8 +83,10 @@ final class RateLimits {
    * @param ruleSpec the rules, as described in the class comment
    */
   static RateLimits parse(String defaultPolicy, String ruleSpec, LongSupplier nanoClock) {
-    Policy fallback = defaultPolicy == null || defaultPolicy.isBlank() || defaultPolicy.strip().equals("off") ? null
-        : policy("default", defaultPolicy.strip());
+    Policy fallback =
+        defaultPolicy == null || defaultPolicy.isBlank() || defaultPolicy.strip().equals("off")
+            ? null
+            : policy("default", defaultPolicy.strip());
     List<Rule> rules = new ArrayList<>();
     for (String raw : ruleSpec == null ? new String[0] : ruleSpec.split(",")) {
       String entry = raw.strip();
@@ -83,14 +97,19 @@ final class RateLimits {
       if (parts.length == 3) {
         parts = new String[] {parts[0], "*", parts[1], parts[2]};
       }
-      if (parts.length != 4 || !parts[0].matches("[A-Za-z0-9_-]+") || !parts[1].matches("[A-Za-z]+|\\*")
+      if (parts.length != 4
+          || !parts[0].matches("[A-Za-z0-9_-]+")
+          || !parts[1].matches("[A-Za-z]+|\\*")
           || !parts[2].startsWith("/")) {
-        throw new IllegalArgumentException("cleave.gateway.rate-limits: '" + entry
-            + "' is not 'NAME [METHOD] /path QUOTA/WINDOW'");
+        throw new IllegalArgumentException(
+            "cleave.gateway.rate-limits: '"
+                + entry
+                + "' is not 'NAME [METHOD] /path QUOTA/WINDOW'");
       }
       boolean below = parts[2].endsWith("/**");
       String path = below ? parts[2].substring(0, parts[2].length() - 3) : parts[2];
-      rules.add(new Rule(policy(parts[0], parts[3]), parts[1].toUpperCase(Locale.ROOT), path, below));
+      rules.add(
+          new Rule(policy(parts[0], parts[3]), parts[1].toUpperCase(Locale.ROOT), path, below));
     }
     return new RateLimits(rules, fallback, nanoClock);
   }
@@ -98,13 +117,15 @@ final class RateLimits {
   private static Policy policy(String name, String spec) {
     String[] quotaAndWindow = spec.split("/", 2);
     try {
-      Policy policy = new Policy(name, Integer.parseInt(quotaAndWindow[0]), Duration.parse(quotaAndWindow[1]));
+      Policy policy =
+          new Policy(name, Integer.parseInt(quotaAndWindow[0]), Duration.parse(quotaAndWindow[1]));
       if (policy.quota() < 1 || policy.window().toSeconds() < 1) {
         throw new IllegalArgumentException("quota and window must be at least 1 and 1 s");
       }
       return policy;
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("rate limit '" + name + "': '" + spec + "' is not QUOTA/WINDOW (30/PT1M)", e);
+      throw new IllegalArgumentException(
+          "rate limit '" + name + "': '" + spec + "' is not QUOTA/WINDOW (30/PT1M)", e);
     }
   }
 
@@ -129,11 +150,14 @@ final class RateLimits {
       return new Decision(null, null);
     }
     long now = nanoClock.getAsLong();
-    TokenBucket bucket = buckets.computeIfAbsent(policy.name() + "|" + caller,
-        key -> new TokenBucket(policy.quota(), policy.window(), now));
+    TokenBucket bucket =
+        buckets.computeIfAbsent(
+            policy.name() + "|" + caller,
+            key -> new TokenBucket(policy.quota(), policy.window(), now));
     Decision decision = new Decision(policy, bucket.take(now));
     long last = lastSweep.get();
-    if (buckets.size() > SWEEP_ABOVE && (last == Long.MIN_VALUE || now - last >= SWEEP_EVERY_NANOS)
+    if (buckets.size() > SWEEP_ABOVE
+        && (last == Long.MIN_VALUE || now - last >= SWEEP_EVERY_NANOS)
         && lastSweep.compareAndSet(last, now)) {
       buckets.values().removeIf(idle -> idle.isFull(now));
     }

@@ -13,32 +13,43 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The gateway's cache of public reads. What it keeps is decided by the services, through the
- * {@code Cache-Control} of their answers, and bounded by configuration:
+ * The gateway's cache of public reads. What it keeps is decided by the services, through the {@code
+ * Cache-Control} of their answers, and bounded by configuration:
+ *
  * <ul>
  *   <li>only GET answers with status 200 on the routes of {@code cleave.gateway.cache.routes} (by
- *       default the catalog: {@code /api/v1/products}, {@code /api/v1/categories});</li>
- *   <li>only answers that say {@code public} with a {@code max-age} (or {@code s-maxage}) above zero, and
- *       none with {@code no-store}, {@code private} or {@code no-cache}; kept for that age, at most
- *       {@code cleave.gateway.cache.max-ttl} (default 60 s);</li>
- *   <li>keyed by route, caller scope (the token's subject, or {@code public} without one), the request's
- *       {@code Accept}, path and query, so an answer kept for one caller, route or media type is never
- *       served to another; an answer that varies on any other request header ({@code Vary}) is not kept;</li>
- *   <li>at most {@code cleave.gateway.cache.max-entries} entries (default 10,000, least recently used
- *       go first) of at most {@code cleave.gateway.cache.max-entry-bytes} (default 256 KiB);</li>
- *   <li>a successful write (POST, PUT, PATCH, DELETE) through a cached route drops every entry, so an
- *       administrator's product change is seen at once (it may change any cached read: a product
+ *       default the catalog: {@code /api/v1/products}, {@code /api/v1/categories});
+ *   <li>only answers that say {@code public} with a {@code max-age} (or {@code s-maxage}) above
+ *       zero, and none with {@code no-store}, {@code private} or {@code no-cache}; kept for that
+ *       age, at most {@code cleave.gateway.cache.max-ttl} (default 60 s);
+ *   <li>keyed by route, caller scope (the token's subject, or {@code public} without one), the
+ *       request's {@code Accept}, path and query, so an answer kept for one caller, route or media
+ *       type is never served to another; an answer that varies on any other request header ({@code
+ *       Vary}) is not kept;
+ *   <li>at most {@code cleave.gateway.cache.max-entries} entries (default 10,000, least recently
+ *       used go first) of at most {@code cleave.gateway.cache.max-entry-bytes} (default 256 KiB);
+ *   <li>a successful write (POST, PUT, PATCH, DELETE) through a cached route drops every entry, so
+ *       an administrator's product change is seen at once (it may change any cached read: a product
  *       listing, its category's count). Changes that do not pass the gateway (stock reserved by a
- *       checkout) show once the entry expires, which is why the services keep those ages short.</li>
+ *       checkout) show once the entry expires, which is why the services keep those ages short.
  * </ul>
- * Entries carry a strong {@code ETag} (the service's, or a hash of the body), so a client's
- * {@code If-None-Match} gets 304. Time comes from a monotonic clock passed in, so tests are exact.
+ *
+ * Entries carry a strong {@code ETag} (the service's, or a hash of the body), so a client's {@code
+ * If-None-Match} gets 304. Time comes from a monotonic clock passed in, so tests are exact.
  */
 final class ResponseCache {
 
-  /** A kept answer. {@code headers} are the end-to-end headers to replay, without Content-Length. */
-  @SuppressWarnings("ArrayRecordComponent") // the body is replayed as it came, never compared or hashed
-  record Entry(List<Map.Entry<String, String>> headers, byte[] body, String etag, long storedAt, long expiresAt) {
+  /**
+   * A kept answer. {@code headers} are the end-to-end headers to replay, without Content-Length.
+   */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // the body is replayed as it came, never compared or hashed
+  record Entry(
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      String etag,
+      long storedAt,
+      long expiresAt) {
     long ageSeconds(long now) {
       return Math.max(0, (now - storedAt) / 1_000_000_000L);
     }
@@ -51,20 +62,26 @@ final class ResponseCache {
   private final LongSupplier nanoClock;
   private final LinkedHashMap<String, Entry> entries;
 
-  ResponseCache(List<String> routes, Duration maxTtl, int maxEntries, int maxEntryBytes, LongSupplier nanoClock) {
+  ResponseCache(
+      List<String> routes,
+      Duration maxTtl,
+      int maxEntries,
+      int maxEntryBytes,
+      LongSupplier nanoClock) {
     this.routes = List.copyOf(routes);
     this.maxTtl = maxTtl;
     this.maxEntries = maxEntries;
     this.maxEntryBytes = maxEntryBytes;
     this.nanoClock = nanoClock;
-    this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.entries =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-        return size() > ResponseCache.this.maxEntries;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > ResponseCache.this.maxEntries;
+          }
+        };
   }
 
   /** Whether answers on this route may be kept at all. */
@@ -81,12 +98,19 @@ final class ResponseCache {
   }
 
   /**
-   * The key of a read: route, caller scope, what the client accepts (a client asking for HTML must get
-   * the service's 406, not a kept JSON answer), path and query.
+   * The key of a read: route, caller scope, what the client accepts (a client asking for HTML must
+   * get the service's 406, not a kept JSON answer), path and query.
    */
   static String key(String routePrefix, String scope, String accept, String path, String query) {
     String accepted = accept == null ? "" : accept.strip().toLowerCase(Locale.ROOT);
-    return routePrefix + "|" + scope + "|" + accepted + "|" + path + (query == null ? "" : "?" + query);
+    return routePrefix
+        + "|"
+        + scope
+        + "|"
+        + accepted
+        + "|"
+        + path
+        + (query == null ? "" : "?" + query);
   }
 
   /** The fresh entry under this key, if there is one. */
@@ -103,7 +127,8 @@ final class ResponseCache {
   }
 
   /**
-   * How long an answer with this {@code Cache-Control} may be kept here; empty when it may not be kept.
+   * How long an answer with this {@code Cache-Control} may be kept here; empty when it may not be
+   * kept.
    */
   Optional<Duration> freshness(String cacheControl) {
     if (cacheControl == null) {
@@ -114,7 +139,9 @@ final class ResponseCache {
     long sharedMaxAge = -1;
     for (String raw : cacheControl.split(",")) {
       String directive = raw.strip().toLowerCase(Locale.ROOT);
-      if (directive.equals("no-store") || directive.equals("private") || directive.equals("no-cache")) {
+      if (directive.equals("no-store")
+          || directive.equals("private")
+          || directive.equals("no-cache")) {
         return Optional.empty();
       }
       if (directive.equals("public")) {
@@ -141,14 +168,18 @@ final class ResponseCache {
     }
   }
 
-  synchronized Entry put(String key, List<Map.Entry<String, String>> headers, byte[] body, String etag, Duration ttl) {
+  synchronized Entry put(
+      String key, List<Map.Entry<String, String>> headers, byte[] body, String etag, Duration ttl) {
     long now = nanoClock.getAsLong();
     Entry entry = new Entry(List.copyOf(headers), body, etag, now, now + ttl.toNanos());
     entries.put(key, entry);
     return entry;
   }
 
-  /** Drops every entry (a write may change what any cached read shows: a product, its category's count). */
+  /**
+   * Drops every entry (a write may change what any cached read shows: a product, its category's
+   * count).
+   */
   synchronized int purge() {
     int dropped = entries.size();
     entries.clear();
@@ -163,13 +194,18 @@ final class ResponseCache {
   static String etagOf(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16))
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Whether an {@code If-None-Match} value names this entity tag (weak comparison, RFC 9110 13.1.2). */
+  /**
+   * Whether an {@code If-None-Match} value names this entity tag (weak comparison, RFC 9110
+   * 13.1.2).
+   */
   static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null || etag == null) {
       return false;

@@ -11,14 +11,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which upstream serves a path: the longest configured prefix that the path equals or continues with
- * a {@code /}, else the fallback upstream (the monolith, while modules are extracted one at a time),
- * else nothing. {@code /internal} and everything under it is never routed: module APIs are for services.
+ * Which upstream serves a path: the longest configured prefix that the path equals or continues
+ * with a {@code /}, else the fallback upstream (the monolith, while modules are extracted one at a
+ * time), else nothing. {@code /internal} and everything under it is never routed: module APIs are
+ * for services.
  *
- * <p>Routes are written {@code /api/v1/products=product,/api/v1/cart=order}; each upstream name has a
- * base URL. Paths are matched as they arrive (still percent-encoded) and only after {@link #violation}
- * found nothing wrong with them, so {@code /api/v1/products/../../internal} and encoded slashes never
- * reach a route.
+ * <p>Routes are written {@code /api/v1/products=product,/api/v1/cart=order}; each upstream name has
+ * a base URL. Paths are matched as they arrive (still percent-encoded) and only after {@link
+ * #violation} found nothing wrong with them, so {@code /api/v1/products/../../internal} and encoded
+ * slashes never reach a route.
  */
 public final class RouteTable {
 
@@ -48,9 +49,11 @@ public final class RouteTable {
    * @param routes {@code prefix=upstream} pairs separated by commas
    * @param upstreams the base URLs of each upstream's instances, by upstream name
    * @param fallback the upstream for every other path, if any
-   * @throws IllegalArgumentException naming the first thing wrong, so a gateway never starts half-configured
+   * @throws IllegalArgumentException naming the first thing wrong, so a gateway never starts
+   *     half-configured
    */
-  public static RouteTable parse(String routes, Map<String, List<URI>> upstreams, Optional<String> fallback) {
+  public static RouteTable parse(
+      String routes, Map<String, List<URI>> upstreams, Optional<String> fallback) {
     List<Route> parsed = new ArrayList<>();
     for (String entry : routes.split(",")) {
       if (entry.isBlank()) {
@@ -67,11 +70,16 @@ public final class RouteTable {
       parsed.add(new Route(prefix, pair[1].strip(), instances(pair[1].strip(), upstreams)));
     }
     if (parsed.isEmpty() && fallback.isEmpty()) {
-      throw new IllegalArgumentException("no routes and no fallback upstream: the gateway would route nothing");
+      throw new IllegalArgumentException(
+          "no routes and no fallback upstream: the gateway would route nothing");
     }
     parsed.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
-    Route fallbackRoute = fallback.filter(f -> !f.isBlank()).map(String::strip)
-        .map(name -> new Route("/", name, instances(name, upstreams))).orElse(null);
+    Route fallbackRoute =
+        fallback
+            .filter(f -> !f.isBlank())
+            .map(String::strip)
+            .map(name -> new Route("/", name, instances(name, upstreams)))
+            .orElse(null);
     Map<String, List<URI>> used = new LinkedHashMap<>();
     parsed.forEach(r -> used.put(r.upstream(), r.instances()));
     if (fallbackRoute != null) {
@@ -86,10 +94,12 @@ public final class RouteTable {
     }
     List<URI> instances = upstreams.get(name);
     if (instances == null || instances.isEmpty()) {
-      throw new IllegalArgumentException("upstream '" + name + "' has no URL: set cleave.gateway.upstream." + name);
+      throw new IllegalArgumentException(
+          "upstream '" + name + "' has no URL: set cleave.gateway.upstream." + name);
     }
     for (URI uri : instances) {
-      if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException("upstream '" + name + "' is not an http(s) URL: " + uri);
       }
     }
@@ -115,8 +125,9 @@ public final class RouteTable {
   }
 
   /**
-   * Why a raw request path must not be forwarded, or empty: dot segments, encoded slashes, backslashes,
-   * encoded percent signs (double encoding), control characters, or a path that is not absolute.
+   * Why a raw request path must not be forwarded, or empty: dot segments, encoded slashes,
+   * backslashes, encoded percent signs (double encoding), control characters, or a path that is not
+   * absolute.
    */
   public static Optional<String> violation(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {

@@ -4,15 +4,16 @@ import java.time.Duration;
 
 /**
  * A token bucket: holds at most {@code quota} tokens, refills continuously at {@code quota} per
- * {@code window}, and each request takes one. A full bucket admits a burst of {@code quota}; a steady
- * client gets {@code quota} per {@code window}. Time is passed in (nanoseconds of a monotonic clock),
- * so tests are exact. Thread-safe.
+ * {@code window}, and each request takes one. A full bucket admits a burst of {@code quota}; a
+ * steady client gets {@code quota} per {@code window}. Time is passed in (nanoseconds of a
+ * monotonic clock), so tests are exact. Thread-safe.
  */
 final class TokenBucket {
 
-  /** What a take says: allowed or not, tokens left, and seconds until one more and until full again. */
-  record Take(boolean allowed, long remaining, long secondsUntilNext, long secondsUntilFull) {
-  }
+  /**
+   * What a take says: allowed or not, tokens left, and seconds until one more and until full again.
+   */
+  record Take(boolean allowed, long remaining, long secondsUntilNext, long secondsUntilFull) {}
 
   private final double quota;
   private final double tokensPerNano;
@@ -21,7 +22,8 @@ final class TokenBucket {
 
   TokenBucket(int quota, Duration window, long now) {
     if (quota < 1 || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("a bucket needs a quota of at least 1 and a positive window");
+      throw new IllegalArgumentException(
+          "a bucket needs a quota of at least 1 and a positive window");
     }
     this.quota = quota;
     this.tokensPerNano = quota / (double) window.toNanos();
@@ -35,7 +37,10 @@ final class TokenBucket {
     if (allowed) {
       tokens -= 1;
     }
-    return new Take(allowed, (long) Math.floor(tokens), seconds(allowed || tokens >= 1 ? 0 : 1 - tokens),
+    return new Take(
+        allowed,
+        (long) Math.floor(tokens),
+        seconds(allowed || tokens >= 1 ? 0 : 1 - tokens),
         seconds(quota - tokens));
   }
 

@@ -34,25 +34,25 @@ import javax.net.ssl.SSLSocketFactory;
  * The gateway's HTTP/1.1 client: blocking, on the servlet's own thread, over pooled keep-alive
  * connections, one pool per upstream instance.
  *
- * <p>Why not {@code java.net.http.HttpClient}: its synchronous {@code send} hands each exchange to a
- * selector thread and back, several thread switches per request. Measured on the project machine
+ * <p>Why not {@code java.net.http.HttpClient}: its synchronous {@code send} hands each exchange to
+ * a selector thread and back, several thread switches per request. Measured on the project machine
  * (docs/benchmarks.md, "Gateway vs NGINX") that cost the gateway about 1 ms of CPU per forwarded
- * request and half of NGINX's throughput; a plain socket read and write on the calling thread is what
- * NGINX does too.
+ * request and half of NGINX's throughput; a plain socket read and write on the calling thread is
+ * what NGINX does too.
  *
- * <p>What it does: speaks TLS to {@code https} upstreams (the JVM's trust store, host name checked);
- * writes the request line, the given headers, {@code Host} and {@code Content-Length}
+ * <p>What it does: speaks TLS to {@code https} upstreams (the JVM's trust store, host name
+ * checked); writes the request line, the given headers, {@code Host} and {@code Content-Length}
  * itself (so a client's framing headers can never reach the upstream); reads the status line and
- * header section (at most {@value #MAX_HEADER_BYTES} bytes, interim 1xx answers skipped); frames the
- * body as RFC 9112 section 6.3 says (none for HEAD, 1xx, 204 and 304; chunked; Content-Length; else
- * until the upstream closes). A connection goes back to its pool only when its body was read to the
- * end and neither side said {@code Connection: close}. A pooled connection the upstream has closed
- * meanwhile (it fails before any byte of the answer arrives) is replaced by a new one once.
+ * header section (at most {@value #MAX_HEADER_BYTES} bytes, interim 1xx answers skipped); frames
+ * the body as RFC 9112 section 6.3 says (none for HEAD, 1xx, 204 and 304; chunked; Content-Length;
+ * else until the upstream closes). A connection goes back to its pool only when its body was read
+ * to the end and neither side said {@code Connection: close}. A pooled connection the upstream has
+ * closed meanwhile (it fails before any byte of the answer arrives) is replaced by a new one once.
  *
  * <p>Failures: no connection (refused, no answer to the connect within the connect timeout, or a
- * failed TLS handshake) is a
- * {@link ConnectException}, so the caller knows nothing reached the instance; no byte within the read
- * timeout is a {@link SocketTimeoutException}; anything else is an {@link IOException}.
+ * failed TLS handshake) is a {@link ConnectException}, so the caller knows nothing reached the
+ * instance; no byte within the read timeout is a {@link SocketTimeoutException}; anything else is
+ * an {@link IOException}.
  */
 final class UpstreamClient {
 
@@ -66,24 +66,32 @@ final class UpstreamClient {
 
   /**
    * @param connectTimeout how long a connect may take
-   * @param idleTimeout how long a connection may wait in the pool (keep it below the upstream's keep-alive timeout)
+   * @param idleTimeout how long a connection may wait in the pool (keep it below the upstream's
+   *     keep-alive timeout)
    * @param maxIdlePerInstance how many idle connections an instance's pool keeps
    */
-  UpstreamClient(Duration connectTimeout, Duration idleTimeout, int maxIdlePerInstance, LongSupplier nanoClock) {
+  UpstreamClient(
+      Duration connectTimeout,
+      Duration idleTimeout,
+      int maxIdlePerInstance,
+      LongSupplier nanoClock) {
     this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
     this.idleNanos = idleTimeout.toNanos();
     this.maxIdlePerInstance = maxIdlePerInstance;
     this.nanoClock = nanoClock;
   }
 
-  /** A request to send: the target is the path and query as the client sent them (already checked). */
-  @SuppressWarnings("ArrayRecordComponent") // the body is passed along as it came, never compared or hashed
-  record Request(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
-  }
+  /**
+   * A request to send: the target is the path and query as the client sent them (already checked).
+   */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // the body is passed along as it came, never compared or hashed
+  record Request(
+      String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {}
 
   /**
-   * Sends a request to {@code base} (scheme http, host, port and an optional path prefix) and returns
-   * once the answer's header section has arrived. The caller must close the response.
+   * Sends a request to {@code base} (scheme http, host, port and an optional path prefix) and
+   * returns once the answer's header section has arrived. The caller must close the response.
    */
   Response send(URI base, Request request, Duration readTimeout) throws IOException {
     byte[] head = head(base, request);
@@ -101,18 +109,21 @@ final class UpstreamClient {
     try {
       return exchange(fresh, key, head, request, timeout);
     } catch (StaleConnection stale) {
-      throw new IOException("Upstream " + key + " closed the connection without answering", stale.getCause());
+      throw new IOException(
+          "Upstream " + key + " closed the connection without answering", stale.getCause());
     }
   }
 
   /** Closes every idle connection. */
   void close() {
-    idle.values().forEach(pool -> {
-      Connection connection;
-      while ((connection = pool.pollFirst()) != null) {
-        connection.close();
-      }
-    });
+    idle.values()
+        .forEach(
+            pool -> {
+              Connection connection;
+              while ((connection = pool.pollFirst()) != null) {
+                connection.close();
+              }
+            });
   }
 
   /** Idle connections held for an instance ({@code host:port}); for tests. */
@@ -121,7 +132,8 @@ final class UpstreamClient {
     return pool == null ? 0 : pool.size();
   }
 
-  private Response exchange(Connection connection, String key, byte[] head, Request request, int timeout)
+  private Response exchange(
+      Connection connection, String key, byte[] head, Request request, int timeout)
       throws IOException {
     boolean answered = false;
     try {
@@ -150,7 +162,8 @@ final class UpstreamClient {
         throw e;
       }
       if (first < 0) {
-        EOFException eof = new EOFException("Upstream " + key + " closed the connection without answering");
+        EOFException eof =
+            new EOFException("Upstream " + key + " closed the connection without answering");
         if (connection.reused) {
           throw new StaleConnection(eof);
         }
@@ -166,11 +179,14 @@ final class UpstreamClient {
     }
   }
 
-  private Response readResponse(Connection connection, String key, int first, String method) throws IOException {
+  private Response readResponse(Connection connection, String key, int first, String method)
+      throws IOException {
     HeaderReader reader = new HeaderReader(connection.in, first);
     while (true) {
       String statusLine = reader.line();
-      if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
+      if (!statusLine.startsWith("HTTP/1.")
+          || statusLine.length() < 12
+          || statusLine.charAt(8) != ' ') {
         throw new IOException("Malformed status line from " + key);
       }
       int status;
@@ -185,10 +201,12 @@ final class UpstreamClient {
         continue;
       }
       if (status < 200) {
-        throw new IOException("Upstream " + key + " answered " + status + ", which the gateway does not forward");
+        throw new IOException(
+            "Upstream " + key + " answered " + status + ", which the gateway does not forward");
       }
-      boolean keepAlive = !headers.hasToken("Connection", "close")
-          && (!http10 || headers.hasToken("Connection", "keep-alive"));
+      boolean keepAlive =
+          !headers.hasToken("Connection", "close")
+              && (!http10 || headers.hasToken("Connection", "keep-alive"));
       InputStream body;
       if (method.equals("HEAD") || status == 204 || status == 304) {
         body = InputStream.nullInputStream();
@@ -254,7 +272,8 @@ final class UpstreamClient {
     }
     Connection connection;
     while ((connection = pool.pollFirst()) != null) {
-      if (nanoClock.getAsLong() - connection.idleSince < idleNanos && !connection.socket.isClosed()) {
+      if (nanoClock.getAsLong() - connection.idleSince < idleNanos
+          && !connection.socket.isClosed()) {
         return connection;
       }
       connection.close();
@@ -272,7 +291,9 @@ final class UpstreamClient {
       }
     } catch (SocketTimeoutException e) {
       close(socket);
-      ConnectException refused = new ConnectException("No connection to " + base + " within " + connectTimeoutMillis + " ms");
+      ConnectException refused =
+          new ConnectException(
+              "No connection to " + base + " within " + connectTimeoutMillis + " ms");
       refused.initCause(e);
       throw refused;
     } catch (IOException e) {
@@ -280,7 +301,8 @@ final class UpstreamClient {
       if (e instanceof ConnectException) {
         throw e;
       }
-      ConnectException refused = new ConnectException("No connection to " + base + ": " + e.getMessage());
+      ConnectException refused =
+          new ConnectException("No connection to " + base + ": " + e.getMessage());
       refused.initCause(e);
       throw refused;
     }
@@ -288,13 +310,15 @@ final class UpstreamClient {
   }
 
   /**
-   * TLS over a connected socket, the JVM's trust store deciding and the host name checked against the
-   * certificate. A failed handshake counts as no connection ({@link ConnectException} from the caller):
-   * nothing of the request was sent, so another instance may be tried.
+   * TLS over a connected socket, the JVM's trust store deciding and the host name checked against
+   * the certificate. A failed handshake counts as no connection ({@link ConnectException} from the
+   * caller): nothing of the request was sent, so another instance may be tried.
    */
   private Socket tls(Socket socket, URI base) throws IOException {
-    SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-        .createSocket(socket, base.getHost(), port(base), true);
+    SSLSocket tls =
+        (SSLSocket)
+            ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                .createSocket(socket, base.getHost(), port(base), true);
     SSLParameters parameters = tls.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     tls.setSSLParameters(parameters);
@@ -330,14 +354,21 @@ final class UpstreamClient {
     for (Map.Entry<String, String> header : request.headers()) {
       String name = header.getKey();
       String value = header.getValue();
-      if (!isToken(name) || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+      if (!isToken(name)
+          || value.indexOf('\r') >= 0
+          || value.indexOf('\n') >= 0
+          || value.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("Header not forwardable: " + name);
       }
       head.append(name).append(": ").append(value).append("\r\n");
     }
     int length = request.body().length;
-    if (length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD")
-        || request.method().equals("DELETE") || request.method().equals("OPTIONS") || request.method().equals("TRACE"))) {
+    if (length > 0
+        || !(request.method().equals("GET")
+            || request.method().equals("HEAD")
+            || request.method().equals("DELETE")
+            || request.method().equals("OPTIONS")
+            || request.method().equals("TRACE"))) {
       head.append("Content-Length: ").append(length).append("\r\n");
     }
     head.append("\r\n");
@@ -350,8 +381,11 @@ final class UpstreamClient {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }
@@ -529,7 +563,8 @@ final class UpstreamClient {
         }
         if (b == '\n') {
           byte[] bytes = line.toByteArray();
-          int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          int length =
+              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
           return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
         line.write(b);
@@ -606,7 +641,12 @@ final class UpstreamClient {
       int n = connection.in.read(buffer, offset, (int) Math.min(length, remaining));
       if (n < 0) {
         close();
-        throw new EOFException("Upstream " + key + " closed the connection " + remaining + " bytes before the body's end");
+        throw new EOFException(
+            "Upstream "
+                + key
+                + " closed the connection "
+                + remaining
+                + " bytes before the body's end");
       }
       remaining -= n;
       finishIfComplete();
@@ -621,7 +661,10 @@ final class UpstreamClient {
     }
   }
 
-  /** A chunked body (RFC 9112 section 7.1); the connection is reused after the last chunk and trailers. */
+  /**
+   * A chunked body (RFC 9112 section 7.1); the connection is reused after the last chunk and
+   * trailers.
+   */
   private final class ChunkedBody extends ConnectionBody {
     private final String key;
     private final boolean keepAlive;

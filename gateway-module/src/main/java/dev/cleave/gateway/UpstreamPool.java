@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The instances of one upstream, balanced round robin with passive health checks: an instance that
- * fails {@code ejectAfter} times in a row (refused, reset or timed out) is left out for
- * {@code coolDown}; after that it gets traffic again, and one more failure ejects it again at once,
- * while a success clears its record. When every instance is out, all are tried anyway (better a
- * chance than a certain 503). Time comes from a monotonic clock passed in, so tests are exact.
+ * fails {@code ejectAfter} times in a row (refused, reset or timed out) is left out for {@code
+ * coolDown}; after that it gets traffic again, and one more failure ejects it again at once, while
+ * a success clears its record. When every instance is out, all are tried anyway (better a chance
+ * than a certain 503). Time comes from a monotonic clock passed in, so tests are exact.
  */
 final class UpstreamPool {
 
@@ -44,9 +44,11 @@ final class UpstreamPool {
   private final LongSupplier nanoClock;
   private final AtomicInteger next = new AtomicInteger();
 
-  UpstreamPool(String name, List<URI> baseUris, int ejectAfter, Duration coolDown, LongSupplier nanoClock) {
+  UpstreamPool(
+      String name, List<URI> baseUris, int ejectAfter, Duration coolDown, LongSupplier nanoClock) {
     if (baseUris.isEmpty() || ejectAfter < 1) {
-      throw new IllegalArgumentException("upstream " + name + " needs an instance and eject-after of at least 1");
+      throw new IllegalArgumentException(
+          "upstream " + name + " needs an instance and eject-after of at least 1");
     }
     this.name = name;
     this.instances = baseUris.stream().map(Instance::new).toList();
@@ -59,7 +61,10 @@ final class UpstreamPool {
     return name;
   }
 
-  /** The instances to try for one request, in order: those in, from the next in turn; if none is in, all. */
+  /**
+   * The instances to try for one request, in order: those in, from the next in turn; if none is in,
+   * all.
+   */
   List<Instance> order() {
     long now = nanoClock.getAsLong();
     int start = Math.floorMod(next.getAndIncrement(), instances.size());
@@ -95,6 +100,8 @@ final class UpstreamPool {
   /** Each instance's base URL and whether it takes traffic now ({@code in} or {@code ejected}). */
   List<String> states() {
     long now = nanoClock.getAsLong();
-    return instances.stream().map(i -> i.baseUri() + "=" + (i.isIn(now) ? "in" : "ejected")).toList();
+    return instances.stream()
+        .map(i -> i.baseUri() + "=" + (i.isIn(now) ? "in" : "ejected"))
+        .toList();
   }
 }

@@ -21,10 +21,14 @@ class EdgeAuthenticationTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   private static final KeyPair USER = pair();
   private static final KeyPair SERVICE = pair();
-  private static final EdgeAuthentication EDGE = new EdgeAuthentication(
-      new TokenVerifier(List.of((RSAPublicKey) USER.getPublic()), List.of((RSAPublicKey) SERVICE.getPublic()),
-          new TokenVerifier.Rules("https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60))),
-      AnonymousRoutes.parse("GET /api/v1/products/**, POST /api/v1/users, /api/v1/auth/login"));
+  private static final EdgeAuthentication EDGE =
+      new EdgeAuthentication(
+          new TokenVerifier(
+              List.of((RSAPublicKey) USER.getPublic()),
+              List.of((RSAPublicKey) SERVICE.getPublic()),
+              new TokenVerifier.Rules(
+                  "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60))),
+          AnonymousRoutes.parse("GET /api/v1/products/**, POST /api/v1/users, /api/v1/auth/login"));
 
   private static KeyPair pair() {
     try {
@@ -37,14 +41,24 @@ class EdgeAuthenticationTest {
   }
 
   private static String token(KeyPair pair, String subject, String group, Instant expires) {
-    return new Rs256Signer((RSAPrivateCrtKey) pair.getPrivate()).sign("{\"iss\":\"https://cleave.dev/user\","
-        + "\"aud\":\"cleave\",\"sub\":\"" + subject + "\",\"groups\":[\"" + group + "\"],\"iat\":"
-        + NOW.minusSeconds(5).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}");
+    return new Rs256Signer((RSAPrivateCrtKey) pair.getPrivate())
+        .sign(
+            "{\"iss\":\"https://cleave.dev/user\","
+                + "\"aud\":\"cleave\",\"sub\":\""
+                + subject
+                + "\",\"groups\":[\""
+                + group
+                + "\"],\"iat\":"
+                + NOW.minusSeconds(5).getEpochSecond()
+                + ",\"exp\":"
+                + expires.getEpochSecond()
+                + "}");
   }
 
   private static final String CUSTOMER = token(USER, "c-1", "customer", NOW.plusSeconds(300));
 
-  private static EdgeAuthentication.Decision decide(String method, String path, String... authorization) {
+  private static EdgeAuthentication.Decision decide(
+      String method, String path, String... authorization) {
     return EDGE.decide(method, path, List.of(authorization), NOW);
   }
 
@@ -62,13 +76,21 @@ class EdgeAuthenticationTest {
 
   @Test
   void everythingElseNeedsAValidToken() {
-    for (String[] request : new String[][] {{"POST", "/api/v1/products"}, {"PUT", "/api/v1/products/7/stock"},
-        {"GET", "/api/v1/users/me"}, {"POST", "/api/v1/users/x"}, {"GET", "/api/v1/productsX"}, {"GET", "/api/v1/cart"}}) {
+    for (String[] request :
+        new String[][] {
+          {"POST", "/api/v1/products"},
+          {"PUT", "/api/v1/products/7/stock"},
+          {"GET", "/api/v1/users/me"},
+          {"POST", "/api/v1/users/x"},
+          {"GET", "/api/v1/productsX"},
+          {"GET", "/api/v1/cart"}
+        }) {
       EdgeAuthentication.Decision refused = decide(request[0], request[1]);
       assertThat(refused.passes()).as("%s %s", request[0], request[1]).isFalse();
       assertThat(refused.tokenPresented()).isFalse();
     }
-    assertThat(decide("GET", "/api/v1/cart", "Basic dXNlcjpwdw==").reason()).isEqualTo("not a bearer token");
+    assertThat(decide("GET", "/api/v1/cart", "Basic dXNlcjpwdw==").reason())
+        .isEqualTo("not a bearer token");
     EdgeAuthentication.Decision passed = decide("GET", "/api/v1/cart", "Bearer " + CUSTOMER);
     assertThat(passed.passes()).isTrue();
     assertThat(passed.subject()).contains("c-1");
@@ -82,7 +104,8 @@ class EdgeAuthenticationTest {
     assertThat(refused.passes()).isFalse();
     assertThat(refused.tokenPresented()).isTrue();
     assertThat(refused.reason()).isEqualTo("expired");
-    assertThat(decide("GET", "/api/v1/products", "Bearer ").reason()).isEqualTo("empty bearer token");
+    assertThat(decide("GET", "/api/v1/products", "Bearer ").reason())
+        .isEqualTo("empty bearer token");
     assertThat(decide("GET", "/api/v1/products", "Bearer not.a.token").passes()).isFalse();
     assertThat(decide("GET", "/api/v1/cart", "Bearer " + CUSTOMER, "Bearer " + CUSTOMER).reason())
         .isEqualTo("more than one Authorization header");
@@ -97,10 +120,14 @@ class EdgeAuthenticationTest {
 
   @Test
   void theAnonymousListIsCheckedAtStart() {
-    assertThatThrownBy(() -> AnonymousRoutes.parse("api/v1/products")).hasMessageContaining("METHOD /path");
-    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /a /b")).hasMessageContaining("METHOD /path");
-    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /internal/**")).hasMessageContaining("not a public path");
-    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /api/*/x")).hasMessageContaining("not a public path");
+    assertThatThrownBy(() -> AnonymousRoutes.parse("api/v1/products"))
+        .hasMessageContaining("METHOD /path");
+    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /a /b"))
+        .hasMessageContaining("METHOD /path");
+    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /internal/**"))
+        .hasMessageContaining("not a public path");
+    assertThatThrownBy(() -> AnonymousRoutes.parse("GET /api/*/x"))
+        .hasMessageContaining("not a public path");
     assertThat(AnonymousRoutes.parse(" , GET /a/** ,").admits("GET", "/a/b")).isTrue();
   }
 }

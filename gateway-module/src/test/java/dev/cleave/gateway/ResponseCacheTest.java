@@ -13,12 +13,22 @@ import org.junit.jupiter.api.Test;
 class ResponseCacheTest {
 
   private final AtomicLong clock = new AtomicLong(5_000_000_000L);
-  private final ResponseCache cache = new ResponseCache(List.of("/api/v1/products", "/api/v1/categories"),
-      Duration.ofSeconds(60), 3, 1024, clock::get);
+  private final ResponseCache cache =
+      new ResponseCache(
+          List.of("/api/v1/products", "/api/v1/categories"),
+          Duration.ofSeconds(60),
+          3,
+          1024,
+          clock::get);
 
   private ResponseCache.Entry put(String key, String body, Duration ttl) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return cache.put(key, List.of(Map.entry("Content-Type", "application/json")), bytes, ResponseCache.etagOf(bytes), ttl);
+    return cache.put(
+        key,
+        List.of(Map.entry("Content-Type", "application/json")),
+        bytes,
+        ResponseCache.etagOf(bytes),
+        ttl);
   }
 
   @Test
@@ -26,7 +36,9 @@ class ResponseCacheTest {
     assertThat(cache.freshness("public, max-age=10")).contains(Duration.ofSeconds(10));
     assertThat(cache.freshness("max-age=30, public")).contains(Duration.ofSeconds(30));
     assertThat(cache.freshness("public, max-age=10, s-maxage=20")).contains(Duration.ofSeconds(20));
-    assertThat(cache.freshness("public, max-age=3600")).as("capped").contains(Duration.ofSeconds(60));
+    assertThat(cache.freshness("public, max-age=3600"))
+        .as("capped")
+        .contains(Duration.ofSeconds(60));
     assertThat(cache.freshness("max-age=10")).as("not public").isEmpty();
     assertThat(cache.freshness("public, max-age=0")).isEmpty();
     assertThat(cache.freshness("public, max-age=10, no-store")).isEmpty();
@@ -38,7 +50,8 @@ class ResponseCacheTest {
 
   @Test
   void anEntryLivesForItsAgeAndNotANanosecondLonger() {
-    String key = ResponseCache.key("/api/v1/categories", "public", null, "/api/v1/categories", null);
+    String key =
+        ResponseCache.key("/api/v1/categories", "public", null, "/api/v1/categories", null);
     put(key, "[]", Duration.ofSeconds(10));
     clock.addAndGet(Duration.ofSeconds(10).toNanos() - 1);
     assertThat(cache.get(key)).isPresent();
@@ -50,17 +63,38 @@ class ResponseCacheTest {
 
   @Test
   void theKeySeparatesRoutesCallersPathsAndQueries() {
-    String anonymous = ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", "q=lamp");
+    String anonymous =
+        ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", "q=lamp");
     put(anonymous, "anonymous", Duration.ofSeconds(10));
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "sub:admin-1", "*/*", "/api/v1/products", "q=lamp")))
+    assertThat(
+            cache.get(
+                ResponseCache.key(
+                    "/api/v1/products", "sub:admin-1", "*/*", "/api/v1/products", "q=lamp")))
         .isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", "q=desk"))).isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", null))).isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/categories", "public", "*/*", "/api/v1/products", "q=lamp")))
+    assertThat(
+            cache.get(
+                ResponseCache.key(
+                    "/api/v1/products", "public", "*/*", "/api/v1/products", "q=desk")))
         .isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", "text/html", "/api/v1/products", "q=lamp")))
-        .as("another media type").isEmpty();
-    assertThat(cache.get(ResponseCache.key("/api/v1/products", "public", " */* ", "/api/v1/products", "q=lamp")))
+    assertThat(
+            cache.get(
+                ResponseCache.key("/api/v1/products", "public", "*/*", "/api/v1/products", null)))
+        .isEmpty();
+    assertThat(
+            cache.get(
+                ResponseCache.key(
+                    "/api/v1/categories", "public", "*/*", "/api/v1/products", "q=lamp")))
+        .isEmpty();
+    assertThat(
+            cache.get(
+                ResponseCache.key(
+                    "/api/v1/products", "public", "text/html", "/api/v1/products", "q=lamp")))
+        .as("another media type")
+        .isEmpty();
+    assertThat(
+            cache.get(
+                ResponseCache.key(
+                    "/api/v1/products", "public", " */* ", "/api/v1/products", "q=lamp")))
         .isPresent();
     assertThat(cache.get(anonymous)).isPresent();
     assertThat(cache.covers("/api/v1/orders")).isFalse();
@@ -82,7 +116,10 @@ class ResponseCacheTest {
   @Test
   void entityTagsAreStableAndComparedWeakly() {
     String etag = ResponseCache.etagOf("[1,2]".getBytes(StandardCharsets.UTF_8));
-    assertThat(etag).isEqualTo(ResponseCache.etagOf("[1,2]".getBytes(StandardCharsets.UTF_8))).startsWith("\"").endsWith("\"");
+    assertThat(etag)
+        .isEqualTo(ResponseCache.etagOf("[1,2]".getBytes(StandardCharsets.UTF_8)))
+        .startsWith("\"")
+        .endsWith("\"");
     assertThat(etag).isNotEqualTo(ResponseCache.etagOf("[1,3]".getBytes(StandardCharsets.UTF_8)));
     assertThat(ResponseCache.matches(etag, etag)).isTrue();
     assertThat(ResponseCache.matches("\"other\", " + etag, etag)).isTrue();

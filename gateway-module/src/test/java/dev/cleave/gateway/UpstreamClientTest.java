@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class UpstreamClientTest {
 
   private final ScriptedUpstream upstream = new ScriptedUpstream();
-  private final UpstreamClient client = new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 8,
-      System::nanoTime);
+  private final UpstreamClient client =
+      new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 8, System::nanoTime);
 
   @AfterEach
   void stop() throws IOException {
@@ -52,36 +52,51 @@ class UpstreamClientTest {
 
   @Test
   void sendsItsOwnFramingAndReusesTheConnection() throws Exception {
-    upstream.answer("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nSet-Cookie: a=1\r\n"
-        + "set-cookie: b=2\r\n\r\nhello");
+    upstream.answer(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nSet-Cookie: a=1\r\n"
+            + "set-cookie: b=2\r\n\r\nhello");
     upstream.answer("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
 
-    try (UpstreamClient.Response first = client.send(upstream.uri("/base/"), get("/api/v1/x?q=1",
-        Map.entry("Accept", "text/plain")), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response first =
+        client.send(
+            upstream.uri("/base/"),
+            get("/api/v1/x?q=1", Map.entry("Accept", "text/plain")),
+            Duration.ofSeconds(2))) {
       assertThat(first.statusCode()).isEqualTo(200);
       assertThat(first.headers().allValues("SET-COOKIE")).containsExactly("a=1", "b=2");
       assertThat(first.headers().map()).containsKeys("Content-Type", "Set-Cookie");
       assertThat(first.bodyText()).isEqualTo("hello");
     }
     byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-    try (UpstreamClient.Response second = client.send(upstream.uri(""),
-        new UpstreamClient.Request("POST", "/api/v1/y", List.of(), json), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response second =
+        client.send(
+            upstream.uri(""),
+            new UpstreamClient.Request("POST", "/api/v1/y", List.of(), json),
+            Duration.ofSeconds(2))) {
       assertThat(second.statusCode()).isEqualTo(201);
       assertThat(second.bodyText()).isEqualTo("ok");
     }
 
-    assertThat(upstream.connections()).as("the second request reused the first connection").isEqualTo(1);
+    assertThat(upstream.connections())
+        .as("the second request reused the first connection")
+        .isEqualTo(1);
     String firstHead = upstream.request();
-    assertThat(firstHead).startsWith("GET /base/api/v1/x?q=1 HTTP/1.1\r\nHost: 127.0.0.1:" + upstream.port() + "\r\n")
-        .contains("Accept: text/plain\r\n").doesNotContain("Content-Length");
-    assertThat(upstream.request()).startsWith("POST /api/v1/y HTTP/1.1\r\n").contains("Content-Length: 7\r\n")
+    assertThat(firstHead)
+        .startsWith(
+            "GET /base/api/v1/x?q=1 HTTP/1.1\r\nHost: 127.0.0.1:" + upstream.port() + "\r\n")
+        .contains("Accept: text/plain\r\n")
+        .doesNotContain("Content-Length");
+    assertThat(upstream.request())
+        .startsWith("POST /api/v1/y HTTP/1.1\r\n")
+        .contains("Content-Length: 7\r\n")
         .endsWith("\r\n\r\n{\"a\":1}");
     assertThat(client.idleConnections("127.0.0.1:" + upstream.port())).isEqualTo(1);
   }
 
   @Test
   void decodesChunkedBodiesWithExtensionsAndTrailers() throws Exception {
-    upstream.answer("""
+    upstream.answer(
+        """
         HTTP/1.1 200 OK\r
         Transfer-Encoding: chunked\r
         \r
@@ -99,10 +114,12 @@ class UpstreamClientTest {
         """);
     upstream.answer("HTTP/1.1 204 No Content\r\n\r\n");
 
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("Wikipedia in \r\n\r\nchunks.");
     }
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
       assertThat(response.statusCode()).isEqualTo(204);
       assertThat(response.body().read()).isEqualTo(-1);
     }
@@ -114,10 +131,12 @@ class UpstreamClientTest {
     upstream.answerAndClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nall of it");
     upstream.answer("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
 
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("all of it");
     }
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("x");
     }
     assertThat(upstream.connections()).isEqualTo(2);
@@ -125,18 +144,23 @@ class UpstreamClientTest {
 
   @Test
   void skipsInterimAnswersAndHonoursConnectionClose() throws Exception {
-    upstream.answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n"
-        + "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok");
+    upstream.answer(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n"
+            + "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok");
     upstream.answer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nyes");
 
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyText()).isEqualTo("ok");
     }
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("yes");
     }
-    assertThat(upstream.connections()).as("Connection: close ended the first connection").isEqualTo(2);
+    assertThat(upstream.connections())
+        .as("Connection: close ended the first connection")
+        .isEqualTo(2);
   }
 
   @Test
@@ -144,12 +168,16 @@ class UpstreamClientTest {
     upstream.answerAndClose("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
     upstream.answer("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nb");
 
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("a");
     }
-    assertThat(client.idleConnections("127.0.0.1:" + upstream.port())).as("pooled: it looked reusable").isEqualTo(1);
+    assertThat(client.idleConnections("127.0.0.1:" + upstream.port()))
+        .as("pooled: it looked reusable")
+        .isEqualTo(1);
     upstream.awaitClosed(1);
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2))) {
       assertThat(response.bodyText()).isEqualTo("b");
     }
     assertThat(upstream.connections()).isEqualTo(2);
@@ -160,8 +188,11 @@ class UpstreamClientTest {
   void aBodyCutShortIsAnErrorAndItsConnectionIsNotReused() throws Exception {
     upstream.answerAndClose("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf");
 
-    try (UpstreamClient.Response response = client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
-      assertThatThrownBy(response::bodyText).isInstanceOf(IOException.class).hasMessageContaining("6 bytes before");
+    try (UpstreamClient.Response response =
+        client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2))) {
+      assertThatThrownBy(response::bodyText)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("6 bytes before");
     }
     assertThat(client.idleConnections("127.0.0.1:" + upstream.port())).isZero();
   }
@@ -170,10 +201,12 @@ class UpstreamClientTest {
   void refusesMalformedAnswers() throws Exception {
     upstream.answer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd");
     assertThatThrownBy(() -> client.send(upstream.uri(""), get("/a"), Duration.ofSeconds(2)))
-        .isInstanceOf(IOException.class).hasMessageContaining("Content-Length");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Content-Length");
     upstream.answer("SMTP ready\r\n\r\n");
     assertThatThrownBy(() -> client.send(upstream.uri(""), get("/b"), Duration.ofSeconds(2)))
-        .isInstanceOf(IOException.class).hasMessageContaining("status line");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("status line");
   }
 
   @Test
@@ -186,7 +219,10 @@ class UpstreamClientTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    assertThatThrownBy(() -> client.send(URI.create("http://127.0.0.1:" + closedPort), get("/a"), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    URI.create("http://127.0.0.1:" + closedPort), get("/a"), Duration.ofSeconds(1)))
         .isInstanceOf(ConnectException.class);
   }
 
@@ -194,40 +230,65 @@ class UpstreamClientTest {
   void speaksTlsToHttpsUpstreamsAndCountsAFailedHandshakeAsNoConnection() throws Exception {
     // A peer that answers in plain text at once: the handshake fails, and no request was sent.
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread peer = new Thread(() -> {
-        try (Socket socket = plain.accept()) {
-          socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-              .getBytes(StandardCharsets.ISO_8859_1));
-          socket.getOutputStream().flush();
-          socket.getInputStream().read();
-        } catch (IOException e) {
-          // The client gave up.
-        }
-      });
+      Thread peer =
+          new Thread(
+              () -> {
+                try (Socket socket = plain.accept()) {
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                              .getBytes(StandardCharsets.ISO_8859_1));
+                  socket.getOutputStream().flush();
+                  socket.getInputStream().read();
+                } catch (IOException e) {
+                  // The client gave up.
+                }
+              });
       peer.setDaemon(true);
       peer.start();
-      assertThatThrownBy(() -> client.send(URI.create("https://127.0.0.1:" + plain.getLocalPort()), get("/a"),
-          Duration.ofSeconds(1))).isInstanceOf(ConnectException.class).hasMessageContaining("https://127.0.0.1");
+      assertThatThrownBy(
+              () ->
+                  client.send(
+                      URI.create("https://127.0.0.1:" + plain.getLocalPort()),
+                      get("/a"),
+                      Duration.ofSeconds(1)))
+          .isInstanceOf(ConnectException.class)
+          .hasMessageContaining("https://127.0.0.1");
     }
   }
 
   @Test
   void neverWritesARequestThatCouldSmuggleAnother() {
     URI base = upstream.uri("");
-    assertThatThrownBy(() -> client.send(base, get("/a", Map.entry("X-Evil", "1\r\nContent-Length: 0")),
-        Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.send(base, get("/a", Map.entry("Bad Name", "1")), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    base,
+                    get("/a", Map.entry("X-Evil", "1\r\nContent-Length: 0")),
+                    Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> client.send(base, get("/a", Map.entry("Bad Name", "1")), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.send(base, get("/a b"), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.send(base, get("/caf\u00e9"), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.send(base, new UpstreamClient.Request("GET /x HTTP/1.1\r\n", "/a", List.of(),
-        new byte[0]), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    base,
+                    new UpstreamClient.Request("GET /x HTTP/1.1\r\n", "/a", List.of(), new byte[0]),
+                    Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(upstream.connections()).as("nothing was sent").isZero();
   }
 
-  /** A loopback server that reads each request (head and Content-Length body) and writes the next scripted answer. */
+  /**
+   * A loopback server that reads each request (head and Content-Length body) and writes the next
+   * scripted answer.
+   */
   private static final class ScriptedUpstream implements AutoCloseable {
     private final ServerSocket server;
     private final BlockingQueue<String[]> answers = new LinkedBlockingQueue<>();
@@ -307,7 +368,9 @@ class UpstreamClientTest {
     }
 
     private void serve(Socket socket) {
-      try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+      try (socket;
+          InputStream in = socket.getInputStream();
+          OutputStream out = socket.getOutputStream()) {
         while (true) {
           String request = readRequest(in);
           if (request == null) {

@@ -16,7 +16,8 @@ class UpstreamPoolTest {
   private static final URI C = URI.create("http://c:3");
 
   private final AtomicLong clock = new AtomicLong(42);
-  private final UpstreamPool pool = new UpstreamPool("product", List.of(A, B, C), 2, Duration.ofSeconds(10), clock::get);
+  private final UpstreamPool pool =
+      new UpstreamPool("product", List.of(A, B, C), 2, Duration.ofSeconds(10), clock::get);
 
   private List<URI> order() {
     return pool.order().stream().map(UpstreamPool.Instance::baseUri).toList();
@@ -44,7 +45,8 @@ class UpstreamPoolTest {
     for (int i = 0; i < 6; i++) {
       assertThat(order()).doesNotContain(B).hasSize(2);
     }
-    assertThat(pool.states()).containsExactly("http://a:1=in", "http://b:2=ejected", "http://c:3=in");
+    assertThat(pool.states())
+        .containsExactly("http://a:1=in", "http://b:2=ejected", "http://c:3=in");
 
     clock.addAndGet(Duration.ofSeconds(10).toNanos() - 1);
     assertThat(order()).doesNotContain(B);

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A business rule said no. Each module API declares its own subclasses; the runtime maps the
- * {@link Kind} to an HTTP status and the {@link #problemType()} to an RFC 9457 problem type, and the
+ * A business rule said no. Each module API declares its own subclasses; the runtime maps the {@link
+ * Kind} to an HTTP status and the {@link #problemType()} to an RFC 9457 problem type, and the
  * remote clients map such problems back to the same exception, so callers see one behaviour whether
  * a module is in-process or remote.
  */
@@ -25,7 +25,10 @@ public abstract class DomainException extends RuntimeException {
     UNAUTHENTICATED,
     /** The caller must wait before trying again; see {@link #retryAfter()}: 429. */
     THROTTLED,
-    /** Something this answer depends on (another module) cannot be reached now; try again later: 503. */
+    /**
+     * Something this answer depends on (another module) cannot be reached now; try again later:
+     * 503.
+     */
     UNAVAILABLE
   }
 
@@ -36,7 +39,8 @@ public abstract class DomainException extends RuntimeException {
 
   /**
    * @param kind what kind of refusal, deciding the HTTP status
-   * @param problemType a short, stable, kebab-case slug naming the problem, e.g. {@code product-not-found}
+   * @param problemType a short, stable, kebab-case slug naming the problem, e.g. {@code
+   *     product-not-found}
    * @param title a human-readable summary of the problem type, the same for every occurrence
    * @param message the detail of this occurrence
    */
@@ -45,12 +49,13 @@ public abstract class DomainException extends RuntimeException {
   }
 
   /**
-   * As {@link #DomainException(Kind, String, String, String)}, for a refusal that ends after a while.
+   * As {@link #DomainException(Kind, String, String, String)}, for a refusal that ends after a
+   * while.
    *
    * @param retryAfter how long the caller should wait before trying again ({@code Retry-After})
    */
-  protected DomainException(Kind kind, String problemType, String title, String message,
-      Duration retryAfter) {
+  protected DomainException(
+      Kind kind, String problemType, String title, String message, Duration retryAfter) {
     super(message);
     this.kind = kind;
     this.problemType = problemType;

@@ -51,7 +51,8 @@ class AuthenticationIT {
     assertThat(claims.getString("sub")).isEqualTo(id);
     assertThat(claims.getList("groups")).containsExactly("customer");
     assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(900);
-    assertThat(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8)).doesNotContain(email);
+    assertThat(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8))
+        .doesNotContain(email);
   }
 
   @Test
@@ -62,10 +63,12 @@ class AuthenticationIT {
     assertThat(jwks.jsonPath().getString("keys[0].kty")).isEqualTo("RSA");
     assertThat(jwks.jsonPath().getString("keys[0].alg")).isEqualTo("RS256");
     assertThat(jwks.jsonPath().getString("keys[0].e")).isEqualTo("AQAB");
-    assertThat(jwks.jsonPath().getMap("keys[0]")).doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
-    BigInteger modulus = new BigInteger(1,
-        Base64.getUrlDecoder().decode(jwks.jsonPath().getString("keys[0].n")));
-    assertThat(modulus).isEqualTo(((RSAPrivateCrtKey) CleaveSystem.tokens().signingKey()).getModulus());
+    assertThat(jwks.jsonPath().getMap("keys[0]"))
+        .doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
+    BigInteger modulus =
+        new BigInteger(1, Base64.getUrlDecoder().decode(jwks.jsonPath().getString("keys[0].n")));
+    assertThat(modulus)
+        .isEqualTo(((RSAPrivateCrtKey) CleaveSystem.tokens().signingKey()).getModulus());
   }
 
   @Test
@@ -75,21 +78,31 @@ class AuthenticationIT {
     assertThat(first.statusCode()).isEqualTo(200);
     String next = first.jsonPath().getString("refreshToken");
     assertThat(next).isNotEqualTo(ada.refreshToken());
-    given().auth().oauth2(first.jsonPath().getString("accessToken")).get("/api/v1/users/me").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(first.jsonPath().getString("accessToken"))
+        .get("/api/v1/users/me")
+        .then()
+        .statusCode(200);
 
     Problems.assertProblem(Accounts.refresh(ada.refreshToken()), 401, "invalid-refresh-token");
     // The reuse revoked the family: the legitimate successor is dead too.
     Problems.assertProblem(Accounts.refresh(next), 401, "invalid-refresh-token");
     // Another login is another session, untouched.
-    assertThat(Accounts.refresh(Accounts.loggedIn(ada.id(), ada.email(), ada.password()).refreshToken()).statusCode())
+    assertThat(
+            Accounts.refresh(
+                    Accounts.loggedIn(ada.id(), ada.email(), ada.password()).refreshToken())
+                .statusCode())
         .isEqualTo(200);
   }
 
   @Test
   void concurrentRefreshesWithOneTokenSucceedAtMostOnce() {
     Account ada = Accounts.newCustomer("refresh-race");
-    List<Integer> statuses = Concurrently.send(6, i -> Accounts.refresh(ada.refreshToken())).stream()
-        .map(Response::statusCode).toList();
+    List<Integer> statuses =
+        Concurrently.send(6, i -> Accounts.refresh(ada.refreshToken())).stream()
+            .map(Response::statusCode)
+            .toList();
     assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(1);
     assertThat(statuses).filteredOn(s -> s != 200).containsOnly(401);
   }
@@ -98,11 +111,25 @@ class AuthenticationIT {
   void logoutEndsTheSessionAndAnswersTheSameForUnknownTokens() {
     Account ada = Accounts.newCustomer("logout");
     String body = "{\"refreshToken\":\"" + ada.refreshToken() + "\"}";
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/logout").then().statusCode(204);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/auth/logout")
+        .then()
+        .statusCode(204);
     Problems.assertProblem(Accounts.refresh(ada.refreshToken()), 401, "invalid-refresh-token");
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/logout").then().statusCode(204);
-    given().contentType(ContentType.JSON).body("{\"refreshToken\":\"never-issued\"}").post("/api/v1/auth/logout")
-        .then().statusCode(204);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/auth/logout")
+        .then()
+        .statusCode(204);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"refreshToken\":\"never-issued\"}")
+        .post("/api/v1/auth/logout")
+        .then()
+        .statusCode(204);
   }
 
   @Test
@@ -110,7 +137,8 @@ class AuthenticationIT {
     Account ada = Accounts.newCustomer("enumeration");
     String address = Accounts.randomClientAddress();
     Response wrongPassword = Accounts.login(ada.email(), "not the right password", address);
-    Response unknownEmail = Accounts.login(Accounts.uniqueEmail("nobody"), "not the right password", address);
+    Response unknownEmail =
+        Accounts.login(Accounts.uniqueEmail("nobody"), "not the right password", address);
     Response malformedEmail = Accounts.login("not-an-email", "not the right password", address);
     for (Response response : List.of(wrongPassword, unknownEmail, malformedEmail)) {
       Problems.assertProblem(response, 401, "invalid-credentials");
@@ -137,26 +165,39 @@ class AuthenticationIT {
     List<Long> unknownEmail = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       wrongPassword.add(Accounts.login(ada.email(), "not the right password " + i, address).time());
-      unknownEmail.add(Accounts.login(Accounts.uniqueEmail("ghost"), "not the right password", address).time());
+      unknownEmail.add(
+          Accounts.login(Accounts.uniqueEmail("ghost"), "not the right password", address).time());
     }
     long wrongMedian = wrongPassword.stream().sorted().toList().get(1);
     long unknownMedian = unknownEmail.stream().sorted().toList().get(1);
-    assertThat(unknownMedian).as("unknown %s vs wrong %s ms", unknownEmail, wrongPassword)
+    assertThat(unknownMedian)
+        .as("unknown %s vs wrong %s ms", unknownEmail, wrongPassword)
         .isGreaterThanOrEqualTo(wrongMedian / 3);
   }
 
   @Test
   void refusesMalformedAuthenticationRequests() {
-    for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")) {
-      Problems.assertProblem(given().contentType(ContentType.JSON).body("{").post(path), 400, "malformed-body");
-      Problems.assertProblem(given().contentType(ContentType.JSON).body("{}").post(path), 400, "validation");
+    for (String path :
+        List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")) {
+      Problems.assertProblem(
+          given().contentType(ContentType.JSON).body("{").post(path), 400, "malformed-body");
+      Problems.assertProblem(
+          given().contentType(ContentType.JSON).body("{}").post(path), 400, "validation");
       Problems.assertProblem(given().contentType(ContentType.JSON).post(path), 400);
       Problems.assertProblem(given().contentType(ContentType.TEXT).body("x").post(path), 415);
       Problems.assertProblem(given().get(path), 405);
     }
-    Problems.assertProblem(given().contentType(ContentType.JSON)
-        .body("{\"email\":\"a@b.c\",\"password\":\"" + "x".repeat(1025) + "\"}").post("/api/v1/auth/login"), 400);
-    Problems.assertProblem(given().contentType(ContentType.JSON)
-        .body("{\"refreshToken\":\"" + "x".repeat(201) + "\"}").post("/api/v1/auth/refresh"), 400);
+    Problems.assertProblem(
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"email\":\"a@b.c\",\"password\":\"" + "x".repeat(1025) + "\"}")
+            .post("/api/v1/auth/login"),
+        400);
+    Problems.assertProblem(
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"refreshToken\":\"" + "x".repeat(201) + "\"}")
+            .post("/api/v1/auth/refresh"),
+        400);
   }
 }

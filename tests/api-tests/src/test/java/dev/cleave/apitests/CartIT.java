@@ -28,7 +28,11 @@ class CartIT {
 
     Shop.addToCart(customer, tea, 2);
     Shop.addToCart(customer, tea, 3);
-    Response withPot = customer.request().body("{\"productId\":" + pot + ",\"quantity\":1}").post("/api/v1/cart/items");
+    Response withPot =
+        customer
+            .request()
+            .body("{\"productId\":" + pot + ",\"quantity\":1}")
+            .post("/api/v1/cart/items");
     assertThat(withPot.jsonPath().getList("lines.productId", Long.class)).containsExactly(tea, pot);
     assertThat(withPot.jsonPath().getInt("lines[0].quantity")).isEqualTo(5);
     assertThat(withPot.jsonPath().getDouble("lines[0].lineTotal.amount")).isEqualTo(21.0);
@@ -41,7 +45,12 @@ class CartIT {
 
     assertThat(customer.request().delete("/api/v1/cart/items/" + pot).statusCode()).isEqualTo(204);
     assertThat(customer.request().delete("/api/v1/cart/items/" + pot).statusCode()).isEqualTo(204);
-    assertThat(customer.request().get("/api/v1/cart").jsonPath().getList("lines.productId", Long.class))
+    assertThat(
+            customer
+                .request()
+                .get("/api/v1/cart")
+                .jsonPath()
+                .getList("lines.productId", Long.class))
         .containsExactly(tea);
 
     Accounts.admin().request().delete("/api/v1/products/" + tea).then().statusCode(204);
@@ -54,10 +63,17 @@ class CartIT {
   void concurrentAddsAllCount() {
     Account customer = Accounts.newCustomer("cart-race");
     long nail = Shop.product("0.10", 1000);
-    List<Response> adds = Concurrently.send(10,
-        i -> customer.request().body("{\"productId\":" + nail + ",\"quantity\":3}").post("/api/v1/cart/items"));
+    List<Response> adds =
+        Concurrently.send(
+            10,
+            i ->
+                customer
+                    .request()
+                    .body("{\"productId\":" + nail + ",\"quantity\":3}")
+                    .post("/api/v1/cart/items"));
     assertThat(adds).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(200));
-    assertThat(customer.request().get("/api/v1/cart").jsonPath().getInt("lines[0].quantity")).isEqualTo(30);
+    assertThat(customer.request().get("/api/v1/cart").jsonPath().getInt("lines[0].quantity"))
+        .isEqualTo(30);
   }
 
   @Test
@@ -65,24 +81,54 @@ class CartIT {
     Account customer = Accounts.newCustomer("cart-bad");
     long bolt = Shop.product("1.00", 500);
     Shop.addToCart(customer, bolt, 100);
-    Problems.assertProblem(customer.request().body("{\"productId\":" + bolt + ",\"quantity\":1}")
-        .post("/api/v1/cart/items"), 422, "cart-limit");
-    assertThat(customer.request().get("/api/v1/cart").jsonPath().getInt("lines[0].quantity")).isEqualTo(100);
+    Problems.assertProblem(
+        customer
+            .request()
+            .body("{\"productId\":" + bolt + ",\"quantity\":1}")
+            .post("/api/v1/cart/items"),
+        422,
+        "cart-limit");
+    assertThat(customer.request().get("/api/v1/cart").jsonPath().getInt("lines[0].quantity"))
+        .isEqualTo(100);
 
-    Problems.assertProblem(customer.request().body("{\"productId\":999999999,\"quantity\":1}")
-        .post("/api/v1/cart/items"), 422, "product-unavailable");
-    Problems.assertProblem(customer.request().body("{\"quantity\":1}").put("/api/v1/cart/items/999999999"), 422,
+    Problems.assertProblem(
+        customer
+            .request()
+            .body("{\"productId\":999999999,\"quantity\":1}")
+            .post("/api/v1/cart/items"),
+        422,
         "product-unavailable");
-    Problems.assertProblem(customer.request().body("{\"productId\":" + bolt + ",\"quantity\":0}")
-        .post("/api/v1/cart/items"), 400);
-    Problems.assertProblem(customer.request().body("{\"productId\":" + bolt + ",\"quantity\":101}")
-        .post("/api/v1/cart/items"), 400);
-    Problems.assertProblem(customer.request().body("{\"productId\":-1,\"quantity\":1}").post("/api/v1/cart/items"), 400);
-    Problems.assertProblem(customer.request().body("{\"productId\":\"abc\",\"quantity\":1}")
-        .post("/api/v1/cart/items"), 400);
-    Problems.assertProblem(customer.request().body("{\"productId\":").post("/api/v1/cart/items"), 400);
-    Problems.assertProblem(customer.request().body("{\"quantity\":-5}").put("/api/v1/cart/items/" + bolt), 400);
-    Problems.assertProblem(customer.request().body("{\"quantity\":5}").put("/api/v1/cart/items/abc"), 404);
+    Problems.assertProblem(
+        customer.request().body("{\"quantity\":1}").put("/api/v1/cart/items/999999999"),
+        422,
+        "product-unavailable");
+    Problems.assertProblem(
+        customer
+            .request()
+            .body("{\"productId\":" + bolt + ",\"quantity\":0}")
+            .post("/api/v1/cart/items"),
+        400);
+    Problems.assertProblem(
+        customer
+            .request()
+            .body("{\"productId\":" + bolt + ",\"quantity\":101}")
+            .post("/api/v1/cart/items"),
+        400);
+    Problems.assertProblem(
+        customer.request().body("{\"productId\":-1,\"quantity\":1}").post("/api/v1/cart/items"),
+        400);
+    Problems.assertProblem(
+        customer
+            .request()
+            .body("{\"productId\":\"abc\",\"quantity\":1}")
+            .post("/api/v1/cart/items"),
+        400);
+    Problems.assertProblem(
+        customer.request().body("{\"productId\":").post("/api/v1/cart/items"), 400);
+    Problems.assertProblem(
+        customer.request().body("{\"quantity\":-5}").put("/api/v1/cart/items/" + bolt), 400);
+    Problems.assertProblem(
+        customer.request().body("{\"quantity\":5}").put("/api/v1/cart/items/abc"), 404);
     Problems.assertProblem(customer.request().delete("/api/v1/cart/items/abc"), 404);
   }
 }

@@ -18,28 +18,42 @@ import org.junit.jupiter.api.Test;
 class CatalogBrowsingIT {
 
   private static JsonPath search(String query) {
-    return given().when().get("/api/v1/products?" + query).then().statusCode(200)
-        .contentType("application/json").extract().jsonPath();
+    return given()
+        .when()
+        .get("/api/v1/products?" + query)
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .extract()
+        .jsonPath();
   }
 
   @Test
   void servesTheDemoCatalog() {
     JsonPath all = search("size=1");
     assertThat(all.getLong("totalItems")).isGreaterThanOrEqualTo(200);
-    List<Map<String, Object>> categories = given().get("/api/v1/categories").then().statusCode(200)
-        .extract().jsonPath().getList("$");
+    List<Map<String, Object>> categories =
+        given().get("/api/v1/categories").then().statusCode(200).extract().jsonPath().getList("$");
     assertThat(categories).hasSizeGreaterThanOrEqualTo(8);
-    assertThat(categories).allSatisfy(c -> assertThat(c).containsKeys("slug", "name", "productCount"));
+    assertThat(categories)
+        .allSatisfy(c -> assertThat(c).containsKeys("slug", "name", "productCount"));
   }
 
   private static long count(String text) {
-    return given().queryParam("q", text).get("/api/v1/products").then().statusCode(200)
-        .extract().jsonPath().getLong("totalItems");
+    return given()
+        .queryParam("q", text)
+        .get("/api/v1/products")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("totalItems");
   }
 
   @Test
   void ranksNameMatchesAboveDescriptionMatches() {
-    // "coffee" is in the names of some products and only in the description of others (the grinder).
+    // "coffee" is in the names of some products and only in the description of others (the
+    // grinder).
     JsonPath result = search("q=coffee&size=100");
     List<String> names = result.getList("items.name");
     assertThat(names).isNotEmpty();
@@ -52,7 +66,9 @@ class CatalogBrowsingIT {
         firstDescriptionOnly = Math.min(firstDescriptionOnly, i);
       }
     }
-    assertThat(firstDescriptionOnly).as("a description-only match exists").isLessThan(Integer.MAX_VALUE);
+    assertThat(firstDescriptionOnly)
+        .as("a description-only match exists")
+        .isLessThan(Integer.MAX_VALUE);
     assertThat(lastNameMatch).isLessThan(firstDescriptionOnly);
     assertThat(result.getLong("totalItems")).isEqualTo(names.size());
   }
@@ -77,9 +93,11 @@ class CatalogBrowsingIT {
 
   @Test
   void sortsByPrice() {
-    List<BigDecimal> ascending = search("sort=price_asc&size=50").getList("items.price.amount", BigDecimal.class);
+    List<BigDecimal> ascending =
+        search("sort=price_asc&size=50").getList("items.price.amount", BigDecimal.class);
     assertThat(ascending).isSorted();
-    List<BigDecimal> descending = search("sort=price_desc&size=50").getList("items.price.amount", BigDecimal.class);
+    List<BigDecimal> descending =
+        search("sort=price_desc&size=50").getList("items.price.amount", BigDecimal.class);
     assertThat(descending).isSortedAccordingTo((a, b) -> b.compareTo(a));
   }
 
@@ -99,7 +117,8 @@ class CatalogBrowsingIT {
   @Test
   void showsOneProductWithPriceAndStock() {
     long id = search("q=skillet&size=1").getLong("items[0].id");
-    JsonPath product = given().get("/api/v1/products/" + id).then().statusCode(200).extract().jsonPath();
+    JsonPath product =
+        given().get("/api/v1/products/" + id).then().statusCode(200).extract().jsonPath();
     assertThat(product.getLong("id")).isEqualTo(id);
     assertThat(product.getString("price.currency")).isEqualTo("EUR");
     assertThat(product.getString("category.slug")).isEqualTo("kitchen");
@@ -112,15 +131,21 @@ class CatalogBrowsingIT {
     Problems.assertProblem(given().get("/api/v1/products/not-a-number"), 404);
   }
 
-  /** The module API's remote form answers services only (see InternalApiIT); the public gets nothing from it. */
+  /**
+   * The module API's remote form answers services only (see InternalApiIT); the public gets nothing
+   * from it.
+   */
   @Test
   void neverExposesModuleInternalsPublicly() {
     // The one shape difference the suite knows: a lone monolith serves the module APIs to services
     // only (401/403 to the public), the gateway never routes /internal/** at all (404).
-    boolean gateway = !CleaveSystem.isMonolith()
-        && !"external".equals(CleaveSystem.topology());
-    Problems.assertProblem(given().get("/internal/v1/product/catalog/products?id=1"), gateway ? 404 : 401);
-    Problems.assertProblem(Accounts.newCustomer("internals").request()
-        .get("/internal/v1/product/catalog/products?id=1"), gateway ? 404 : 403);
+    boolean gateway = !CleaveSystem.isMonolith() && !"external".equals(CleaveSystem.topology());
+    Problems.assertProblem(
+        given().get("/internal/v1/product/catalog/products?id=1"), gateway ? 404 : 401);
+    Problems.assertProblem(
+        Accounts.newCustomer("internals")
+            .request()
+            .get("/internal/v1/product/catalog/products?id=1"),
+        gateway ? 404 : 403);
   }
 }

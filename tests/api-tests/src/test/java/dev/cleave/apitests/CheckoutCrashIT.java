@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash mid-saga, then restart: a monolith of its own (own database) runs with the test-only crash
- * hook {@code CLEAVE_ORDER_FAULT_HALT_AFTER}, which halts the JVM right after a checkout persisted the
- * named state, as a power cut would. Restarted (without the hook), the server's recovery job brings
- * every order to a final state with the invariants intact: stock conserved, at most one charge, a
- * confirmed order captured and committed.
+ * hook {@code CLEAVE_ORDER_FAULT_HALT_AFTER}, which halts the JVM right after a checkout persisted
+ * the named state, as a power cut would. Restarted (without the hook), the server's recovery job
+ * brings every order to a final state with the invariants intact: stock conserved, at most one
+ * charge, a confirmed order captured and committed.
  */
 @ApiTest
 class CheckoutCrashIT {
@@ -38,7 +38,8 @@ class CheckoutCrashIT {
 
   @BeforeAll
   static void ownDatabase() {
-    Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+    Assumptions.assumeTrue(
+        CleaveSystem.isMonolith(),
         "crash tests start a monolith of their own: monolith suite only");
     monolith = new OwnMonolith("crash-test-env", "cleave_crash");
   }
@@ -51,7 +52,8 @@ class CheckoutCrashIT {
   }
 
   private static void start(String haltAfter) {
-    start(haltAfter == null ? Map.of() : Map.of("CLEAVE_ORDER_FAULT_HALT_AFTER", haltAfter),
+    start(
+        haltAfter == null ? Map.of() : Map.of("CLEAVE_ORDER_FAULT_HALT_AFTER", haltAfter),
         "server-console-" + (haltAfter == null ? "clean" : haltAfter));
   }
 
@@ -68,14 +70,27 @@ class CheckoutCrashIT {
     return as(CleaveSystem.tokens().customer(CUSTOMER));
   }
 
-  /** Places an order that the crash hook interrupts: the connection drops and the server process ends. */
+  /**
+   * Places an order that the crash hook interrupts: the connection drops and the server process
+   * ends.
+   */
   private static void placeAndCrash(long productId) throws InterruptedException {
-    asCustomer().body("{\"productId\":" + productId + ",\"quantity\":1}").post("/api/v1/cart/items").then().statusCode(200);
-    assertThatThrownBy(() -> asCustomer().header("Idempotency-Key", UUID.randomUUID().toString())
-        .body(Shop.checkout(Shop.APPROVED)).post("/api/v1/orders")).as("the server halts mid-request")
+    asCustomer()
+        .body("{\"productId\":" + productId + ",\"quantity\":1}")
+        .post("/api/v1/cart/items")
+        .then()
+        .statusCode(200);
+    assertThatThrownBy(
+            () ->
+                asCustomer()
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Shop.checkout(Shop.APPROVED))
+                    .post("/api/v1/orders"))
+        .as("the server halts mid-request")
         .isInstanceOf(Exception.class);
     try {
-      ProcessHandle.of(monolith.server().pid()).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+      ProcessHandle.of(monolith.server().pid())
+          .ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
     } catch (CompletionException e) {
       throw new AssertionError("the server did not halt", e);
     }
@@ -97,31 +112,47 @@ class CheckoutCrashIT {
         throw new IllegalStateException(e);
       }
     } while (System.nanoTime() < deadline);
-    throw new AssertionError("order " + orderId + " never became " + status + ": " + order.asString());
+    throw new AssertionError(
+        "order " + orderId + " never became " + status + ": " + order.asString());
   }
 
   @Test
   void recoveryAfterARestartBringsEveryInterruptedOrderToAFinalState() throws InterruptedException {
-    // 1. Crash right after stock was reserved, before the payment: the card died with the request, the
+    // 1. Crash right after stock was reserved, before the payment: the card died with the request,
+    // the
     //    payment method the payment module made of it did not.
     start("STOCK_RESERVED");
-    Response created = as(CleaveSystem.tokens().admin()).body("""
-        {"sku":"CRASH-1","name":"Crash lamp","category":"garden","price":20.00,"currency":"EUR"}""")
-        .post("/api/v1/products");
+    Response created =
+        as(CleaveSystem.tokens().admin())
+            .body(
+                """
+                {"sku":"CRASH-1","name":"Crash lamp","category":"garden","price":20.00,"currency":"EUR"}\
+                """)
+            .post("/api/v1/products");
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     long lamp = created.jsonPath().getLong("id");
-    as(CleaveSystem.tokens().admin()).body("{\"onHand\":5}").put("/api/v1/products/" + lamp + "/stock")
-        .then().statusCode(200);
+    as(CleaveSystem.tokens().admin())
+        .body("{\"onHand\":5}")
+        .put("/api/v1/products/" + lamp + "/stock")
+        .then()
+        .statusCode(200);
     placeAndCrash(lamp);
     Ledgers ledgers = monolith.ledgers();
     String first = ledgers.latestOrder(CUSTOMER);
     assertThat(ledgers.order(first)).isEqualTo("STOCK_RESERVED");
-    assertThat(ledgers.stock(lamp)).as("one unit held by the interrupted order").containsExactly(5, 1);
+    assertThat(ledgers.stock(lamp))
+        .as("one unit held by the interrupted order")
+        .containsExactly(5, 1);
     assertThat(ledgers.payment(first)).as("not paid yet").isNull();
 
     // 2. Restart, crashing this time once a request's payment is authorized; recovery waits an hour
     //    here, so that it leaves the first order alone while the second is placed.
-    start(Map.of("CLEAVE_ORDER_FAULT_HALT_AFTER", "PAYMENT_AUTHORIZED", "CLEAVE_ORDER_RECOVERY_AFTER", "PT1H"),
+    start(
+        Map.of(
+            "CLEAVE_ORDER_FAULT_HALT_AFTER",
+            "PAYMENT_AUTHORIZED",
+            "CLEAVE_ORDER_RECOVERY_AFTER",
+            "PT1H"),
         "server-console-PAYMENT_AUTHORIZED");
     placeAndCrash(lamp);
     String second = ledgers.latestOrder(CUSTOMER);
@@ -131,7 +162,8 @@ class CheckoutCrashIT {
     assertThat(ledgers.statement(second)).as("authorized, not captured yet").isEqualTo("APPROVED");
     assertThat(ledgers.stock(lamp)).as("a unit held by each").containsExactly(5, 2);
 
-    // 3. Restart without the hook: recovery pays the first order with the payment method its request
+    // 3. Restart without the hook: recovery pays the first order with the payment method its
+    // request
     //    left (the card itself died with the request), commits the stock of both and captures each
     //    payment, once.
     start(null);

@@ -57,9 +57,15 @@ class CheckoutIT {
     assertThat(ledgers.statement(id)).isEqualTo("APPROVED captured");
     assertThat(customer.request().get("/api/v1/cart").jsonPath().getList("lines")).isEmpty();
 
-    Response repriced = Accounts.admin().request().body("""
-        {"sku":"%s","name":"Repriced","category":"garden","price":29.99,"currency":"EUR"}"""
-        .formatted(placed.jsonPath().getString("lines[0].sku"))).put("/api/v1/products/" + lamp);
+    Response repriced =
+        Accounts.admin()
+            .request()
+            .body(
+                """
+                {"sku":"%s","name":"Repriced","category":"garden","price":29.99,"currency":"EUR"}\
+                """
+                    .formatted(placed.jsonPath().getString("lines[0].sku")))
+            .put("/api/v1/products/" + lamp);
     assertThat(repriced.statusCode()).as(repriced.asString()).isEqualTo(200);
     Response later = customer.request().get("/api/v1/orders/" + id);
     assertThat(later.jsonPath().getString("lines[0].unitPrice.amount")).isEqualTo("19.99");
@@ -81,21 +87,29 @@ class CheckoutIT {
     assertThat(Shop.placeOrder(customer, Shop.DECLINED).statusCode()).isEqualTo(201);
 
     String metrics = CleaveSystem.metrics("order", "payment");
-    assertThat(metrics).contains("orders_placed_total", "orders_outcomes_total{mp_scope=\"application\",status=\"confirmed\",}",
-        "orders_outcomes_total{mp_scope=\"application\",status=\"payment_declined\",}",
-        "orders_saga_duration_seconds_count",
-        "payments_outcomes_total{mp_scope=\"application\",reason=\"card_declined\",status=\"declined\",}",
-        "payments_outcomes_total{mp_scope=\"application\",reason=\"none\",status=\"captured\",}");
+    assertThat(metrics)
+        .contains(
+            "orders_placed_total",
+            "orders_outcomes_total{mp_scope=\"application\",status=\"confirmed\",}",
+            "orders_outcomes_total{mp_scope=\"application\",status=\"payment_declined\",}",
+            "orders_saga_duration_seconds_count",
+            "payments_outcomes_total{mp_scope=\"application\",reason=\"card_declined\",status=\"declined\",}",
+            "payments_outcomes_total{mp_scope=\"application\",reason=\"none\",status=\"captured\",}");
     assertThat(metrics).as("fault tolerance on the module calls").contains("ft_invocations_total");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "4000000000000002, PAYMENT_DECLINED, DECLINED, CARD_DECLINED, card_declined",
-      "4000000000009995, PAYMENT_DECLINED, DECLINED, INSUFFICIENT_FUNDS, insufficient_funds",
-      "4000000000000119, FAILED, FAILED, PROCESSOR_ERROR, processor_error"})
-  void anUnsuccessfulPaymentReleasesTheStockAndChargesNothing(String card, String orderStatus, String paymentStatus,
-      String processorOutcome, String reason) {
+    "4000000000000002, PAYMENT_DECLINED, DECLINED, CARD_DECLINED, card_declined",
+    "4000000000009995, PAYMENT_DECLINED, DECLINED, INSUFFICIENT_FUNDS, insufficient_funds",
+    "4000000000000119, FAILED, FAILED, PROCESSOR_ERROR, processor_error"
+  })
+  void anUnsuccessfulPaymentReleasesTheStockAndChargesNothing(
+      String card,
+      String orderStatus,
+      String paymentStatus,
+      String processorOutcome,
+      String reason) {
     long kettle = Shop.product("25.00", 4);
     Account customer = Accounts.newCustomer("declined");
     Shop.addToCart(customer, kettle, 3);
@@ -111,7 +125,8 @@ class CheckoutIT {
     assertThat(ledgers.reservation(id)).isEqualTo("RELEASED");
     assertThat(ledgers.payment(id)).isEqualTo(paymentStatus);
     assertThat(ledgers.statement(id)).isEqualTo(processorOutcome);
-    Problems.assertProblem(customer.request().post("/api/v1/orders/" + id + "/cancel"), 409, "order-not-cancellable");
+    Problems.assertProblem(
+        customer.request().post("/api/v1/orders/" + id + "/cancel"), 409, "order-not-cancellable");
   }
 
   @Test
@@ -146,7 +161,8 @@ class CheckoutIT {
     assertThat(ledgers.payments(customer.id())).isEqualTo(1);
     assertThat(ledgers.stock(clock)).containsExactly(2, 0);
     assertThat(CleaveSystem.metrics("order"))
-        .as("recovery finished it").contains("orders_recoveries_total{mp_scope=\"application\",result=\"finished\",}");
+        .as("recovery finished it")
+        .contains("orders_recoveries_total{mp_scope=\"application\",result=\"finished\",}");
   }
 
   @Test
@@ -188,7 +204,9 @@ class CheckoutIT {
     assertThat(replay.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
     assertThat(replay.jsonPath().getInt("lines[0].quantity")).isEqualTo(1);
 
-    Problems.assertProblem(Shop.placeOrder(customer, key, Shop.checkout("5555555555554444")), 422,
+    Problems.assertProblem(
+        Shop.placeOrder(customer, key, Shop.checkout("5555555555554444")),
+        422,
         "idempotency-key-reused");
     assertThat(ledgers.orders(customer.id())).isEqualTo(1);
     assertThat(ledgers.payments(customer.id())).isEqualTo(1);
@@ -201,14 +219,18 @@ class CheckoutIT {
     Shop.addToCart(customer, pen, 2);
     String key = UUID.randomUUID().toString();
 
-    List<Response> responses = Concurrently.send(10,
-        i -> Shop.placeOrder(customer, key, Shop.checkout(Shop.APPROVED)));
+    List<Response> responses =
+        Concurrently.send(10, i -> Shop.placeOrder(customer, key, Shop.checkout(Shop.APPROVED)));
 
-    assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isIn(200, 201, 202));
+    assertThat(responses)
+        .allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isIn(200, 201, 202));
     assertThat(responses.stream().map(r -> r.jsonPath().getString("id")).distinct()).hasSize(1);
-    assertThat(responses.stream().filter(r -> r.statusCode() != 200)).as("exactly one first submission").hasSize(1);
+    assertThat(responses.stream().filter(r -> r.statusCode() != 200))
+        .as("exactly one first submission")
+        .hasSize(1);
     String id = responses.get(0).jsonPath().getString("id");
-    assertThat(Shop.awaitSettled(customer, id, Duration.ofSeconds(30)).jsonPath().getString("status"))
+    assertThat(
+            Shop.awaitSettled(customer, id, Duration.ofSeconds(30)).jsonPath().getString("status"))
         .isEqualTo("CONFIRMED");
     assertThat(ledgers.orders(customer.id())).isEqualTo(1);
     assertThat(ledgers.payments(customer.id())).isEqualTo(1);
@@ -223,12 +245,20 @@ class CheckoutIT {
     Shop.addToCart(customer, book, 1);
     String cardOnly = "{\"card\":" + Shop.card(Shop.APPROVED) + "}";
 
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), cardOnly), 422,
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), cardOnly),
+        422,
         "shipping-address-required");
 
-    Response profile = customer.request().body("""
-        {"name":"Addressed","addresses":[{"recipient":"Grace Home","line1":"2 Default Road","postalCode":"75001",
-         "city":"Paris","country":"FR","isDefault":true}]}""").put("/api/v1/users/me");
+    Response profile =
+        customer
+            .request()
+            .body(
+                """
+                {"name":"Addressed","addresses":[{"recipient":"Grace Home","line1":"2 Default Road","postalCode":"75001",
+                 "city":"Paris","country":"FR","isDefault":true}]}\
+                """)
+            .put("/api/v1/users/me");
     assertThat(profile.statusCode()).as(profile.asString()).isEqualTo(200);
     Response placed = Shop.placeOrder(customer, UUID.randomUUID().toString(), cardOnly);
     assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
@@ -242,27 +272,50 @@ class CheckoutIT {
     Account customer = Accounts.newCustomer("bad-checkout");
     String good = Shop.checkout(Shop.APPROVED);
 
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), good), 422, "cart-empty");
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), good), 422, "cart-empty");
     Shop.addToCart(customer, vase, 1);
 
     Problems.assertProblem(customer.request().body(good).post("/api/v1/orders"), 400);
     Problems.assertProblem(Shop.placeOrder(customer, "x".repeat(256), good), 400);
     Problems.assertProblem(Shop.placeOrder(customer, "has space", good), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), Shop.checkout("4242424242424241")), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), Shop.checkout("4242 4242")), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(),
-        good.replace("\"expiryYear\":2030", "\"expiryYear\":2021")), 422, "card-expired");
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(),
-        good.replace("\"expiryMonth\":12", "\"expiryMonth\":13")), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(),
-        good.replace("\"cvc\":\"123\"", "\"cvc\":\"12a\"")), 400);
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), Shop.checkout("4242424242424241")),
+        400);
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), Shop.checkout("4242 4242")), 400);
+    Problems.assertProblem(
+        Shop.placeOrder(
+            customer,
+            UUID.randomUUID().toString(),
+            good.replace("\"expiryYear\":2030", "\"expiryYear\":2021")),
+        422,
+        "card-expired");
+    Problems.assertProblem(
+        Shop.placeOrder(
+            customer,
+            UUID.randomUUID().toString(),
+            good.replace("\"expiryMonth\":12", "\"expiryMonth\":13")),
+        400);
+    Problems.assertProblem(
+        Shop.placeOrder(
+            customer,
+            UUID.randomUUID().toString(),
+            good.replace("\"cvc\":\"123\"", "\"cvc\":\"12a\"")),
+        400);
     Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), "{}"), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), "{\"card\":"), 400);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(),
-        good.replace("\"country\":\"DE\"", "\"country\":\"Germany\"")), 400);
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), "{\"card\":"), 400);
+    Problems.assertProblem(
+        Shop.placeOrder(
+            customer,
+            UUID.randomUUID().toString(),
+            good.replace("\"country\":\"DE\"", "\"country\":\"Germany\"")),
+        400);
 
     Accounts.admin().request().delete("/api/v1/products/" + vase).then().statusCode(204);
-    Problems.assertProblem(Shop.placeOrder(customer, UUID.randomUUID().toString(), good), 422, "product-unavailable");
+    Problems.assertProblem(
+        Shop.placeOrder(customer, UUID.randomUUID().toString(), good), 422, "product-unavailable");
 
     assertThat(ledgers.orders(customer.id())).isZero();
     assertThat(ledgers.payments(customer.id())).isZero();

@@ -25,22 +25,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The gateway's own answers, where a gateway is the front door (split and extract shapes): it routes
- * public paths only, refuses paths that could escape their route, and limits bodies. Requests are
- * sent raw (java.net.http does not normalize paths), exactly as a hostile client would.
+ * The gateway's own answers, where a gateway is the front door (split and extract shapes): it
+ * routes public paths only, refuses paths that could escape their route, and limits bodies.
+ * Requests are sent raw (java.net.http does not normalize paths), exactly as a hostile client
+ * would.
  */
 @ApiTest
 class GatewayIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void onlyBehindAGateway() {
-    Assumptions.assumeTrue(CleaveSystem.stack().map(s -> s.topology().front().isGateway()).orElse(false),
+    Assumptions.assumeTrue(
+        CleaveSystem.stack().map(s -> s.topology().front().isGateway()).orElse(false),
         "the front door is a gateway only in the split and extract shapes");
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -55,16 +59,26 @@ class GatewayIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/internal/v1/product/catalog/products?id=1", "/internal/v1/payment/payments/x",
-      "/INTERNAL/v1/user/customers/x", "/internal"})
+  @ValueSource(
+      strings = {
+        "/internal/v1/product/catalog/products?id=1",
+        "/internal/v1/payment/payments/x",
+        "/INTERNAL/v1/user/customers/x",
+        "/internal"
+      })
   void neverRoutesTheModuleApis(String path) throws Exception {
     assertProblem(send(get(path)), 404);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/products/../../internal/v1/product/catalog/products?id=1",
-      "/api/v1/products/%2e%2e/%2e%2e/internal/v1/payment/payments/x", "/api/v1/products%2F..%2F..%2Finternal",
-      "/api/v1/products/%252e%252e/%252e%252e/internal", "/api/v1/products;x=1"})
+  @ValueSource(
+      strings = {
+        "/api/v1/products/../../internal/v1/product/catalog/products?id=1",
+        "/api/v1/products/%2e%2e/%2e%2e/internal/v1/payment/payments/x",
+        "/api/v1/products%2F..%2F..%2Finternal",
+        "/api/v1/products/%252e%252e/%252e%252e/internal",
+        "/api/v1/products;x=1"
+      })
   void refusesPathsThatCouldEscapeTheirRoute(String path) throws Exception {
     HttpResponse<String> response = send(get(path));
     assertThat(response.statusCode()).as(path + " " + response.body()).isIn(400, 404);
@@ -81,16 +95,24 @@ class GatewayIT {
   void refusesABodyOverTheLimit() throws Exception {
     byte[] body = new byte[2 * 1024 * 1024];
     Arrays.fill(body, (byte) 'a');
-    assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/auth/login"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))), 413);
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))),
+        413);
   }
 
   @Test
   void reportsEveryUpstreamInItsReadiness() throws Exception {
     HttpResponse<String> ready = send(get("/health/ready"));
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"product-upstream\"", "\"order-upstream\"", "\"user-upstream\"",
-        "\"product-database\"");
+    assertThat(ready.body())
+        .contains(
+            "\"product-upstream\"",
+            "\"order-upstream\"",
+            "\"user-upstream\"",
+            "\"product-database\"");
   }
 
   @Test
@@ -104,24 +126,40 @@ class GatewayIT {
 
     HttpResponse<String> missing = send(get("/api/v1/cart").header("X-Request-Id", noToken));
     assertProblem(missing, 401);
-    assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cleave\"");
-    HttpResponse<String> bad = send(get("/api/v1/cart").header("X-Request-Id", badToken)
-        .header("Authorization", "Bearer " + forged));
+    assertThat(missing.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"cleave\"");
+    HttpResponse<String> bad =
+        send(
+            get("/api/v1/cart")
+                .header("X-Request-Id", badToken)
+                .header("Authorization", "Bearer " + forged));
     assertProblem(bad, 401);
-    assertThat(bad.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
-    assertProblem(send(get("/api/v1/products").header("X-Request-Id", badTokenOnAPublicRead)
-        .header("Authorization", "Bearer " + forged)), 401);
-    assertThat(send(get("/api/v1/cart").header("X-Request-Id", passed).header("Authorization", "Bearer " + valid))
-        .statusCode()).isEqualTo(200);
+    assertThat(bad.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .contains("error=\"invalid_token\"");
+    assertProblem(
+        send(
+            get("/api/v1/products")
+                .header("X-Request-Id", badTokenOnAPublicRead)
+                .header("Authorization", "Bearer " + forged)),
+        401);
+    assertThat(
+            send(get("/api/v1/cart")
+                    .header("X-Request-Id", passed)
+                    .header("Authorization", "Bearer " + valid))
+                .statusCode())
+        .isEqualTo(200);
 
-    // The services log every request they answer with its request id: the refused ones are not there.
+    // The services log every request they answer with its request id: the refused ones are not
+    // there.
     Path orderLog = serverLog("order");
     Path productLog = serverLog("product");
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.readString(orderLog).contains(passed) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(Files.readString(orderLog)).contains(passed).doesNotContain(noToken)
+    assertThat(Files.readString(orderLog))
+        .contains(passed)
+        .doesNotContain(noToken)
         .doesNotContain(badToken);
     assertThat(Files.readString(productLog)).doesNotContain(badTokenOnAPublicRead);
   }
@@ -131,8 +169,12 @@ class GatewayIT {
     assertThat(send(get("/api/v1/products")).statusCode()).isEqualTo(200);
     assertThat(send(get("/api/v1/categories")).statusCode()).isEqualTo(200);
     assertThat(send(get("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
-    assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/products"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))), 401);
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/products"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        401);
   }
 
   private static Path serverLog(String module) {
@@ -142,28 +184,40 @@ class GatewayIT {
 
   @Test
   void limitsEachCallerToItsQuotaWithTheStandardHeaders() throws Exception {
-    // The rule CleaveSystem.GATEWAY_TEST_RATE_LIMIT: 3 per hour per caller. Each test client has an address
+    // The rule CleaveSystem.GATEWAY_TEST_RATE_LIMIT: 3 per hour per caller. Each test client has an
+    // address
     // of its own (loopback is a trusted proxy here), so the buckets start full.
     String client = Accounts.randomClientAddress();
     for (int i = 2; i >= 0; i--) {
-      HttpResponse<String> passed = send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
+      HttpResponse<String> passed =
+          send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
       assertThat(passed.statusCode()).as("forwarded: the service has no such path").isEqualTo(404);
       assertThat(passed.headers().firstValue("RateLimit-Policy")).hasValue("\"probe\";q=3;w=3600");
-      assertThat(passed.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"probe\";r=" + i + ";t=");
+      assertThat(passed.headers().firstValue("RateLimit").orElseThrow())
+          .startsWith("\"probe\";r=" + i + ";t=");
     }
-    HttpResponse<String> limited = send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
+    HttpResponse<String> limited =
+        send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client));
     assertProblem(limited, 429);
     assertThat(limited.body()).contains("too-many-requests");
     long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1100L, 1200L);
-    assertThat(limited.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"probe\";r=0;t=");
+    assertThat(limited.headers().firstValue("RateLimit").orElseThrow())
+        .startsWith("\"probe\";r=0;t=");
 
     // Another address, and a signed-in customer at the same address, have buckets of their own.
-    assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For",
-        Accounts.randomClientAddress())).statusCode()).isEqualTo(404);
+    assertThat(
+            send(get("/api/v1/categories/rate-limit-probe")
+                    .header("X-Forwarded-For", Accounts.randomClientAddress()))
+                .statusCode())
+        .isEqualTo(404);
     String customer = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
-    assertThat(send(get("/api/v1/categories/rate-limit-probe").header("X-Forwarded-For", client)
-        .header("Authorization", "Bearer " + customer)).statusCode()).isEqualTo(404);
+    assertThat(
+            send(get("/api/v1/categories/rate-limit-probe")
+                    .header("X-Forwarded-For", client)
+                    .header("Authorization", "Bearer " + customer))
+                .statusCode())
+        .isEqualTo(404);
     // Routes without a rule carry no rate limit headers (the suite runs without a default limit).
     assertThat(send(get("/api/v1/categories")).headers().firstValue("RateLimit")).isEmpty();
   }
@@ -175,24 +229,41 @@ class GatewayIT {
 
   @Test
   void answersPreflightsFromItsCorsPolicyAndMarksAllowedAnswers() throws Exception {
-    HttpResponse<String> granted = send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN)
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "authorization, content-type"));
-    assertThat(granted.statusCode()).as("a preflight carries no token, and needs none").isEqualTo(204);
-    assertThat(granted.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
-    assertThat(granted.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+    HttpResponse<String> granted =
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+    assertThat(granted.statusCode())
+        .as("a preflight carries no token, and needs none")
+        .isEqualTo(204);
+    assertThat(granted.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
+    assertThat(granted.headers().firstValue("Access-Control-Allow-Methods").orElseThrow())
+        .contains("POST");
 
-    assertProblem(send(HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
-        .header("Access-Control-Request-Method", "POST")), 403);
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v1/cart/items"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")),
+        403);
 
-    HttpResponse<String> actual = send(get("/api/v1/products").header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN));
+    HttpResponse<String> actual =
+        send(get("/api/v1/products").header("Origin", CleaveSystem.GATEWAY_TEST_ORIGIN));
     assertThat(actual.statusCode()).isEqualTo(200);
-    assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
-    assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Request-Id");
-    assertThat(send(get("/api/v1/products").header("Origin", "https://evil.example")).headers()
-        .firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(actual.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue(CleaveSystem.GATEWAY_TEST_ORIGIN);
+    assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+        .contains("X-Request-Id");
+    assertThat(
+            send(get("/api/v1/products").header("Origin", "https://evil.example"))
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
   }
 
   @Test
@@ -204,10 +275,13 @@ class GatewayIT {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(metrics.body())
-        .containsPattern("gateway_requests_total\\{route=\"/api/v1/products\",status=\"200\"} [1-9]")
+        .containsPattern(
+            "gateway_requests_total\\{route=\"/api/v1/products\",status=\"200\"} [1-9]")
         .containsPattern("gateway_requests_total\\{route=\"unrouted\",status=\"404\"} [1-9]")
-        .containsPattern("gateway_auth_refused_total\\{route=\"/api/v1/cart\",reason=\"missing\"} [1-9]")
-        .contains("gateway_request_duration_seconds_bucket{route=\"/api/v1/products\",le=\"+Inf\"}");
+        .containsPattern(
+            "gateway_auth_refused_total\\{route=\"/api/v1/cart\",reason=\"missing\"} [1-9]")
+        .contains(
+            "gateway_request_duration_seconds_bucket{route=\"/api/v1/products\",le=\"+Inf\"}");
   }
 
   @Test
@@ -223,7 +297,8 @@ class GatewayIT {
     assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
     assertThat(second.headers().firstValue("ETag")).hasValue(etag);
     assertThat(second.body()).isEqualTo(first.body());
-    assertThat(second.headers().firstValue("X-Request-Id")).isNotEqualTo(first.headers().firstValue("X-Request-Id"));
+    assertThat(second.headers().firstValue("X-Request-Id"))
+        .isNotEqualTo(first.headers().firstValue("X-Request-Id"));
 
     HttpResponse<String> unchanged = send(get(query).header("If-None-Match", etag));
     assertThat(unchanged.statusCode()).isEqualTo(304);
@@ -231,9 +306,13 @@ class GatewayIT {
 
     // Another caller has a cache of its own; a client asking for a fresh answer gets one.
     String customer = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
-    assertThat(send(get(query).header("Authorization", "Bearer " + customer)).headers().firstValue("X-Cache"))
+    assertThat(
+            send(get(query).header("Authorization", "Bearer " + customer))
+                .headers()
+                .firstValue("X-Cache"))
         .hasValue("MISS");
-    assertThat(send(get(query).header("Cache-Control", "no-cache")).headers().firstValue("X-Cache")).hasValue("MISS");
+    assertThat(send(get(query).header("Cache-Control", "no-cache")).headers().firstValue("X-Cache"))
+        .hasValue("MISS");
   }
 
   @Test
@@ -252,14 +331,22 @@ class GatewayIT {
     String query = "/api/v1/products?q=" + sku;
     assertThat(send(get(query)).body()).doesNotContain(sku);
     assertThat(send(get(query)).headers().firstValue("X-Cache")).hasValue("HIT");
-    Accounts.admin().request().body("""
-        {"sku":"%s","name":"Cached %s","category":"garden","price":3.50,"currency":"EUR"}""".formatted(sku, sku))
-        .post("/api/v1/products").then().statusCode(201);
+    Accounts.admin()
+        .request()
+        .body(
+            """
+            {"sku":"%s","name":"Cached %s","category":"garden","price":3.50,"currency":"EUR"}\
+            """
+                .formatted(sku, sku))
+        .post("/api/v1/products")
+        .then()
+        .statusCode(201);
     HttpResponse<String> after = send(get(query));
     assertThat(after.headers().firstValue("X-Cache")).hasValue("MISS");
     assertThat(after.body()).contains(sku);
     assertThat(send(get("/metrics")).body())
-        .containsPattern("gateway_cache_requests_total\\{route=\"/api/v1/products\",result=\"hit\"} [1-9]")
+        .containsPattern(
+            "gateway_cache_requests_total\\{route=\"/api/v1/products\",result=\"hit\"} [1-9]")
         .containsPattern("gateway_cache_purged_entries_total\\{route=\"/api/v1/products\"} [1-9]");
   }
 
@@ -268,11 +355,18 @@ class GatewayIT {
     Accounts.Account customer = Accounts.newCustomer("details");
     long product = Shop.product("8.00", 4);
     Shop.addToCart(customer, product, 2);
-    String order = Shop.placeOrder(customer, Shop.APPROVED)
-        .then().statusCode(201).extract().jsonPath().getString("id");
+    String order =
+        Shop.placeOrder(customer, Shop.APPROVED)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getString("id");
 
-    HttpResponse<String> view = send(get("/api/v1/orders/" + order + "/details")
-        .header("Authorization", "Bearer " + customer.accessToken()));
+    HttpResponse<String> view =
+        send(
+            get("/api/v1/orders/" + order + "/details")
+                .header("Authorization", "Bearer " + customer.accessToken()));
     assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
     JsonPath json = JsonPath.from(view.body());
     assertThat(json.getString("order.id")).isEqualTo(order);
@@ -284,8 +378,10 @@ class GatewayIT {
     assertThat(view.headers().firstValue("Cache-Control")).hasValue("private, no-store");
 
     Accounts.Account stranger = Accounts.newCustomer("details-stranger");
-    HttpResponse<String> notYours = send(get("/api/v1/orders/" + order + "/details")
-        .header("Authorization", "Bearer " + stranger.accessToken()));
+    HttpResponse<String> notYours =
+        send(
+            get("/api/v1/orders/" + order + "/details")
+                .header("Authorization", "Bearer " + stranger.accessToken()));
     assertProblem(notYours, 404);
     assertThat(notYours.body()).doesNotContain("CAPTURED");
     assertProblem(send(get("/api/v1/orders/" + order + "/details")), 401);

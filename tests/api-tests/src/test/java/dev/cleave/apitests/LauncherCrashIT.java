@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The run command after a crash, as a user meets it: the launcher ({@code CleaveLauncher}, what
  * {@code ./mvnw -Prun} runs) in a process of its own, on a data folder and ports of its own.
+ *
  * <ol>
  *   <li>The server JVM is SIGKILLed: the launcher stops the database, says why and exits non-zero
- *       (a supervisor must see a failure), and no PostgreSQL is left.</li>
- *   <li>The launcher itself is SIGKILLed, leaving the server and PostgreSQL orphaned: the same command
- *       again stops both, starts afresh on the kept data, and a plain stop (SIGTERM, as Ctrl-C) leaves
- *       nothing running.</li>
+ *       (a supervisor must see a failure), and no PostgreSQL is left.
+ *   <li>The launcher itself is SIGKILLed, leaving the server and PostgreSQL orphaned: the same
+ *       command again stops both, starts afresh on the kept data, and a plain stop (SIGTERM, as
+ *       Ctrl-C) leaves nothing running.
  * </ol>
  */
 @ApiTest
@@ -40,16 +41,22 @@ class LauncherCrashIT {
 
   @BeforeAll
   static void ownFolder() {
-    Assumptions.assumeTrue(CleaveSystem.isMonolith(),
+    Assumptions.assumeTrue(
+        CleaveSystem.isMonolith(),
         "the launcher's crash handling is the same in every shape: monolith suite only");
-    work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
-        .resolveSibling("launcher-crash-env");
+    work =
+        Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env"))
+            .toAbsolutePath()
+            .resolveSibling("launcher-crash-env");
     CleaveSystem.deleteRecursively(work);
     httpPort = CleaveSystem.freePort();
     databasePort = CleaveSystem.freePort();
   }
 
-  /** Every server JVM and postmaster this test saw: none may outlive it, even when it fails half-way. */
+  /**
+   * Every server JVM and postmaster this test saw: none may outlive it, even when it fails
+   * half-way.
+   */
   private final List<Long> seen = new ArrayList<>();
 
   @AfterEach
@@ -62,9 +69,16 @@ class LauncherCrashIT {
         Thread.currentThread().interrupt();
       }
     }
-    seen.forEach(pid -> ProcessHandle.of(pid)
-        .filter(p -> p.info().command().map(c -> c.endsWith("/java") || c.endsWith("/postgres")).orElse(false))
-        .ifPresent(ProcessHandle::destroyForcibly));
+    seen.forEach(
+        pid ->
+            ProcessHandle.of(pid)
+                .filter(
+                    p ->
+                        p.info()
+                            .command()
+                            .map(c -> c.endsWith("/java") || c.endsWith("/postgres"))
+                            .orElse(false))
+                .ifPresent(ProcessHandle::destroyForcibly));
   }
 
   @Test
@@ -75,9 +89,12 @@ class LauncherCrashIT {
     long postgres = postmaster().orElseThrow();
     ProcessHandle server = libertyJvm(launcher);
     server.destroyForcibly();
-    assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("the launcher ends when its server dies").isTrue();
+    assertThat(launcher.waitFor(120, TimeUnit.SECONDS))
+        .as("the launcher ends when its server dies")
+        .isTrue();
     assertThat(launcher.exitValue()).as("a crash is a failure").isNotZero();
-    assertThat(Files.readString(work.resolve("run-1.log"))).contains("Server monolith ended unexpectedly with exit code 137");
+    assertThat(Files.readString(work.resolve("run-1.log")))
+        .contains("Server monolith ended unexpectedly with exit code 137");
     assertThat(endsSoon(postgres)).as("no PostgreSQL left running").isTrue();
 
     // 2. The launcher itself dies: the server and PostgreSQL are orphans. The same command brings
@@ -85,9 +102,16 @@ class LauncherCrashIT {
     launcher = launch("run-2.log");
     awaitReady(launcher, "run-2.log");
     String email = "crash-" + UUID.randomUUID() + "@cleave.test";
-    given().baseUri(base()).contentType("application/json")
-        .body("{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"Kept\"}")
-        .post("/api/v1/users").then().statusCode(201);
+    given()
+        .baseUri(base())
+        .contentType("application/json")
+        .body(
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\"correct horse battery\",\"name\":\"Kept\"}")
+        .post("/api/v1/users")
+        .then()
+        .statusCode(201);
     long orphanedPostgres = postmaster().orElseThrow();
     ProcessHandle orphanedServer = libertyJvm(launcher);
     launcher.destroyForcibly();
@@ -97,19 +121,28 @@ class LauncherCrashIT {
     launcher = launch("run-3.log");
     awaitReady(launcher, "run-3.log");
     String log = Files.readString(work.resolve("run-3.log"));
-    assertThat(log).contains("Stopped PostgreSQL (pid " + orphanedPostgres + ")")
+    assertThat(log)
+        .contains("Stopped PostgreSQL (pid " + orphanedPostgres + ")")
         .contains("Stopped monolith, left running by an earlier run");
-    assertThat(endsSoon(orphanedPostgres) && endsSoon(orphanedServer.pid())).as("the orphans are gone").isTrue();
-    given().baseUri(base()).contentType("application/json")
+    assertThat(endsSoon(orphanedPostgres) && endsSoon(orphanedServer.pid()))
+        .as("the orphans are gone")
+        .isTrue();
+    given()
+        .baseUri(base())
+        .contentType("application/json")
         .body("{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}")
-        .post("/api/v1/auth/login").then().statusCode(200);
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(200);
 
     // 3. A plain stop (SIGTERM, what Ctrl-C does to Maven) leaves nothing running.
     long lastPostgres = postmaster().orElseThrow();
     ProcessHandle lastServer = libertyJvm(launcher);
     launcher.destroy();
     assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(endsSoon(lastPostgres) && endsSoon(lastServer.pid())).as("nothing left after a stop").isTrue();
+    assertThat(endsSoon(lastPostgres) && endsSoon(lastServer.pid()))
+        .as("nothing left after a stop")
+        .isTrue();
   }
 
   private String base() {
@@ -117,19 +150,32 @@ class LauncherCrashIT {
   }
 
   private static Process launch(String log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.cleave.launcher.CleaveLauncher",
-        "--wlp", System.getProperty("cleave.wlp"), "--data", work.resolve("data").toString(), "--topology", "monolith");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.cleave.launcher.CleaveLauncher",
+            "--wlp",
+            System.getProperty("cleave.wlp"),
+            "--data",
+            work.resolve("data").toString(),
+            "--topology",
+            "monolith");
     builder.environment().put("CLEAVE_HTTP_PORT", Integer.toString(httpPort));
     builder.environment().put("CLEAVE_EMBEDDED_DB_PORT", Integer.toString(databasePort));
     builder.environment().put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
     builder.environment().putAll(CleaveSystem.CHECKOUT_TIMING);
-    List.of("CLEAVE_DB_HOST", "CLEAVE_ADMIN_EMAIL", "CLEAVE_ADMIN_PASSWORD").forEach(builder.environment()::remove);
+    List.of("CLEAVE_DB_HOST", "CLEAVE_ADMIN_EMAIL", "CLEAVE_ADMIN_PASSWORD")
+        .forEach(builder.environment()::remove);
     Files.createDirectories(work);
     return builder.redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
   }
 
-  /** Waits for the launcher's own word that the system is ready (an orphan may answer on the port before). */
+  /**
+   * Waits for the launcher's own word that the system is ready (an orphan may answer on the port
+   * before).
+   */
   private void awaitReady(Process process, String log) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (System.nanoTime() < deadline) {
@@ -139,13 +185,18 @@ class LauncherCrashIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("the system never became ready: " + Files.readString(work.resolve(log)));
+    throw new AssertionError(
+        "the system never became ready: " + Files.readString(work.resolve(log)));
   }
 
   /** The server's JVM: the Java process below the launcher. */
   private ProcessHandle libertyJvm(Process launcher) {
-    ProcessHandle jvm = launcher.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-        .findFirst().orElseThrow(() -> new AssertionError("no server JVM under the launcher"));
+    ProcessHandle jvm =
+        launcher
+            .descendants()
+            .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no server JVM under the launcher"));
     seen.add(jvm.pid());
     return jvm;
   }
@@ -153,8 +204,10 @@ class LauncherCrashIT {
   private Optional<Long> postmaster() {
     try {
       Path lock = work.resolve("data/postgres/postmaster.pid");
-      Optional<Long> pid = Files.exists(lock) ? Optional.of(Long.parseLong(Files.readAllLines(lock).get(0).strip()))
-          : Optional.empty();
+      Optional<Long> pid =
+          Files.exists(lock)
+              ? Optional.of(Long.parseLong(Files.readAllLines(lock).get(0).strip()))
+              : Optional.empty();
       pid.ifPresent(seen::add);
       return pid;
     } catch (IOException e) {
@@ -162,7 +215,10 @@ class LauncherCrashIT {
     }
   }
 
-  /** Whether the process runs: it exists and is no zombie (an ended process its parent has not reaped yet). */
+  /**
+   * Whether the process runs: it exists and is no zombie (an ended process its parent has not
+   * reaped yet).
+   */
   private static boolean alive(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -172,7 +228,10 @@ class LauncherCrashIT {
     }
   }
 
-  /** Whether the process is gone within a few seconds (a stopped process may still be on its way out). */
+  /**
+   * Whether the process is gone within a few seconds (a stopped process may still be on its way
+   * out).
+   */
   private static boolean endsSoon(long pid) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (alive(pid)) {

@@ -36,16 +36,21 @@ import org.junit.jupiter.api.Test;
 @ApiTest
 class LoadBalancingIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   @BeforeEach
   void onlyInTheSplitSystem() {
-    Assumptions.assumeTrue(CleaveSystem.topology().equals("split"), "balances over product-service instances");
+    Assumptions.assumeTrue(
+        CleaveSystem.topology().equals("split"), "balances over product-service instances");
   }
 
   private static HttpResponse<String> get(URI uri) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -63,18 +68,31 @@ class LoadBalancingIT {
     productEnv.put("WLP_OUTPUT_DIR", output);
     Map<String, String> gatewayEnv = new LinkedHashMap<>(gateway.environment());
     gatewayEnv.put("WLP_OUTPUT_DIR", output);
-    gatewayEnv.put("CLEAVE_GATEWAY_UPSTREAM_PRODUCT", product.baseUri() + ",http://localhost:" + secondProductPort);
+    gatewayEnv.put(
+        "CLEAVE_GATEWAY_UPSTREAM_PRODUCT",
+        product.baseUri() + ",http://localhost:" + secondProductPort);
     long productId = Shop.product("9.00", 5);
 
-    try (LibertyServer secondProduct = LibertyServer.launch(wlp, "product-service", secondProductPort, productEnv,
-            logs.resolve("product-service-2.log"));
-         LibertyServer balancer = LibertyServer.launch(wlp, "gateway", CleaveSystem.freePort(), gatewayEnv,
-            logs.resolve("gateway-balancing.log"))) {
+    try (LibertyServer secondProduct =
+            LibertyServer.launch(
+                wlp,
+                "product-service",
+                secondProductPort,
+                productEnv,
+                logs.resolve("product-service-2.log"));
+        LibertyServer balancer =
+            LibertyServer.launch(
+                wlp,
+                "gateway",
+                CleaveSystem.freePort(),
+                gatewayEnv,
+                logs.resolve("gateway-balancing.log"))) {
       secondProduct.awaitReady(Duration.ofMinutes(3));
       balancer.awaitReady(Duration.ofMinutes(3));
       URI base = balancer.baseUri();
 
-      // Both instances answer (a product page is never cached, so every request reaches an instance).
+      // Both instances answer (a product page is never cached, so every request reaches an
+      // instance).
       for (int i = 0; i < 4; i++) {
         assertThat(get(base.resolve("/api/v1/products/" + productId)).statusCode()).isEqualTo(200);
       }
@@ -87,24 +105,28 @@ class LoadBalancingIT {
       try {
         for (int c = 0; c < 4; c++) {
           int client = c;
-          traffic.add(clients.submit(() -> {
-            int n = 0;
-            while (running.get()) {
-              URI uri = (n++ % 2 == 0) ? base.resolve("/api/v1/products/" + productId)
-                  : base.resolve("/api/v1/products?q=lb" + client + "x" + n);
-              try {
-                HttpResponse<String> answer = get(uri);
-                if (answer.statusCode() == 200) {
-                  answered.incrementAndGet();
-                } else {
-                  failures.add(uri + " -> " + answer.statusCode() + " " + answer.body());
-                }
-              } catch (Exception e) {
-                failures.add(uri + " -> " + e);
-              }
-            }
-            return null;
-          }));
+          traffic.add(
+              clients.submit(
+                  () -> {
+                    int n = 0;
+                    while (running.get()) {
+                      URI uri =
+                          (n++ % 2 == 0)
+                              ? base.resolve("/api/v1/products/" + productId)
+                              : base.resolve("/api/v1/products?q=lb" + client + "x" + n);
+                      try {
+                        HttpResponse<String> answer = get(uri);
+                        if (answer.statusCode() == 200) {
+                          answered.incrementAndGet();
+                        } else {
+                          failures.add(uri + " -> " + answer.statusCode() + " " + answer.body());
+                        }
+                      } catch (Exception e) {
+                        failures.add(uri + " -> " + e);
+                      }
+                    }
+                    return null;
+                  }));
         }
         awaitAnswers(answered, 100);
         secondProduct.kill();
@@ -120,8 +142,11 @@ class LoadBalancingIT {
       assertThat(failures).as("failed requests").isEmpty();
 
       String metrics = get(base.resolve("/metrics")).body();
-      assertThat(metrics).as("the dead instance was noticed, and its requests went to the other")
-          .containsPattern("gateway_upstream_errors_total\\{route=\"/api/v1/products\",upstream=\"product\",kind=\"[a-z]+\"} [1-9]");
+      assertThat(metrics)
+          .as("the dead instance was noticed, and its requests went to the other")
+          .containsPattern(
+              "gateway_upstream_errors_total\\{route=\"/api/v1/products\",upstream=\"product\",kind=\"[a-z]+\"}"
+                  + " [1-9]");
       String health = get(base.resolve("/health/ready")).body();
       assertThat(health).contains("\"product-upstream\"").contains("=ejected");
     }

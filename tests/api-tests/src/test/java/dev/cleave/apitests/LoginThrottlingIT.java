@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failed logins lock the account after 5 in a row and the client address after 20, for a time that
- * doubles with each further failure (the doubling itself is unit-tested on the schedule). The suite's
- * server starts locks at 20 s, so no pause of a busy machine lets a lock lapse mid-test.
+ * doubles with each further failure (the doubling itself is unit-tested on the schedule). The
+ * suite's server starts locks at 20 s, so no pause of a busy machine lets a lock lapse mid-test.
  */
 @ApiTest
 class LoginThrottlingIT {
@@ -36,7 +36,9 @@ class LoginThrottlingIT {
     Account ada = Accounts.newCustomer("locked");
     failTimes(ada.email(), 5, Accounts.randomClientAddress());
     assertThrottled(Accounts.login(ada.email(), ada.password(), Accounts.randomClientAddress()));
-    assertThrottled(Accounts.login(ada.email().toUpperCase(Locale.ROOT), WRONG, Accounts.randomClientAddress()));
+    assertThrottled(
+        Accounts.login(
+            ada.email().toUpperCase(Locale.ROOT), WRONG, Accounts.randomClientAddress()));
     // Tokens already issued keep working: the lock is about guessing, not about the session.
     ada.request().get("/api/v1/users/me").then().statusCode(200);
   }
@@ -61,11 +63,17 @@ class LoginThrottlingIT {
   void locksAClientAddressThatGuessesAcrossManyAccounts() {
     String address = Accounts.randomClientAddress();
     for (int i = 0; i < 20; i++) {
-      Problems.assertProblem(Accounts.login(Accounts.uniqueEmail("spray"), WRONG, address), 401, "invalid-credentials");
+      Problems.assertProblem(
+          Accounts.login(Accounts.uniqueEmail("spray"), WRONG, address),
+          401,
+          "invalid-credentials");
     }
     Account ada = Accounts.newCustomer("behind-a-sprayer");
     assertThrottled(Accounts.login(ada.email(), ada.password(), address));
-    assertThat(Accounts.login(ada.email(), ada.password(), Accounts.randomClientAddress()).statusCode()).isEqualTo(200);
+    assertThat(
+            Accounts.login(ada.email(), ada.password(), Accounts.randomClientAddress())
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test

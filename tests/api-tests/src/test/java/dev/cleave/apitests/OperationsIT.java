@@ -30,7 +30,8 @@ class OperationsIT {
   @Test
   void publishesItsOpenApiDocument() {
     String product = CleaveSystem.serverOf("product");
-    String document = given().baseUri(product).get("/openapi").then().statusCode(200).extract().asString();
+    String document =
+        given().baseUri(product).get("/openapi").then().statusCode(200).extract().asString();
     assertThat(document).contains("/api/v1/products").contains("/api/v1/categories");
     given().baseUri(product).get("/openapi/ui/").then().statusCode(200);
   }
@@ -38,10 +39,17 @@ class OperationsIT {
   @Test
   void tagsEveryResponseWithARequestId() {
     assertThat(given().get("/api/v1/categories").header("X-Request-Id")).isNotBlank();
-    assertThat(given().header("X-Request-Id", "trace-abc.123").get("/api/v1/categories").header("X-Request-Id"))
+    assertThat(
+            given()
+                .header("X-Request-Id", "trace-abc.123")
+                .get("/api/v1/categories")
+                .header("X-Request-Id"))
         .isEqualTo("trace-abc.123");
-    String hostile = given().header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/categories")
-        .header("X-Request-Id");
+    String hostile =
+        given()
+            .header("X-Request-Id", "<script>alert(1)</script>")
+            .get("/api/v1/categories")
+            .header("X-Request-Id");
     assertThat(hostile).doesNotContain("<").isNotBlank();
   }
 }

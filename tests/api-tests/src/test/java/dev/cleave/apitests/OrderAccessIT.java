@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Orders are their customer's: another customer can neither read, nor cancel, nor pay for (re-submit)
- * someone else's order, and cannot even learn that it exists. Administrators see every order.
+ * Orders are their customer's: another customer can neither read, nor cancel, nor pay for
+ * (re-submit) someone else's order, and cannot even learn that it exists. Administrators see every
+ * order.
  */
 @ApiTest
 class OrderAccessIT {
@@ -38,18 +39,26 @@ class OrderAccessIT {
 
   @Test
   void anotherCustomersOrderAnswersLikeAMissingOne() {
-    Response theirs = Problems.assertProblem(stranger.request().get("/api/v1/orders/" + orderId), 404, "order-not-found");
-    Response missing = Problems.assertProblem(stranger.request().get("/api/v1/orders/" + UUID.randomUUID()), 404,
-        "order-not-found");
-    assertThat(theirs.jsonPath().getString("title")).isEqualTo(missing.jsonPath().getString("title"));
-    Problems.assertProblem(stranger.request().post("/api/v1/orders/" + orderId + "/cancel"), 404, "order-not-found");
-    assertThat(owner.request().get("/api/v1/orders/" + orderId).jsonPath().getString("status")).isEqualTo("CONFIRMED");
+    Response theirs =
+        Problems.assertProblem(
+            stranger.request().get("/api/v1/orders/" + orderId), 404, "order-not-found");
+    Response missing =
+        Problems.assertProblem(
+            stranger.request().get("/api/v1/orders/" + UUID.randomUUID()), 404, "order-not-found");
+    assertThat(theirs.jsonPath().getString("title"))
+        .isEqualTo(missing.jsonPath().getString("title"));
+    Problems.assertProblem(
+        stranger.request().post("/api/v1/orders/" + orderId + "/cancel"), 404, "order-not-found");
+    assertThat(owner.request().get("/api/v1/orders/" + orderId).jsonPath().getString("status"))
+        .isEqualTo("CONFIRMED");
   }
 
   @Test
   void listsShowOnlyTheCallersOrders() {
-    assertThat(stranger.request().get("/api/v1/orders").jsonPath().getList("items.id")).doesNotContain(orderId);
-    assertThat(owner.request().get("/api/v1/orders").jsonPath().getList("items.id")).contains(orderId);
+    assertThat(stranger.request().get("/api/v1/orders").jsonPath().getList("items.id"))
+        .doesNotContain(orderId);
+    assertThat(owner.request().get("/api/v1/orders").jsonPath().getList("items.id"))
+        .contains(orderId);
   }
 
   @Test
@@ -60,21 +69,30 @@ class OrderAccessIT {
     assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(201);
     assertThat(mine.jsonPath().getString("id")).isNotEqualTo(orderId);
     assertThat(mine.jsonPath().getString("customerId")).isEqualTo(stranger.id());
-    assertThat(owner.request().get("/api/v1/orders/" + orderId).jsonPath().getString("cardLast4")).isEqualTo("4242");
+    assertThat(owner.request().get("/api/v1/orders/" + orderId).jsonPath().getString("cardLast4"))
+        .isEqualTo("4242");
   }
 
   @Test
   void administratorsSeeAndFilterEveryOrder() {
     Account admin = Accounts.admin();
-    assertThat(admin.request().get("/api/v1/orders/" + orderId).jsonPath().getString("customerId")).isEqualTo(owner.id());
-    Response filtered = admin.request().queryParam("customer", owner.id()).queryParam("status", "confirmed")
-        .get("/api/v1/admin/orders");
+    assertThat(admin.request().get("/api/v1/orders/" + orderId).jsonPath().getString("customerId"))
+        .isEqualTo(owner.id());
+    Response filtered =
+        admin
+            .request()
+            .queryParam("customer", owner.id())
+            .queryParam("status", "confirmed")
+            .get("/api/v1/admin/orders");
     assertThat(filtered.statusCode()).as(filtered.asString()).isEqualTo(200);
     assertThat(filtered.jsonPath().getList("items.id")).contains(orderId);
     assertThat(filtered.jsonPath().getList("items.customerId")).containsOnly(owner.id());
-    Problems.assertProblem(admin.request().queryParam("status", "LOST").get("/api/v1/admin/orders"), 400);
-    Problems.assertProblem(admin.request().queryParam("customer", "not a/id").get("/api/v1/admin/orders"), 400);
-    Problems.assertProblem(admin.request().queryParam("size", "0").get("/api/v1/admin/orders"), 400);
+    Problems.assertProblem(
+        admin.request().queryParam("status", "LOST").get("/api/v1/admin/orders"), 400);
+    Problems.assertProblem(
+        admin.request().queryParam("customer", "not a/id").get("/api/v1/admin/orders"), 400);
+    Problems.assertProblem(
+        admin.request().queryParam("size", "0").get("/api/v1/admin/orders"), 400);
     Problems.assertProblem(owner.request().get("/api/v1/admin/orders"), 403);
   }
 

@@ -20,7 +20,12 @@ class PaymentsIT {
 
   private static String paidOrder(Account customer) {
     Shop.addToCart(customer, Shop.product("6.00", 3), 1);
-    return Shop.placeOrder(customer, Shop.APPROVED).then().statusCode(201).extract().jsonPath().getString("id");
+    return Shop.placeOrder(customer, Shop.APPROVED)
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getString("id");
   }
 
   @Test
@@ -47,10 +52,16 @@ class PaymentsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"has%20space", "under_score", "dot.ted",
-      "12345678901234567890123456789012345678901234567890123456789012345"})
+  @ValueSource(
+      strings = {
+        "has%20space",
+        "under_score",
+        "dot.ted",
+        "12345678901234567890123456789012345678901234567890123456789012345"
+      })
   void aMalformedKeyIsNotFound(String key) {
     Account customer = Accounts.newCustomer("payment-bad-key");
-    Problems.assertProblem(customer.request().urlEncodingEnabled(false).get("/api/v1/payments/" + key), 404);
+    Problems.assertProblem(
+        customer.request().urlEncodingEnabled(false).get("/api/v1/payments/" + key), 404);
   }
 }

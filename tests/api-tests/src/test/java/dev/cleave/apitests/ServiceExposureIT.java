@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Nothing gets around the front door (split and extract shapes): every server behind the gateway
  * listens on loopback only, so its port cannot be reached on the machine's other addresses and the
- * edge's rules (token check, rate limits, the anonymous-route table) cannot be bypassed; the gateway
- * listens on every address and answers. The kernel's own table of listening sockets
- * ({@code /proc/net/tcp}, {@code tcp6}) is the evidence: it says which addresses accept connections
- * without sending a packet anywhere but here.
+ * edge's rules (token check, rate limits, the anonymous-route table) cannot be bypassed; the
+ * gateway listens on every address and answers. The kernel's own table of listening sockets ({@code
+ * /proc/net/tcp}, {@code tcp6}) is the evidence: it says which addresses accept connections without
+ * sending a packet anywhere but here.
  */
 @ApiTest
 class ServiceExposureIT {
@@ -30,16 +30,21 @@ class ServiceExposureIT {
   @Test
   void serversBehindTheGatewayListenOnLoopbackOnlyAndTheGatewayAnswers() throws IOException {
     CleaveStack stack = CleaveSystem.stack().orElse(null);
-    Assumptions.assumeTrue(stack != null && stack.topology().front().isGateway(),
+    Assumptions.assumeTrue(
+        stack != null && stack.topology().front().isGateway(),
         "only the split and extract shapes have servers behind a gateway");
     Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net");
     for (Topology.Node node : stack.topology().nodes()) {
       List<String> addresses = listening(stack.serverUri(node.server()).getPort());
       assertThat(addresses).as("%s listens", node.server()).isNotEmpty();
       if (node.isGateway()) {
-        assertThat(addresses).as("the front door listens on every address").anyMatch(ServiceExposureIT::isWildcard);
+        assertThat(addresses)
+            .as("the front door listens on every address")
+            .anyMatch(ServiceExposureIT::isWildcard);
       } else {
-        assertThat(addresses).as("%s listens on loopback only", node.server()).allMatch(ServiceExposureIT::isLoopback);
+        assertThat(addresses)
+            .as("%s listens on loopback only", node.server())
+            .allMatch(ServiceExposureIT::isLoopback);
       }
     }
     given().get("/api/v1/categories").then().statusCode(200);
@@ -65,7 +70,10 @@ class ServiceExposureIT {
     return addresses;
   }
 
-  /** 127.0.0.0/8 (stored little-endian: the last byte printed is the first octet), ::1, or ::ffff:127.x.x.x. */
+  /**
+   * 127.0.0.0/8 (stored little-endian: the last byte printed is the first octet), ::1, or
+   * ::ffff:127.x.x.x.
+   */
   static boolean isLoopback(String hex) {
     if (hex.length() == 8) {
       return hex.endsWith("7F");

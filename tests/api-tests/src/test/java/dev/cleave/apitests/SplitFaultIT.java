@@ -30,14 +30,15 @@ import org.junit.jupiter.api.Test;
 @ApiTest
 class SplitFaultIT {
 
-  private static final String REGISTER = "dev.cleave.order.internal.application.CheckoutSteps.register";
+  private static final String REGISTER =
+      "dev.cleave.order.internal.application.CheckoutSteps.register";
 
-  private record Placed(Account customer, String orderId, int status) {
-  }
+  private record Placed(Account customer, String orderId, int status) {}
 
   @BeforeEach
   void onlyInTheSplitSystem() {
-    Assumptions.assumeTrue(CleaveSystem.topology().equals("split"), "kills services of the split system");
+    Assumptions.assumeTrue(
+        CleaveSystem.topology().equals("split"), "kills services of the split system");
   }
 
   private static CleaveStack stack() {
@@ -50,16 +51,25 @@ class SplitFaultIT {
     return new Placed(customer, placed.jsonPath().getString("id"), placed.statusCode());
   }
 
-  /** The value of a Fault Tolerance counter of the step that hands the card to payments, from the order server's metrics. */
+  /**
+   * The value of a Fault Tolerance counter of the step that hands the card to payments, from the
+   * order server's metrics.
+   */
   private static double registerMetric(String name, String extraLabel) {
-    return CleaveSystem.metrics("order").lines()
-        .filter(line -> line.startsWith(name + "{") && line.contains("method=\"" + REGISTER + "\"")
-            && line.contains(extraLabel))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return CleaveSystem.metrics("order")
+        .lines()
+        .filter(
+            line ->
+                line.startsWith(name + "{")
+                    && line.contains("method=\"" + REGISTER + "\"")
+                    && line.contains(extraLabel))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
-  void ordersCaughtByAPaymentServiceCrashArePaidOnceItIsBackAndNoneIsMadeWhileItIsDown() throws Exception {
+  void ordersCaughtByAPaymentServiceCrashArePaidOnceItIsBackAndNoneIsMadeWhileItIsDown()
+      throws Exception {
     Ledgers ledgers = Ledgers.open();
     long product = Shop.product("7.00", 200);
     double openedBefore = registerMetric("ft_circuitbreaker_opened_total", "");
@@ -81,7 +91,9 @@ class SplitFaultIT {
     List<Future<Placed>> placing = new ArrayList<>();
     try {
       inFlight.forEach(customer -> placing.add(pool.submit(() -> place(customer, Shop.SLOW))));
-      Await.until("every slow payment recorded", Duration.ofSeconds(20),
+      Await.until(
+          "every slow payment recorded",
+          Duration.ofSeconds(20),
           () -> inFlight.stream().allMatch(customer -> ledgers.payments(customer.id()) == 1));
       stack().kill("payment-service");
       for (Future<Placed> placed : placing) {
@@ -93,8 +105,10 @@ class SplitFaultIT {
 
     List<Account> refused = new ArrayList<>();
     try {
-      // While it is down: no order is made (the card cannot be kept, so the order could never be paid):
-      // 503 with Retry-After, nothing reserved; the circuit to payments opens once half of its last 20
+      // While it is down: no order is made (the card cannot be kept, so the order could never be
+      // paid):
+      // 503 with Retry-After, nothing reserved; the circuit to payments opens once half of its last
+      // 20
       // calls failed.
       for (int i = 0; i < 20; i++) {
         Account customer = Shop.shopper("payment-down", product);
@@ -105,11 +119,16 @@ class SplitFaultIT {
         assertThat(placed.header("Retry-After")).isNotBlank();
         refused.add(customer);
       }
-      assertThat(CleaveSystem.downstream("order")).containsEntry("payment.binding", "remote").containsEntry("payment.circuit", "open")
+      assertThat(CleaveSystem.downstream("order"))
+          .containsEntry("payment.binding", "remote")
+          .containsEntry("payment.circuit", "open")
           .containsEntry("product.circuit", "closed");
-      assertThat((String) CleaveSystem.downstream("order").get("payment.not-closed")).contains("register");
+      assertThat((String) CleaveSystem.downstream("order").get("payment.not-closed"))
+          .contains("register");
       assertThat(registerMetric("ft_circuitbreaker_opened_total", "")).isGreaterThan(openedBefore);
-      assertThat(registerMetric("ft_circuitbreaker_calls_total", "circuitBreakerResult=\"circuitBreakerOpen\""))
+      assertThat(
+              registerMetric(
+                  "ft_circuitbreaker_calls_total", "circuitBreakerResult=\"circuitBreakerOpen\""))
           .isPositive();
       // The rest of the shop is unaffected.
       given().get("/api/v1/products/" + product).then().statusCode(200);
@@ -120,11 +139,17 @@ class SplitFaultIT {
       assertThat(ledgers.orders(customer.id())).as("nothing was ordered").isZero();
     }
 
-    // Back: once the authorize circuit closed again (5 s after it opened it lets a trial call through,
-    // recovery's here, which closes it), new checkouts are paid at once again; the first of them is the
+    // Back: once the authorize circuit closed again (5 s after it opened it lets a trial call
+    // through,
+    // recovery's here, which closes it), new checkouts are paid at once again; the first of them is
+    // the
     // trial call of the register circuit, which no one else calls.
-    Await.until("the authorize circuit closed again", Duration.ofSeconds(30),
-        () -> !String.valueOf(CleaveSystem.downstream("order").get("payment.not-closed")).contains("authorize"));
+    Await.until(
+        "the authorize circuit closed again",
+        Duration.ofSeconds(30),
+        () ->
+            !String.valueOf(CleaveSystem.downstream("order").get("payment.not-closed"))
+                .contains("authorize"));
     for (int i = 0; i < 2; i++) {
       Placed placed = place(Shop.shopper("after-restart", product), Shop.APPROVED);
       assertThat(placed.status()).isEqualTo(201);
@@ -135,17 +160,27 @@ class SplitFaultIT {
     // the slow ones too, whose authorizations died with the service (the payment module sends them
     // to the processor again with the kept payment method).
     for (Placed placed : orders) {
-      String status = Shop.awaitSettled(placed.customer(), placed.orderId(), Duration.ofSeconds(90))
-          .jsonPath().getString("status");
+      String status =
+          Shop.awaitSettled(placed.customer(), placed.orderId(), Duration.ofSeconds(90))
+              .jsonPath()
+              .getString("status");
       assertThat(status).as("%s", placed).isEqualTo("CONFIRMED");
-      assertThat(ledgers.payments(placed.customer().id())).as("payments of %s", placed).isEqualTo(1);
-      assertThat(ledgers.statement(placed.orderId())).as("card statement of %s", placed).isEqualTo("APPROVED captured");
+      assertThat(ledgers.payments(placed.customer().id()))
+          .as("payments of %s", placed)
+          .isEqualTo(1);
+      assertThat(ledgers.statement(placed.orderId()))
+          .as("card statement of %s", placed)
+          .isEqualTo("APPROVED captured");
       assertThat(ledgers.reservation(placed.orderId())).isEqualTo("COMMITTED");
     }
-    assertThat(ledgers.stock(product)).as("{on hand, reserved}").containsExactly(200 - orders.size(), 0);
+    assertThat(ledgers.stock(product))
+        .as("{on hand, reserved}")
+        .containsExactly(200 - orders.size(), 0);
     assertThat(Shop.available(product)).isEqualTo(200 - orders.size());
 
-    Await.until("the payment circuits closed again", Duration.ofSeconds(30),
+    Await.until(
+        "the payment circuits closed again",
+        Duration.ofSeconds(30),
         () -> "closed".equals(CleaveSystem.downstream("order").get("payment.circuit")));
   }
 
@@ -167,14 +202,17 @@ class SplitFaultIT {
       given().get("/.well-known/jwks.json").then().statusCode(200);
       Response ready = given().get("/health/ready");
       assertThat(ready.statusCode()).isEqualTo(503);
-      assertThat(ready.jsonPath().getString("checks.find { it.name == 'product-upstream' }.status")).isEqualTo("DOWN");
-      assertThat(ready.jsonPath().getString("checks.find { it.name == 'user-upstream' }.status")).isEqualTo("UP");
+      assertThat(ready.jsonPath().getString("checks.find { it.name == 'product-upstream' }.status"))
+          .isEqualTo("DOWN");
+      assertThat(ready.jsonPath().getString("checks.find { it.name == 'user-upstream' }.status"))
+          .isEqualTo("UP");
 
       // The gateway's composite order view shows what it has, and says what is missing.
       Response details = customer.request().get("/api/v1/orders/" + placed.orderId() + "/details");
       assertThat(details.statusCode()).as(details.asString()).isEqualTo(200);
       assertThat(details.jsonPath().getBoolean("partial")).isTrue();
-      assertThat(details.jsonPath().getList("unavailable", String.class)).containsExactly("product " + product);
+      assertThat(details.jsonPath().getList("unavailable", String.class))
+          .containsExactly("product " + product);
       assertThat(details.jsonPath().getString("order.id")).isEqualTo(placed.orderId());
       assertThat(details.jsonPath().getString("payment.status")).isEqualTo("CAPTURED");
     } finally {

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Forged, stale and misdirected tokens are refused with 401. Each forgery is a known-good token
- * (which gets 200) changed in exactly one way, so every row shows that this one defect alone is refused.
+ * (which gets 200) changed in exactly one way, so every row shows that this one defect alone is
+ * refused.
  */
 @ApiTest
 class TokenBatteryIT {
@@ -71,7 +72,8 @@ class TokenBatteryIT {
     for (String name : without) {
       members.remove(name);
     }
-    members.forEach((name, value) -> json.append('"').append(name).append("\":").append(value).append(','));
+    members.forEach(
+        (name, value) -> json.append('"').append(name).append("\":").append(value).append(','));
     json.append(extra == null ? "" : extra);
     if (json.charAt(json.length() - 1) == ',') {
       json.setLength(json.length() - 1);
@@ -112,25 +114,39 @@ class TokenBatteryIT {
     String noneNoDot = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1];
 
     // HS256 "signed" with the RSA public key as the HMAC secret: the classic key-confusion attack.
-    String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(
-        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-            ((RSAPrivateCrtKey) key()).getModulus(),
-            ((RSAPrivateCrtKey) key()).getPublicExponent())).getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
-    String hsInput = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid() + "\"}") + "." + parts[1];
+    String publicPem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8))
+                .encodeToString(
+                    KeyFactory.getInstance("RSA")
+                        .generatePublic(
+                            new RSAPublicKeySpec(
+                                ((RSAPrivateCrtKey) key()).getModulus(),
+                                ((RSAPrivateCrtKey) key()).getPublicExponent()))
+                        .getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    String hsInput =
+        encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid() + "\"}") + "." + parts[1];
     Mac hmac = Mac.getInstance("HmacSHA256");
     hmac.init(new SecretKeySpec(publicPem.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-    String hs256 = hsInput + "." + B64.encodeToString(hmac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII)));
+    String hs256 =
+        hsInput
+            + "."
+            + B64.encodeToString(hmac.doFinal(hsInput.getBytes(StandardCharsets.US_ASCII)));
 
-    String stranger = TestTokens.sign(DevKeys.generate().getPrivate(), TestTokens.header(kid()),
-        claims(null));
+    String stranger =
+        TestTokens.sign(DevKeys.generate().getPrivate(), TestTokens.header(kid()), claims(null));
     String wrongKid = TestTokens.sign(key(), TestTokens.header("not-our-key"), claims(null));
     String noKid = TestTokens.sign(key(), "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims(null));
 
     String tamperedClaims = claims(null).replace("[\"customer\"]", "[\"customer\",\"admin\"]");
     String tampered = parts[0] + "." + encode(tamperedClaims) + "." + parts[2];
-    String otherSubject = parts[0] + "." + encode(claims(null).replace(ada.id(), UUID.randomUUID().toString())) + "."
-        + parts[2];
+    String otherSubject =
+        parts[0]
+            + "."
+            + encode(claims(null).replace(ada.id(), UUID.randomUUID().toString()))
+            + "."
+            + parts[2];
 
     return Stream.of(
         Arguments.of("alg none", none),
@@ -139,17 +155,27 @@ class TokenBatteryIT {
         Arguments.of("signed by an unknown key", stranger),
         Arguments.of("wrong kid", wrongKid),
         Arguments.of("no kid", noKid),
-        Arguments.of("expired beyond the skew", withClaims(claims(null, "exp", "iat")
-            .replace("}", ",\"iat\":" + (now - 1000) + ",\"exp\":" + (now - 120) + "}"))),
+        Arguments.of(
+            "expired beyond the skew",
+            withClaims(
+                claims(null, "exp", "iat")
+                    .replace("}", ",\"iat\":" + (now - 1000) + ",\"exp\":" + (now - 120) + "}"))),
         Arguments.of("no expiry", withClaims(claims(null, "exp"))),
         Arguments.of("nbf in the future", withClaims(claims("\"nbf\":" + (now + 600)))),
-        Arguments.of("wrong issuer", withClaims(claims(null, "iss").replace("{", "{\"iss\":\"https://evil.example/user\","))),
-        Arguments.of("wrong audience", withClaims(claims(null, "aud").replace("{", "{\"aud\":\"someone-else\","))),
+        Arguments.of(
+            "wrong issuer",
+            withClaims(
+                claims(null, "iss").replace("{", "{\"iss\":\"https://evil.example/user\","))),
+        Arguments.of(
+            "wrong audience",
+            withClaims(claims(null, "aud").replace("{", "{\"aud\":\"someone-else\","))),
         Arguments.of("no audience", withClaims(claims(null, "aud"))),
         Arguments.of("no subject", withClaims(claims(null, "sub"))),
         Arguments.of("no subject and no upn", withClaims(claims(null, "sub", "upn"))),
-        Arguments.of("upn differs from subject", withClaims(claims(null, "upn")
-            .replace("{", "{\"upn\":\"" + UUID.randomUUID() + "\","))),
+        Arguments.of(
+            "upn differs from subject",
+            withClaims(
+                claims(null, "upn").replace("{", "{\"upn\":\"" + UUID.randomUUID() + "\","))),
         Arguments.of("tampered payload (roles)", tampered),
         Arguments.of("tampered payload (subject)", otherSubject),
         Arguments.of("truncated signature", good.substring(0, good.length() - 10)),
@@ -170,15 +196,28 @@ class TokenBatteryIT {
     String token = good();
     Problems.assertProblem(given().queryParam("access_token", token).get("/api/v1/users/me"), 401);
     Problems.assertProblem(given().cookie("Bearer", token).get("/api/v1/users/me"), 401);
-    Problems.assertProblem(given().header("Authorization", "Basic " + token).get("/api/v1/users/me"), 401);
+    Problems.assertProblem(
+        given().header("Authorization", "Basic " + token).get("/api/v1/users/me"), 401);
     Problems.assertProblem(given().header("Authorization", token).get("/api/v1/users/me"), 401);
   }
 
-  /** Any other scheme, well-formed or not, is not a login: anonymous where that is allowed, 401 elsewhere. */
+  /**
+   * Any other scheme, well-formed or not, is not a login: anonymous where that is allowed, 401
+   * elsewhere.
+   */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Basic YWJj", "Basic !!!", "Basic ", "Digest x", "Negotiate ="})
+  @ValueSource(
+      strings = {
+        "Basic dXNlcjpwYXNz",
+        "Basic YWJj",
+        "Basic !!!",
+        "Basic ",
+        "Digest x",
+        "Negotiate ="
+      })
   void anotherAuthorizationSchemeIsNeitherALoginNorAFault(String authorization) {
-    Problems.assertProblem(given().header("Authorization", authorization).get("/api/v1/users/me"), 401);
+    Problems.assertProblem(
+        given().header("Authorization", authorization).get("/api/v1/users/me"), 401);
     given().header("Authorization", authorization).get("/api/v1/products").then().statusCode(200);
   }
 

@@ -35,34 +35,44 @@ import java.util.regex.Pattern;
  * Cleave's module rules, written once and parameterised by the base package so that the same rule
  * object checks the real code ({@code dev.cleave}) and, in tests, a fixture that breaks it.
  *
- * <p>A business module {@code m} owns the packages {@code <base>.m..}; its contract is
- * {@code <base>.m.api..}; everything else ({@code internal}, {@code client}) is private to it.
+ * <p>A business module {@code m} owns the packages {@code <base>.m..}; its contract is {@code
+ * <base>.m.api..}; everything else ({@code internal}, {@code client}) is private to it.
  */
 final class CleaveArchitecture {
 
   static final Set<String> BUSINESS_MODULES = Set.of("user", "product", "order", "payment");
 
   /** The declared DAG: which modules each module may call (through their APIs). */
-  static final Map<String, Set<String>> MAY_USE = Map.of(
-      "order", Set.of("product", "payment", "user"),
-      "product", Set.of(),
-      "payment", Set.of(),
-      "user", Set.of());
+  static final Map<String, Set<String>> MAY_USE =
+      Map.of(
+          "order", Set.of("product", "payment", "user"),
+          "product", Set.of(),
+          "payment", Set.of(),
+          "user", Set.of());
 
-  private CleaveArchitecture() {
-  }
+  private CleaveArchitecture() {}
 
   static ArchRule modulesUseEachOtherOnlyThroughTheirApi(String base) {
-    return classes().that().resideInAPackage(base + "..")
-        .should(crossModuleDependencies(base, "use other modules only through their api packages",
-            (from, to, target) -> target.getPackageName().startsWith(base + "." + to + ".api")))
+    return classes()
+        .that()
+        .resideInAPackage(base + "..")
+        .should(
+            crossModuleDependencies(
+                base,
+                "use other modules only through their api packages",
+                (from, to, target) -> target.getPackageName().startsWith(base + "." + to + ".api")))
         .allowEmptyShould(true);
   }
 
   static ArchRule modulesFollowTheDeclaredDag(String base) {
-    return classes().that().resideInAPackage(base + "..")
-        .should(crossModuleDependencies(base, "depend only on modules the DAG allows (order -> product, payment, user)",
-            (from, to, target) -> MAY_USE.getOrDefault(from, Set.of()).contains(to)))
+    return classes()
+        .that()
+        .resideInAPackage(base + "..")
+        .should(
+            crossModuleDependencies(
+                base,
+                "depend only on modules the DAG allows (order -> product, payment, user)",
+                (from, to, target) -> MAY_USE.getOrDefault(from, Set.of()).contains(to)))
         .allowEmptyShould(true);
   }
 
@@ -71,109 +81,169 @@ final class CleaveArchitecture {
   }
 
   static ArchRule apiPackagesAreFreeOfFrameworkAndInternals(String base) {
-    return noClasses().that().resideInAPackage(base + ".*.api..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.enterprise..",
-            "jakarta.inject..", "jakarta.transaction..", "org.hibernate..", "org.flywaydb..",
-            "org.eclipse.microprofile.rest.client..", base + ".*.internal..", base + ".*.client..",
+    return noClasses()
+        .that()
+        .resideInAPackage(base + ".*.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta.persistence..",
+            "jakarta.enterprise..",
+            "jakarta.inject..",
+            "jakarta.transaction..",
+            "org.hibernate..",
+            "org.flywaydb..",
+            "org.eclipse.microprofile.rest.client..",
+            base + ".*.internal..",
+            base + ".*.client..",
             base + ".platform..")
-        .as("api packages hold contracts only: no JPA, CDI, Hibernate, REST client, platform or internal types")
+        .as(
+            "api packages hold contracts only: no JPA, CDI, Hibernate, REST client, platform or"
+                + " internal types")
         .allowEmptyShould(true);
   }
 
   static ArchRule entitiesLiveInInternalDomain(String base) {
-    return classes().that().resideInAPackage(base + "..").and().areAnnotatedWith(Entity.class)
-        .should().resideInAPackage(base + ".*.internal.domain..")
+    return classes()
+        .that()
+        .resideInAPackage(base + "..")
+        .and()
+        .areAnnotatedWith(Entity.class)
+        .should()
+        .resideInAPackage(base + ".*.internal.domain..")
         .as("JPA entities live in their module's internal.domain package")
         .allowEmptyShould(true);
   }
 
   static ArchRule restClientsLiveInClientPackages(String base) {
-    return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".*.client..")
-        .and().resideOutsideOfPackage(base + ".platform.remote..")
-        .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.rest.client..")
-        .as("only client packages (and the platform's shared remote support) use the MicroProfile REST client")
+    return noClasses()
+        .that()
+        .resideInAPackage(base + "..")
+        .and()
+        .resideOutsideOfPackage(base + ".*.client..")
+        .and()
+        .resideOutsideOfPackage(base + ".platform.remote..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.microprofile.rest.client..")
+        .as(
+            "only client packages (and the platform's shared remote support) use the MicroProfile"
+                + " REST client")
         .allowEmptyShould(true);
   }
 
   static ArchRule platformKnowsNoBusinessModule(String base) {
-    String[] modules = BUSINESS_MODULES.stream().map(m -> base + "." + m + "..").toArray(String[]::new);
-    return noClasses().that().resideInAnyPackage(base + ".platform..", base + ".kernel..")
-        .should().dependOnClassesThat().resideInAnyPackage(modules)
+    String[] modules =
+        BUSINESS_MODULES.stream().map(m -> base + "." + m + "..").toArray(String[]::new);
+    return noClasses()
+        .that()
+        .resideInAnyPackage(base + ".platform..", base + ".kernel..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(modules)
         .as("the platform and the kernel know no business module")
         .allowEmptyShould(true);
   }
 
-  private static final List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS = List.of(
-      GET.class, POST.class, PUT.class, DELETE.class,
-      PATCH.class, HEAD.class, OPTIONS.class);
-  private static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS = List.of(
-      PermitAll.class, RolesAllowed.class,
-      DenyAll.class);
+  private static final List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS =
+      List.of(
+          GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class, OPTIONS.class);
+  private static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS =
+      List.of(PermitAll.class, RolesAllowed.class, DenyAll.class);
 
   /**
    * Every resource method of a class (interfaces are contracts, their implementations decide) says
-   * who may call it: {@code @PermitAll}, {@code @RolesAllowed} or {@code @DenyAll} on the method or its
-   * class. An endpoint nobody decided about is open by accident.
+   * who may call it: {@code @PermitAll}, {@code @RolesAllowed} or {@code @DenyAll} on the method or
+   * its class. An endpoint nobody decided about is open by accident.
    */
   static ArchRule everyEndpointDeclaresWhoMayCallIt(String base) {
     return ArchRuleDefinition.methods()
-        .that().areDeclaredInClassesThat().resideInAPackage(base + "..")
-        .and().areDeclaredInClassesThat().areNotInterfaces()
-        .and(new DescribedPredicate<JavaMethod>(
-            "are JAX-RS resource methods") {
-          @Override
-          public boolean test(JavaMethod method) {
-            return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith) || inheritsHttpMethod(method);
-          }
-        })
-        .should(new ArchCondition<JavaMethod>(
-            "declare who may call them (@PermitAll, @RolesAllowed or @DenyAll on the method or its class)") {
-          @Override
-          public void check(JavaMethod method, ConditionEvents events) {
-            boolean declared = ACCESS.stream().anyMatch(a -> method.isAnnotatedWith(a)
-                || method.getOwner().isAnnotatedWith(a));
-            if (!declared) {
-              events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no access rule"));
-            }
-          }
-        })
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage(base + "..")
+        .and()
+        .areDeclaredInClassesThat()
+        .areNotInterfaces()
+        .and(
+            new DescribedPredicate<JavaMethod>("are JAX-RS resource methods") {
+              @Override
+              public boolean test(JavaMethod method) {
+                return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith)
+                    || inheritsHttpMethod(method);
+              }
+            })
+        .should(
+            new ArchCondition<JavaMethod>(
+                "declare who may call them (@PermitAll, @RolesAllowed or @DenyAll on the method or"
+                    + " its class)") {
+              @Override
+              public void check(JavaMethod method, ConditionEvents events) {
+                boolean declared =
+                    ACCESS.stream()
+                        .anyMatch(
+                            a -> method.isAnnotatedWith(a) || method.getOwner().isAnnotatedWith(a));
+                if (!declared) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          method, method.getFullName() + " declares no access rule"));
+                }
+              }
+            })
         .allowEmptyShould(true);
   }
 
   /**
-   * True when the method belongs to a resource class ({@code @Path}) and implements an interface method
-   * that carries a JAX-RS HTTP method annotation (JAX-RS inherits it). In-process bindings and REST
-   * client adapters implement the same interfaces, but are no resources.
+   * True when the method belongs to a resource class ({@code @Path}) and implements an interface
+   * method that carries a JAX-RS HTTP method annotation (JAX-RS inherits it). In-process bindings
+   * and REST client adapters implement the same interfaces, but are no resources.
    */
   private static boolean inheritsHttpMethod(JavaMethod method) {
     if (!method.getOwner().isAnnotatedWith(Path.class)) {
       return false;
     }
-    List<String> parameters = method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
+    List<String> parameters =
+        method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
     return method.getOwner().getAllRawInterfaces().stream()
         .flatMap(i -> i.getMethods().stream())
-        .filter(m -> m.getName().equals(method.getName())
-            && m.getRawParameterTypes().stream().map(JavaClass::getName).toList().equals(parameters))
+        .filter(
+            m ->
+                m.getName().equals(method.getName())
+                    && m.getRawParameterTypes().stream()
+                        .map(JavaClass::getName)
+                        .toList()
+                        .equals(parameters))
         .anyMatch(m -> HTTP_METHODS.stream().anyMatch(m::isAnnotatedWith));
   }
 
   /**
    * The in-process binding of a module API (a class implementing a {@code @Path} interface of an
-   * {@code api} package) validates the contract's constraints, as the remote form does through JAX-RS.
-   * The remote form itself ({@code internal.rest}, validated by JAX-RS) is not an in-process binding.
+   * {@code api} package) validates the contract's constraints, as the remote form does through
+   * JAX-RS. The remote form itself ({@code internal.rest}, validated by JAX-RS) is not an
+   * in-process binding.
    */
   static ArchRule inProcessBindingsValidateTheirContract(String base) {
-    return classes().that().resideInAPackage(base + ".*.internal..").and().areNotInterfaces()
-        .and().resideOutsideOfPackage(base + ".*.internal.rest..")
-        .and(new DescribedPredicate<JavaClass>("implement a module API") {
-          @Override
-          public boolean test(JavaClass type) {
-            return type.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith(base + ".")
-                && i.getPackageName().matches(Pattern.quote(base) + "\\.[a-z]+\\.api(\\..*)?")
-                && i.isAnnotatedWith(Path.class));
-          }
-        })
-        .should().beAnnotatedWith(ValidatedContract.class)
+    return classes()
+        .that()
+        .resideInAPackage(base + ".*.internal..")
+        .and()
+        .areNotInterfaces()
+        .and()
+        .resideOutsideOfPackage(base + ".*.internal.rest..")
+        .and(
+            new DescribedPredicate<JavaClass>("implement a module API") {
+              @Override
+              public boolean test(JavaClass type) {
+                return type.getAllRawInterfaces().stream()
+                    .anyMatch(
+                        i ->
+                            i.getPackageName().startsWith(base + ".")
+                                && i.getPackageName()
+                                    .matches(Pattern.quote(base) + "\\.[a-z]+\\.api(\\..*)?")
+                                && i.isAnnotatedWith(Path.class));
+              }
+            })
+        .should()
+        .beAnnotatedWith(ValidatedContract.class)
         .as("in-process bindings of module APIs are @ValidatedContract")
         .allowEmptyShould(true);
   }
@@ -183,7 +253,8 @@ final class CleaveArchitecture {
     boolean test(String fromModule, String toModule, JavaClass target);
   }
 
-  private static ArchCondition<JavaClass> crossModuleDependencies(String base, String description, Allowed allowed) {
+  private static ArchCondition<JavaClass> crossModuleDependencies(
+      String base, String description, Allowed allowed) {
     return new ArchCondition<>(description) {
       @Override
       public void check(JavaClass source, ConditionEvents events) {
@@ -205,7 +276,9 @@ final class CleaveArchitecture {
     };
   }
 
-  /** The business module a class belongs to, or {@code null} for platform, kernel and foreign code. */
+  /**
+   * The business module a class belongs to, or {@code null} for platform, kernel and foreign code.
+   */
   static String moduleOf(String base, JavaClass type) {
     String name = type.getPackageName();
     if (!name.startsWith(base + ".")) {

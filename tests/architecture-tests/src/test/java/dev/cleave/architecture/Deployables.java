@@ -18,17 +18,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * "Packaging decides the binding": in a deployable, every module interface (a {@code @Path} interface
- * of a {@code dev.cleave.<module>.api} package) has exactly one binding — the core's in-process class
- * or the client's remote adapter. Zero would fail at the first injection; two would be ambiguous.
- * The module API's own HTTP exposure ({@code ..internal.rest..}) is no binding.
+ * "Packaging decides the binding": in a deployable, every module interface (a {@code @Path}
+ * interface of a {@code dev.cleave.<module>.api} package) has exactly one binding — the core's
+ * in-process class or the client's remote adapter. Zero would fail at the first injection; two
+ * would be ambiguous. The module API's own HTTP exposure ({@code ..internal.rest..}) is no binding.
  */
 final class Deployables {
 
-  private Deployables() {
-  }
+  private Deployables() {}
 
-  /** The Cleave classes a WAR holds: its {@code WEB-INF/classes} and its {@code dev.cleave} libraries. */
+  /**
+   * The Cleave classes a WAR holds: its {@code WEB-INF/classes} and its {@code dev.cleave}
+   * libraries.
+   */
   static JavaClasses cleaveClassesOf(Path war, Path scratch) {
     List<Path> jars = new ArrayList<>();
     try (ZipFile zip = new ZipFile(war.toFile())) {
@@ -51,7 +53,8 @@ final class Deployables {
     try {
       for (Path jar : jars) {
         JarFile file = new JarFile(jar.toFile());
-        // Only libraries with Cleave classes: importing Hibernate and friends costs seconds and says nothing.
+        // Only libraries with Cleave classes: importing Hibernate and friends costs seconds and
+        // says nothing.
         if (file.stream().anyMatch(e -> e.getName().startsWith("dev/cleave/"))) {
           opened.add(file);
         } else {
@@ -59,8 +62,9 @@ final class Deployables {
         }
       }
       JavaClasses all = new ClassFileImporter().importJars(opened);
-      return all.that(DescribedPredicate.describe("are Cleave classes",
-          (JavaClass c) -> c.getPackageName().startsWith("dev.cleave.")));
+      return all.that(
+          DescribedPredicate.describe(
+              "are Cleave classes", (JavaClass c) -> c.getPackageName().startsWith("dev.cleave.")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -74,19 +78,23 @@ final class Deployables {
     }
   }
 
-  /** Module interfaces among {@code classes} without exactly one binding, with the bindings found. */
+  /**
+   * Module interfaces among {@code classes} without exactly one binding, with the bindings found.
+   */
   static List<String> interfacesWithoutExactlyOneBinding(JavaClasses classes) {
     List<String> violations = new ArrayList<>();
     for (JavaClass api : classes) {
-      if (!api.isInterface() || !api.getPackageName().matches("dev\\.cleave\\.(.*\\.)?[a-z]+\\.api")
+      if (!api.isInterface()
+          || !api.getPackageName().matches("dev\\.cleave\\.(.*\\.)?[a-z]+\\.api")
           || !api.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
         continue;
       }
-      List<String> bindings = classes.stream()
-          .filter(c -> !c.isInterface() && c.getAllRawInterfaces().contains(api))
-          .filter(c -> !c.getPackageName().contains(".internal.rest"))
-          .map(JavaClass::getName)
-          .toList();
+      List<String> bindings =
+          classes.stream()
+              .filter(c -> !c.isInterface() && c.getAllRawInterfaces().contains(api))
+              .filter(c -> !c.getPackageName().contains(".internal.rest"))
+              .map(JavaClass::getName)
+              .toList();
       if (bindings.size() != 1) {
         violations.add(api.getName() + " has " + bindings.size() + " bindings " + bindings);
       }

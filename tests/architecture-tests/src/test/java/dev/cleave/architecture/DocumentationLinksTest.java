@@ -18,33 +18,43 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every link and document reference in the tree resolves: a Markdown link to a file (and its
- * {@code #anchor}, to a heading of that file), and every mention of a document path such as
- * {@code docs/adr/0003-embedded-database-and-launcher.md} in code, configuration, scripts and docs. A
+ * Every link and document reference in the tree resolves: a Markdown link to a file (and its {@code
+ * #anchor}, to a heading of that file), and every mention of a document path such as {@code
+ * docs/adr/0003-embedded-database-and-launcher.md} in code, configuration, scripts and docs. A
  * renamed or renumbered document then fails the build instead of leaving a stale pointer behind.
  */
 class DocumentationLinksTest {
 
   /** A Markdown link {@code [text](target)}; images too. */
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-  /** A repository path to a document, written from the root ({@code modules/order/README.md}, {@code docs/…}). */
-  private static final Pattern MENTION = Pattern.compile(
-      "(?<![\\w./-])((?:docs|modules|bench|deploy|tools|platform|tests|gateway-module)/[\\w./-]*\\.md)");
+
+  /**
+   * A repository path to a document, written from the root ({@code modules/order/README.md}, {@code
+   * docs/…}).
+   */
+  private static final Pattern MENTION =
+      Pattern.compile(
+          "(?<![\\w./-])((?:docs|modules|bench|deploy|tools|platform|tests|gateway-module)/[\\w./-]*\\.md)");
+
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".git", "node_modules", ".mvn");
-  private static final Set<String> TEXT = Set.of("java", "xml", "md", "options", "properties", "sh", "yaml", "yml",
-      "txt", "json");
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of("target", ".git", "node_modules", ".mvn");
+  private static final Set<String> TEXT =
+      Set.of("java", "xml", "md", "options", "properties", "sh", "yaml", "yml", "txt", "json");
 
   private static final Path ROOT = root();
 
   private static Path root() {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs/adr")))) {
+    while (dir != null
+        && !(Files.exists(dir.resolve("README.md"))
+            && Files.isDirectory(dir.resolve("docs/adr")))) {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("the repository root (README.md beside docs/adr) is not above "
-          + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "the repository root (README.md beside docs/adr) is not above "
+              + Path.of("").toAbsolutePath());
     }
     return dir;
   }
@@ -67,7 +77,9 @@ class DocumentationLinksTest {
         Path resolved = file.isEmpty() ? document : document.getParent().resolve(file).normalize();
         if (!Files.exists(resolved)) {
           broken.add(ROOT.relativize(document) + ": " + target + " (no such file)");
-        } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
+        } else if (anchor != null
+            && resolved.toString().endsWith(".md")
+            && !anchors(resolved).contains(anchor)) {
           broken.add(ROOT.relativize(document) + ": " + target + " (no such heading)");
         }
       }
@@ -102,7 +114,10 @@ class DocumentationLinksTest {
         .contains("gateway-gateway-module-split-and-extract-modes");
   }
 
-  /** The anchors GitHub gives a document's headings (lower case, punctuation dropped, spaces to hyphens). */
+  /**
+   * The anchors GitHub gives a document's headings (lower case, punctuation dropped, spaces to
+   * hyphens).
+   */
   private static Set<String> anchors(Path document) {
     Set<String> anchors = new HashSet<>();
     boolean fenced = false;
@@ -126,23 +141,28 @@ class DocumentationLinksTest {
     return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
   }
 
-  /** The tree's text files with this extension (or every text file), build output and VCS folders skipped. */
+  /**
+   * The tree's text files with this extension (or every text file), build output and VCS folders
+   * skipped.
+   */
   private static List<Path> files(String extension) throws IOException {
     try (Stream<Path> walk = Files.walk(ROOT)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> {
-            for (Path part : ROOT.relativize(p)) {
-              if (SKIPPED_DIRECTORIES.contains(part.toString())) {
-                return false;
-              }
-            }
-            return true;
-          })
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-            return extension == null ? TEXT.contains(ext) : ext.equals(extension);
-          })
+          .filter(
+              p -> {
+                for (Path part : ROOT.relativize(p)) {
+                  if (SKIPPED_DIRECTORIES.contains(part.toString())) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+                return extension == null ? TEXT.contains(ext) : ext.equals(extension);
+              })
           .sorted()
           .toList();
     }

@@ -14,8 +14,10 @@ class ModuleBoundariesTest {
 
   @BeforeAll
   static void importCleave() {
-    cleave = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.cleave");
+    cleave =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.cleave");
   }
 
   @Test

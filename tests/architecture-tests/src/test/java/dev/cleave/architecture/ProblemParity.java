@@ -15,26 +15,33 @@ import java.util.function.Function;
  * Remote callers must see the exceptions in-process callers see: every {@link DomainException} of a
  * module API is listed in its module's {@code <Module>Problems.TYPES}, and the problem document the
  * server renders for it comes back, through {@link RemoteProblems}, as the same class with the same
- * problem type, kind, detail and retry hint. The exception: a refusal rendered as 5xx (kind
- * {@code UNAVAILABLE}) comes back as {@code ModuleUnavailableException}, a failure for the caller.
+ * problem type, kind, detail and retry hint. The exception: a refusal rendered as 5xx (kind {@code
+ * UNAVAILABLE}) comes back as {@code ModuleUnavailableException}, a failure for the caller.
  */
 final class ProblemParity {
 
-  private ProblemParity() {
-  }
+  private ProblemParity() {}
 
-  /** The violations among {@code types} (any classes; domain exceptions of {@code ..api} packages are checked). */
+  /**
+   * The violations among {@code types} (any classes; domain exceptions of {@code ..api} packages
+   * are checked).
+   */
   static List<String> exceptionsNotRebuiltAlike(List<Class<?>> types) {
     List<String> violations = new ArrayList<>();
     for (Class<?> type : types) {
-      if (!DomainException.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())
+      if (!DomainException.class.isAssignableFrom(type)
+          || Modifier.isAbstract(type.getModifiers())
           || !type.getPackageName().endsWith(".api")) {
         continue;
       }
       String module = type.getPackageName().replaceAll(".*\\.([a-z]+)\\.api$", "$1");
-      Map<String, Function<String, DomainException>> registry = registry(type.getPackageName(), module);
+      Map<String, Function<String, DomainException>> registry =
+          registry(type.getPackageName(), module);
       if (registry == null) {
-        violations.add(type.getName() + ": its package has no " + problemsClass(type.getPackageName(), module));
+        violations.add(
+            type.getName()
+                + ": its package has no "
+                + problemsClass(type.getPackageName(), module));
         continue;
       }
       DomainException original = sample(type);
@@ -43,38 +50,65 @@ final class ProblemParity {
         continue;
       }
       if (!registry.containsKey(original.problemType())) {
-        violations.add(type.getName() + ": problem type '" + original.problemType() + "' is not listed in "
-            + problemsClass(type.getPackageName(), module));
+        violations.add(
+            type.getName()
+                + ": problem type '"
+                + original.problemType()
+                + "' is not listed in "
+                + problemsClass(type.getPackageName(), module));
         continue;
       }
-      int status = switch (original.kind()) {
-        case NOT_FOUND -> 404;
-        case CONFLICT -> 409;
-        case UNPROCESSABLE -> 422;
-        case FORBIDDEN -> 403;
-        case UNAUTHENTICATED -> 401;
-        case THROTTLED -> 429;
-        case UNAVAILABLE -> 503;
-      };
-      String body = "{\"type\":\"https://cleave.dev/problems/" + original.problemType() + "\",\"title\":\""
-          + original.title() + "\",\"status\":" + status + ",\"detail\":\"" + original.getMessage().replace("\"", "\\\"")
-          + "\"}";
+      int status =
+          switch (original.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case THROTTLED -> 429;
+            case UNAVAILABLE -> 503;
+          };
+      String body =
+          "{\"type\":\"https://cleave.dev/problems/"
+              + original.problemType()
+              + "\",\"title\":\""
+              + original.title()
+              + "\",\"status\":"
+              + status
+              + ",\"detail\":\""
+              + original.getMessage().replace("\"", "\\\"")
+              + "\"}";
       RuntimeException rebuilt = new RemoteProblems(module, registry).toException(status, body);
       if (status >= 500) {
-        // A 5xx is a failure for the remote caller (it trips circuits), whatever its problem type says.
+        // A 5xx is a failure for the remote caller (it trips circuits), whatever its problem type
+        // says.
         if (!(rebuilt instanceof ModuleUnavailableException)
             || !rebuilt.getMessage().contains(original.getMessage())) {
-          violations.add(type.getName() + ": a " + status + " should come back as ModuleUnavailableException with its detail");
+          violations.add(
+              type.getName()
+                  + ": a "
+                  + status
+                  + " should come back as ModuleUnavailableException with its detail");
         }
       } else if (rebuilt.getClass() != type) {
         violations.add(type.getName() + ": comes back as " + rebuilt.getClass().getName());
       } else {
         DomainException back = (DomainException) rebuilt;
-        if (!back.problemType().equals(original.problemType()) || back.kind() != original.kind()
+        if (!back.problemType().equals(original.problemType())
+            || back.kind() != original.kind()
             || !Objects.equals(back.getMessage(), original.getMessage())
             || !back.retryAfter().equals(original.retryAfter())) {
-          violations.add(type.getName() + ": comes back different (" + back.problemType() + ", " + back.kind() + ", '"
-              + back.getMessage() + "', " + back.retryAfter() + ")");
+          violations.add(
+              type.getName()
+                  + ": comes back different ("
+                  + back.problemType()
+                  + ", "
+                  + back.kind()
+                  + ", '"
+                  + back.getMessage()
+                  + "', "
+                  + back.retryAfter()
+                  + ")");
         }
       }
     }
@@ -82,14 +116,19 @@ final class ProblemParity {
   }
 
   private static String problemsClass(String apiPackage, String module) {
-    return apiPackage + "." + Character.toUpperCase(module.charAt(0)) + module.substring(1) + "Problems";
+    return apiPackage
+        + "."
+        + Character.toUpperCase(module.charAt(0))
+        + module.substring(1)
+        + "Problems";
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Function<String, DomainException>> registry(String apiPackage, String module) {
+  private static Map<String, Function<String, DomainException>> registry(
+      String apiPackage, String module) {
     try {
-      return (Map<String, Function<String, DomainException>>) Class.forName(problemsClass(apiPackage, module))
-          .getField("TYPES").get(null);
+      return (Map<String, Function<String, DomainException>>)
+          Class.forName(problemsClass(apiPackage, module)).getField("TYPES").get(null);
     } catch (ReflectiveOperationException e) {
       return null;
     }

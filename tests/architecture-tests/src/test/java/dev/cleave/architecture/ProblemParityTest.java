@@ -16,21 +16,33 @@ class ProblemParityTest {
 
   @Test
   void everyModuleApiExceptionComesBackAlikeFromItsProblem() {
-    List<Class<?>> types = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.cleave").stream()
-        .filter(c -> c.getPackageName().matches("dev\\.cleave\\.[a-z]+\\.api"))
-        .map(JavaClass::reflect).<Class<?>>map(c -> c).toList();
+    List<Class<?>> types =
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.cleave")
+                .stream()
+                .filter(c -> c.getPackageName().matches("dev\\.cleave\\.[a-z]+\\.api"))
+                .map(JavaClass::reflect)
+                .<Class<?>>map(c -> c)
+                .toList();
     assertThat(types.stream().map(Class::getSimpleName))
-        .contains("PaymentNotFoundException", "ReservationConflictException", "UserNotFoundException", "CartEmptyException");
+        .contains(
+            "PaymentNotFoundException",
+            "ReservationConflictException",
+            "UserNotFoundException",
+            "CartEmptyException");
     assertThat(ProblemParity.exceptionsNotRebuiltAlike(types)).isEmpty();
   }
 
   @Test
   void theRuleCatchesUnlistedAndGarbledExceptions() {
     assertThat(ProblemParity.exceptionsNotRebuiltAlike(List.of(ListedException.class))).isEmpty();
-    assertThat(ProblemParity.exceptionsNotRebuiltAlike(List.of(UnlistedException.class, GarbledException.class)))
+    assertThat(
+            ProblemParity.exceptionsNotRebuiltAlike(
+                List.of(UnlistedException.class, GarbledException.class)))
         .hasSize(2)
         .anySatisfy(v -> assertThat(v).contains("demo-unlisted").contains("not listed"))
-        .anySatisfy(v -> assertThat(v).contains("GarbledException").contains("comes back different"));
+        .anySatisfy(
+            v -> assertThat(v).contains("GarbledException").contains("comes back different"));
   }
 }

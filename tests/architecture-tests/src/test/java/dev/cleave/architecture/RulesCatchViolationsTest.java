@@ -24,7 +24,8 @@ class RulesCatchViolationsTest {
     return rule.apply(base).evaluate(classes);
   }
 
-  private static void assertCaught(String fixture, Function<String, ArchRule> rule, String offender) {
+  private static void assertCaught(
+      String fixture, Function<String, ArchRule> rule, String offender) {
     EvaluationResult result = evaluate(fixture, rule);
     assertThat(result.hasViolation()).as("rule catches fixture " + fixture).isTrue();
     assertThat(result.getFailureReport().toString()).contains(offender);
@@ -32,13 +33,18 @@ class RulesCatchViolationsTest {
 
   @Test
   void catchesAModuleReachingIntoAnotherModulesInternals() {
-    assertCaught("internals", CleaveArchitecture::modulesUseEachOtherOnlyThroughTheirApi, "InventoryPeek");
+    assertCaught(
+        "internals", CleaveArchitecture::modulesUseEachOtherOnlyThroughTheirApi, "InventoryPeek");
   }
 
   @Test
   void allowsAModuleToUseAnotherModulesApi() {
-    assertThat(evaluate("clean", CleaveArchitecture::modulesUseEachOtherOnlyThroughTheirApi).hasViolation()).isFalse();
-    assertThat(evaluate("clean", CleaveArchitecture::modulesFollowTheDeclaredDag).hasViolation()).isFalse();
+    assertThat(
+            evaluate("clean", CleaveArchitecture::modulesUseEachOtherOnlyThroughTheirApi)
+                .hasViolation())
+        .isFalse();
+    assertThat(evaluate("clean", CleaveArchitecture::modulesFollowTheDeclaredDag).hasViolation())
+        .isFalse();
   }
 
   @Test
@@ -53,36 +59,49 @@ class RulesCatchViolationsTest {
 
   @Test
   void catchesFrameworkTypesInAnApi() {
-    assertCaught("leakyapi", CleaveArchitecture::apiPackagesAreFreeOfFrameworkAndInternals, "LeakyLookup");
+    assertCaught(
+        "leakyapi", CleaveArchitecture::apiPackagesAreFreeOfFrameworkAndInternals, "LeakyLookup");
   }
 
   @Test
   void catchesAnEntityOutsideTheDomainPackage() {
-    assertCaught("entityplace", CleaveArchitecture::entitiesLiveInInternalDomain, "MisplacedEntity");
+    assertCaught(
+        "entityplace", CleaveArchitecture::entitiesLiveInInternalDomain, "MisplacedEntity");
   }
 
   @Test
   void catchesARestClientOutsideAClientPackage() {
-    assertCaught("restclient", CleaveArchitecture::restClientsLiveInClientPackages, "DirectRemoteCall");
+    assertCaught(
+        "restclient", CleaveArchitecture::restClientsLiveInClientPackages, "DirectRemoteCall");
   }
 
   @Test
   void catchesAnEndpointThatDeclaresNoAccessRule() {
-    assertCaught("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "forgotten");
-    assertCaught("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "OpenInternalResource.find");
-    EvaluationResult result = evaluate("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt);
+    assertCaught(
+        "openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt, "forgotten");
+    assertCaught(
+        "openendpoint",
+        CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt,
+        "OpenInternalResource.find");
+    EvaluationResult result =
+        evaluate("openendpoint", CleaveArchitecture::everyEndpointDeclaresWhoMayCallIt);
     assertThat(result.getFailureReport().getDetails()).hasSize(2);
   }
 
   @Test
   void catchesAnInProcessBindingThatSkipsContractValidation() {
-    assertCaught("unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract, "DefaultStock");
-    assertThat(evaluate("unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract)
-        .getFailureReport().toString()).doesNotContain("ValidatedStock");
+    assertCaught(
+        "unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract, "DefaultStock");
+    assertThat(
+            evaluate("unvalidated", CleaveArchitecture::inProcessBindingsValidateTheirContract)
+                .getFailureReport()
+                .toString())
+        .doesNotContain("ValidatedStock");
   }
 
   @Test
   void catchesThePlatformDependingOnABusinessModule() {
-    assertCaught("platformleak", CleaveArchitecture::platformKnowsNoBusinessModule, "CatalogAwareHelper");
+    assertCaught(
+        "platformleak", CleaveArchitecture::platformKnowsNoBusinessModule, "CatalogAwareHelper");
   }
 }

@@ -25,30 +25,35 @@ import java.util.stream.Stream;
 
 /**
  * The checks that keep modules splittable into services, beyond package dependencies:
+ *
  * <ul>
- *   <li>every record of a module API survives a JSON-B round trip (what a remote call does to it);</li>
- *   <li>no foreign key in a module's migrations refers to a table the module does not create, and no
- *       migration or query names another module's schema.</li>
+ *   <li>every record of a module API survives a JSON-B round trip (what a remote call does to it);
+ *   <li>no foreign key in a module's migrations refers to a table the module does not create, and
+ *       no migration or query names another module's schema.
  * </ul>
- * Each check returns its violations, so that tests can prove it on fixtures as well as run it on Cleave.
+ *
+ * Each check returns its violations, so that tests can prove it on fixtures as well as run it on
+ * Cleave.
  */
 final class Splittability {
 
   /** Each business module's schema (the name its migrations and persistence unit own). */
-  static final Map<String, String> SCHEMAS = Map.of(
-      "user", "users", "product", "catalog", "payment", "payments", "order", "ordering");
+  static final Map<String, String> SCHEMAS =
+      Map.of("user", "users", "product", "catalog", "payment", "payments", "order", "ordering");
 
   private static final Instant SAMPLE_TIME = Instant.parse("2026-11-24T10:15:30.123456Z");
-  private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
-  private static final Pattern REFERENCES = Pattern.compile("(?i)references\\s+([a-z_][a-z0-9_.]*)");
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+  private static final Pattern REFERENCES =
+      Pattern.compile("(?i)references\\s+([a-z_][a-z0-9_.]*)");
 
-  private Splittability() {
-  }
+  private Splittability() {}
 
   // ---------------------------------------------------------------- JSON-B round trip
 
   /** The records among {@code types} that do not come back equal from JSON-B, with the reason. */
-  @SuppressWarnings("try") // Jsonb.close() declares Exception; Yasson's never throws InterruptedException
+  @SuppressWarnings(
+      "try") // Jsonb.close() declares Exception; Yasson's never throws InterruptedException
   static List<String> recordsThatDoNotRoundTrip(List<Class<?>> types) {
     List<String> violations = new ArrayList<>();
     try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -131,8 +136,8 @@ final class Splittability {
   // ---------------------------------------------------------------- schemas
 
   /**
-   * Foreign keys that leave their module, and names of other modules' schemas, in the migrations under
-   * {@code migrations} (one folder per module, named as in {@link #SCHEMAS}).
+   * Foreign keys that leave their module, and names of other modules' schemas, in the migrations
+   * under {@code migrations} (one folder per module, named as in {@link #SCHEMAS}).
    */
   static List<String> migrationsThatCrossModules(Path migrations) {
     List<String> violations = new ArrayList<>();
@@ -143,28 +148,40 @@ final class Splittability {
       }
       Map<Path, String> scripts = sqlFiles(folder);
       Set<String> tables = new LinkedHashSet<>();
-      scripts.values().forEach(sql -> {
-        Matcher m = CREATE_TABLE.matcher(withoutComments(sql));
-        while (m.find()) {
-          tables.add(m.group(1).toLowerCase(Locale.ROOT));
-        }
-      });
-      scripts.forEach((file, sql) -> {
-        String code = withoutComments(sql);
-        Matcher m = REFERENCES.matcher(code);
-        while (m.find()) {
-          String target = m.group(1).toLowerCase(Locale.ROOT);
-          if (target.contains(".") || !tables.contains(target)) {
-            violations.add(file + ": foreign key to " + target + ", which module " + module + " does not create");
-          }
-        }
-        violations.addAll(otherSchemasNamed(module, file, code));
-      });
+      scripts
+          .values()
+          .forEach(
+              sql -> {
+                Matcher m = CREATE_TABLE.matcher(withoutComments(sql));
+                while (m.find()) {
+                  tables.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+              });
+      scripts.forEach(
+          (file, sql) -> {
+            String code = withoutComments(sql);
+            Matcher m = REFERENCES.matcher(code);
+            while (m.find()) {
+              String target = m.group(1).toLowerCase(Locale.ROOT);
+              if (target.contains(".") || !tables.contains(target)) {
+                violations.add(
+                    file
+                        + ": foreign key to "
+                        + target
+                        + ", which module "
+                        + module
+                        + " does not create");
+              }
+            }
+            violations.addAll(otherSchemasNamed(module, file, code));
+          });
     }
     return violations;
   }
 
-  /** Java sources of module cores under {@code modules} whose code names another module's schema. */
+  /**
+   * Java sources of module cores under {@code modules} whose code names another module's schema.
+   */
   static List<String> sourcesThatNameOtherSchemas(Path modules) {
     List<String> violations = new ArrayList<>();
     for (String module : SCHEMAS.keySet()) {
@@ -173,8 +190,11 @@ final class Splittability {
         continue;
       }
       try (Stream<Path> files = Files.walk(core)) {
-        files.filter(p -> p.toString().endsWith(".java")).forEach(file ->
-            violations.addAll(otherSchemasNamed(module, file, stringLiterals(read(file)))));
+        files
+            .filter(p -> p.toString().endsWith(".java"))
+            .forEach(
+                file ->
+                    violations.addAll(otherSchemasNamed(module, file, stringLiterals(read(file)))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -184,11 +204,13 @@ final class Splittability {
 
   private static List<String> otherSchemasNamed(String module, Path file, String text) {
     List<String> violations = new ArrayList<>();
-    SCHEMAS.forEach((other, schema) -> {
-      if (!other.equals(module) && Pattern.compile("(?i)\\b" + schema + "\\s*\\.\\s*[a-z_]").matcher(text).find()) {
-        violations.add(file + ": names schema " + schema + " of module " + other);
-      }
-    });
+    SCHEMAS.forEach(
+        (other, schema) -> {
+          if (!other.equals(module)
+              && Pattern.compile("(?i)\\b" + schema + "\\s*\\.\\s*[a-z_]").matcher(text).find()) {
+            violations.add(file + ": names schema " + schema + " of module " + other);
+          }
+        });
     return violations;
   }
 
@@ -213,7 +235,9 @@ final class Splittability {
     while (blocks.find()) {
       out.append(blocks.group(1)).append('\n');
     }
-    Matcher literals = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"").matcher(java.replaceAll("(?s)\"\"\".*?\"\"\"", ""));
+    Matcher literals =
+        Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"")
+            .matcher(java.replaceAll("(?s)\"\"\".*?\"\"\"", ""));
     while (literals.find()) {
       out.append(literals.group(1)).append('\n');
     }

@@ -24,12 +24,14 @@ class SplittabilityTest {
   private static final Path ROOT = Path.of(System.getProperty("cleave.root", "../.."));
 
   private static List<Class<?>> apiTypes() {
-    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.cleave").stream()
-        .filter(c -> c.getPackageName().matches("dev\\.cleave\\.[a-z]+\\.api"))
-        .map(JavaClass::reflect)
-        .<Class<?>>map(c -> c)
-        .toList();
+    return new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.cleave")
+            .stream()
+            .filter(c -> c.getPackageName().matches("dev\\.cleave\\.[a-z]+\\.api"))
+            .map(JavaClass::reflect)
+            .<Class<?>>map(c -> c)
+            .toList();
   }
 
   @Test
@@ -37,7 +39,12 @@ class SplittabilityTest {
     List<Class<?>> types = apiTypes();
     assertThat(types.stream().filter(Class::isRecord).map(Class::getSimpleName))
         .as("the scan finds the module APIs' records")
-        .contains("ProductSnapshot", "ReservationDetails", "AuthorizationRequest", "CustomerSummary", "OrderDetails");
+        .contains(
+            "ProductSnapshot",
+            "ReservationDetails",
+            "AuthorizationRequest",
+            "CustomerSummary",
+            "OrderDetails");
     assertThat(Splittability.recordsThatDoNotRoundTrip(types)).isEmpty();
   }
 
@@ -52,7 +59,9 @@ class SplittabilityTest {
 
   @Test
   void noMigrationCrossesModuleSchemas() {
-    assertThat(Files.isDirectory(ROOT.resolve("db/migrations/order"))).as("found the migrations").isTrue();
+    assertThat(Files.isDirectory(ROOT.resolve("db/migrations/order")))
+        .as("found the migrations")
+        .isTrue();
     assertThat(Splittability.migrationsThatCrossModules(ROOT.resolve("db/migrations"))).isEmpty();
   }
 
@@ -65,13 +74,17 @@ class SplittabilityTest {
   @Test
   void theSchemaRulesCatchCrossingMigrationsAndQueries(@TempDir Path dir) throws IOException {
     Path order = Files.createDirectories(dir.resolve("migrations/order"));
-    Files.writeString(order.resolve("V1__ok.sql"), """
+    Files.writeString(
+        order.resolve("V1__ok.sql"),
+        """
         -- a comment may mention catalog.products
         CREATE TABLE orders (id UUID PRIMARY KEY);
         CREATE TABLE order_lines (order_id UUID REFERENCES orders (id), product_id BIGINT);
         """);
     assertThat(Splittability.migrationsThatCrossModules(dir.resolve("migrations"))).isEmpty();
-    Files.writeString(order.resolve("V2__bad.sql"), """
+    Files.writeString(
+        order.resolve("V2__bad.sql"),
+        """
         ALTER TABLE order_lines ADD FOREIGN KEY (product_id) REFERENCES products (id);
         CREATE VIEW stock AS SELECT * FROM catalog.inventory_items;
         """);
@@ -81,16 +94,23 @@ class SplittabilityTest {
         .anySatisfy(v -> assertThat(v).contains("names schema catalog"));
 
     Path source = Files.createDirectories(dir.resolve("modules/order/order-core/src/main/java/x"));
-    Files.writeString(source.resolve("Ok.java"), """
+    Files.writeString(
+        source.resolve("Ok.java"),
+        """
         class Ok { String q = "select * from {h-schema}orders"; /* catalog.products in a comment */ }
         """);
     assertThat(Splittability.sourcesThatNameOtherSchemas(dir.resolve("modules"))).isEmpty();
-    Files.writeString(source.resolve("Peek.java"), """
+    Files.writeString(
+        source.resolve("Peek.java"),
+        """
         class Peek { String q = \"""
             select on_hand from catalog.inventory_items
             \"""; }
         """);
     assertThat(Splittability.sourcesThatNameOtherSchemas(dir.resolve("modules")))
-        .singleElement().asString().contains("Peek.java").contains("names schema catalog");
+        .singleElement()
+        .asString()
+        .contains("Peek.java")
+        .contains("names schema catalog");
   }
 }

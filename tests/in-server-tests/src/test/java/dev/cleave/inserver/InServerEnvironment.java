@@ -14,16 +14,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * What the server of the in-server tests needs before the first deployment (the server reads both
- * only when the application starts): a fresh PostgreSQL on the port that Maven reserved
- * ({@code CLEAVE_DB_PORT}, which the Liberty process inherits), stopped when the test JVM ends, and a
- * token key pair at the paths the pom hands to the server ({@code CLEAVE_JWT_*_KEY_LOCATION}).
+ * only when the application starts): a fresh PostgreSQL on the port that Maven reserved ({@code
+ * CLEAVE_DB_PORT}, which the Liberty process inherits), stopped when the test JVM ends, and a token
+ * key pair at the paths the pom hands to the server ({@code CLEAVE_JWT_*_KEY_LOCATION}).
  */
 final class InServerEnvironment {
 
   private static EmbeddedDatabase database;
 
-  private InServerEnvironment() {
-  }
+  private InServerEnvironment() {}
 
   /**
    * The deployment of an in-server test: the real monolith WAR plus the test class and AssertJ,
@@ -31,11 +30,11 @@ final class InServerEnvironment {
    */
   static WebArchive monolithWith(Class<?> testClass) throws Exception {
     start();
-    return ShrinkWrap.createFromZipFile(WebArchive.class,
-            new File(System.getProperty("cleave.monolithWar")))
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("cleave.monolithWar")))
         .addClass(testClass)
-        .addAsLibrary(new File(Assertions.class.getProtectionDomain()
-            .getCodeSource().getLocation().toURI()));
+        .addAsLibrary(
+            new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
   }
 
   static synchronized void start() throws Exception {
@@ -49,8 +48,11 @@ final class InServerEnvironment {
       }
     }
     DevKeys.ensure(work.resolve("keys"));
-    database = EmbeddedDatabase.start(work.resolve("postgres"), Integer.parseInt(System.getenv("CLEAVE_DB_PORT")),
-        List.of(System.getenv("CLEAVE_DB_NAME")));
+    database =
+        EmbeddedDatabase.start(
+            work.resolve("postgres"),
+            Integer.parseInt(System.getenv("CLEAVE_DB_PORT")),
+            List.of(System.getenv("CLEAVE_DB_NAME")));
     Runtime.getRuntime().addShutdownHook(new Thread(database::close, "in-server-db-stop"));
   }
 }

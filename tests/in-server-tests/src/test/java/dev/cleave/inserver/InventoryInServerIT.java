@@ -41,7 +41,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Stock reservations (the inventory steps of checkout) inside the real monolith on a real PostgreSQL. */
+/**
+ * Stock reservations (the inventory steps of checkout) inside the real monolith on a real
+ * PostgreSQL.
+ */
 @ExtendWith(ArquillianExtension.class)
 class InventoryInServerIT {
 
@@ -50,31 +53,35 @@ class InventoryInServerIT {
     return InServerEnvironment.monolithWith(InventoryInServerIT.class);
   }
 
-  @Inject
-  Inventory inventory;
+  @Inject Inventory inventory;
 
-  @Inject
-  CatalogService catalog;
+  @Inject CatalogService catalog;
 
-  @Inject
-  ReservationSweeper sweeper;
+  @Inject ReservationSweeper sweeper;
 
-  @Inject
-  ProductModule module;
+  @Inject ProductModule module;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
   @BeforeEach
   void haveACategory() throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("insert into catalog.categories (slug, name) values ('it-stock', 'IT stock') on conflict do nothing");
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "insert into catalog.categories (slug, name) values ('it-stock', 'IT stock') on conflict"
+              + " do nothing");
     }
   }
 
   private long productWithStock(int units) {
     String sku = "RES-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    long id = catalog.create(new ProductRequest(sku, "Reserved " + sku, "", "it-stock", new BigDecimal("9.99"), "EUR")).id();
+    long id =
+        catalog
+            .create(
+                new ProductRequest(
+                    sku, "Reserved " + sku, "", "it-stock", new BigDecimal("9.99"), "EUR"))
+            .id();
     catalog.setStock(id, units);
     return id;
   }
@@ -96,8 +103,12 @@ class InventoryInServerIT {
   }
 
   private long[] stockRow(long productId) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select on_hand, reserved from catalog.inventory_items where product_id = " + productId)) {
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select on_hand, reserved from catalog.inventory_items where product_id = "
+                    + productId)) {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     }
@@ -117,7 +128,8 @@ class InventoryInServerIT {
     assertThat(stockRow(lamp)).containsExactly(3, 0);
     assertThat(inventory.commit(order).status()).isEqualTo(ReservationStatus.COMMITTED);
     assertThat(stockRow(lamp)).containsExactly(3, 0);
-    assertThatThrownBy(() -> inventory.release(order)).isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.release(order))
+        .isInstanceOf(ReservationConflictException.class);
   }
 
   @Test
@@ -125,15 +137,19 @@ class InventoryInServerIT {
     long lamp = productWithStock(5);
     String order = order();
     inventory.reserve(order, lines(lamp, 2));
-    assertThatThrownBy(() -> inventory.restock(order)).as("held, not committed")
+    assertThatThrownBy(() -> inventory.restock(order))
+        .as("held, not committed")
         .isInstanceOf(ReservationConflictException.class);
     inventory.commit(order);
     assertThat(inventory.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
     assertThat(inventory.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
     assertThat(stockRow(lamp)).containsExactly(5, 0);
-    assertThatThrownBy(() -> inventory.commit(order)).isInstanceOf(ReservationConflictException.class);
-    assertThatThrownBy(() -> inventory.release(order)).isInstanceOf(ReservationConflictException.class);
-    assertThatThrownBy(() -> inventory.restock(order())).isInstanceOf(ReservationNotFoundException.class);
+    assertThatThrownBy(() -> inventory.commit(order))
+        .isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.release(order))
+        .isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.restock(order()))
+        .isInstanceOf(ReservationNotFoundException.class);
   }
 
   @Test
@@ -144,8 +160,10 @@ class InventoryInServerIT {
     assertThat(inventory.release(order).status()).isEqualTo(ReservationStatus.RELEASED);
     assertThat(inventory.release(order).status()).isEqualTo(ReservationStatus.RELEASED);
     assertThat(stockRow(lamp)).containsExactly(4, 0);
-    assertThatThrownBy(() -> inventory.commit(order)).isInstanceOf(ReservationConflictException.class);
-    assertThatThrownBy(() -> inventory.commit(order())).isInstanceOf(ReservationNotFoundException.class);
+    assertThatThrownBy(() -> inventory.commit(order))
+        .isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.commit(order()))
+        .isInstanceOf(ReservationNotFoundException.class);
   }
 
   @Test
@@ -160,10 +178,13 @@ class InventoryInServerIT {
     assertThat(rejected.unavailableProductIds()).containsExactly(scarce);
     assertThat(stockRow(plenty)).containsExactly(10, 0);
 
-    assertThat(inventory.reserve(order(), lines(plenty, 1, inactive, 1)).unavailableProductIds()).containsExactly(inactive);
-    assertThat(inventory.reserve(order(), lines(987_654_321L, 1)).status()).isEqualTo(ReservationStatus.REJECTED);
+    assertThat(inventory.reserve(order(), lines(plenty, 1, inactive, 1)).unavailableProductIds())
+        .containsExactly(inactive);
+    assertThat(inventory.reserve(order(), lines(987_654_321L, 1)).status())
+        .isEqualTo(ReservationStatus.REJECTED);
     // The same product twice counts as one line with the sum.
-    assertThat(inventory.reserve(order(), lines(scarce, 1, scarce, 1)).status()).isEqualTo(ReservationStatus.REJECTED);
+    assertThat(inventory.reserve(order(), lines(scarce, 1, scarce, 1)).status())
+        .isEqualTo(ReservationStatus.REJECTED);
   }
 
   @Test
@@ -173,12 +194,15 @@ class InventoryInServerIT {
     ReservationDetails first = inventory.reserve(order, lines(lamp, 2));
     assertThat(inventory.reserve(order, lines(lamp, 2))).isEqualTo(first);
     assertThat(stockRow(lamp)).containsExactly(3, 2);
-    assertThatThrownBy(() -> inventory.reserve(order, lines(lamp, 1))).isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.reserve(order, lines(lamp, 1)))
+        .isInstanceOf(ReservationConflictException.class);
 
     String rejectedOrder = order();
-    assertThat(inventory.reserve(rejectedOrder, lines(lamp, 2)).status()).isEqualTo(ReservationStatus.REJECTED);
+    assertThat(inventory.reserve(rejectedOrder, lines(lamp, 2)).status())
+        .isEqualTo(ReservationStatus.REJECTED);
     catalog.setStock(lamp, 100);
-    assertThat(inventory.reserve(rejectedOrder, lines(lamp, 2)).status()).isEqualTo(ReservationStatus.REJECTED);
+    assertThat(inventory.reserve(rejectedOrder, lines(lamp, 2)).status())
+        .isEqualTo(ReservationStatus.REJECTED);
   }
 
   @Test
@@ -190,10 +214,12 @@ class InventoryInServerIT {
     for (int i = 0; i < 100; i++) {
       String order = order();
       orders.add(order);
-      results.add(executor.submit(() -> {
-        start.await();
-        return inventory.reserve(order, lines(lamp, 1));
-      }));
+      results.add(
+          executor.submit(
+              () -> {
+                start.await();
+                return inventory.reserve(order, lines(lamp, 1));
+              }));
     }
     start.countDown();
     List<ReservationStatus> statuses = new ArrayList<>();
@@ -223,9 +249,11 @@ class InventoryInServerIT {
     inventory.commit(committed);
 
     assertThat(sweeper.releaseExpired(Instant.now())).isZero();
-    assertThat(sweeper.releaseExpired(Instant.now().plus(Duration.ofMinutes(16)))).isGreaterThanOrEqualTo(1);
+    assertThat(sweeper.releaseExpired(Instant.now().plus(Duration.ofMinutes(16))))
+        .isGreaterThanOrEqualTo(1);
     assertThat(stockRow(lamp)).containsExactly(3, 0);
-    assertThatThrownBy(() -> inventory.commit(expiring)).isInstanceOf(ReservationConflictException.class);
+    assertThatThrownBy(() -> inventory.commit(expiring))
+        .isInstanceOf(ReservationConflictException.class);
     assertThat(inventory.commit(committed).status()).isEqualTo(ReservationStatus.COMMITTED);
   }
 
@@ -233,8 +261,10 @@ class InventoryInServerIT {
   void aStockCountCannotDropBelowTheReservedUnits() throws SQLException {
     long lamp = productWithStock(5);
     inventory.reserve(order(), lines(lamp, 4));
-    assertThatThrownBy(() -> catalog.setStock(lamp, 3)).isInstanceOfSatisfying(DomainException.class,
-        e -> assertThat(e.problemType()).isEqualTo("stock-below-reserved"));
+    assertThatThrownBy(() -> catalog.setStock(lamp, 3))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.problemType()).isEqualTo("stock-below-reserved"));
     assertThat(stockRow(lamp)).containsExactly(5, 4);
     ProductDetails counted = catalog.setStock(lamp, 4);
     assertThat(counted.available()).isZero();
@@ -243,8 +273,10 @@ class InventoryInServerIT {
   @Test
   void refusesInvalidReservationsBeforeTouchingStock() {
     long lamp = productWithStock(5);
-    assertThatThrownBy(() -> inventory.reserve(order(), lines(lamp, 0))).isInstanceOf(ConstraintViolationException.class);
-    assertThatThrownBy(() -> inventory.reserve("not an id!", lines(lamp, 1))).isInstanceOf(ConstraintViolationException.class);
+    assertThatThrownBy(() -> inventory.reserve(order(), lines(lamp, 0)))
+        .isInstanceOf(ConstraintViolationException.class);
+    assertThatThrownBy(() -> inventory.reserve("not an id!", lines(lamp, 1)))
+        .isInstanceOf(ConstraintViolationException.class);
     assertThatThrownBy(() -> inventory.reserve(order(), new StockReservation(List.of())))
         .isInstanceOf(ConstraintViolationException.class);
   }

@@ -40,28 +40,29 @@ class ProductModuleInServerIT {
     return InServerEnvironment.monolithWith(ProductModuleInServerIT.class);
   }
 
-  @Inject
-  CatalogService catalog;
+  @Inject CatalogService catalog;
 
-  @Inject
-  ProductCatalog productCatalog;
+  @Inject ProductCatalog productCatalog;
 
-  @Inject
-  ProductModule module;
+  @Inject ProductModule module;
 
   @BeforeEach
   void haveACategory() throws SQLException {
-    execute("insert into catalog.categories (slug, name) values ('it-tools', 'IT tools') on conflict do nothing");
+    execute(
+        "insert into catalog.categories (slug, name) values ('it-tools', 'IT tools') on conflict do"
+            + " nothing");
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement();
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -70,25 +71,40 @@ class ProductModuleInServerIT {
 
   private ProductDetails newProduct(String price) {
     String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    return catalog.create(new ProductRequest(sku, "Torque wrench " + sku, "For the tests.", "it-tools",
-        new BigDecimal(price), "EUR"));
+    return catalog.create(
+        new ProductRequest(
+            sku,
+            "Torque wrench " + sku,
+            "For the tests.",
+            "it-tools",
+            new BigDecimal(price),
+            "EUR"));
   }
 
   @Test
   void migratesItsSchemaWithItsOwnHistoryTableAndNoDemoData() throws SQLException {
     assertThat(module.schema().isReady()).isTrue();
-    assertThat(count("select count(*) from catalog.flyway_schema_history where success")).isPositive();
-    assertThat(count("select count(*) from catalog.flyway_schema_history where script like 'R__demo%'")).isZero();
-    assertThat(count("select count(*) from information_schema.tables where table_schema = 'public'"
-        + " and table_name = 'flyway_schema_history'")).isZero();
+    assertThat(count("select count(*) from catalog.flyway_schema_history where success"))
+        .isPositive();
+    assertThat(
+            count(
+                "select count(*) from catalog.flyway_schema_history where script like 'R__demo%'"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from information_schema.tables where table_schema = 'public'"
+                    + " and table_name = 'flyway_schema_history'"))
+        .isZero();
   }
 
   @Test
   void looksUpNamesAndCurrentPricesThroughTheModuleApi() {
     ProductDetails wrench = newProduct("19.90");
     List<ProductSnapshot> found = productCatalog.findProducts(Set.of(wrench.id(), 987_654_321L));
-    assertThat(found).containsExactly(
-        new ProductSnapshot(wrench.id(), wrench.sku(), wrench.name(), Money.of("19.90", "EUR"), true));
+    assertThat(found)
+        .containsExactly(
+            new ProductSnapshot(
+                wrench.id(), wrench.sku(), wrench.name(), Money.of("19.90", "EUR"), true));
   }
 
   @Test
@@ -103,16 +119,23 @@ class ProductModuleInServerIT {
   void keepsDeactivatedProductsVisibleToOtherModules() {
     ProductDetails wrench = newProduct("5.00");
     catalog.deactivate(wrench.id());
-    assertThat(productCatalog.findProducts(Set.of(wrench.id()))).singleElement()
-        .extracting(ProductSnapshot::active).isEqualTo(false);
+    assertThat(productCatalog.findProducts(Set.of(wrench.id())))
+        .singleElement()
+        .extracting(ProductSnapshot::active)
+        .isEqualTo(false);
   }
 
   @Test
   void theDatabaseItselfRefusesNegativeStock() {
     ProductDetails wrench = newProduct("7.00");
     catalog.setStock(wrench.id(), 3);
-    assertThatThrownBy(() -> execute("update catalog.inventory_items set on_hand = -1 where product_id = " + wrench.id()))
-        .isInstanceOf(SQLException.class).hasMessageContaining("check");
+    assertThatThrownBy(
+            () ->
+                execute(
+                    "update catalog.inventory_items set on_hand = -1 where product_id = "
+                        + wrench.id()))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("check");
     assertThat(catalog.details(wrench.id()).available()).isEqualTo(3);
   }
 }

@@ -67,9 +67,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The remote form of every module API, called the way a split service will call it: the module's
- * own interface as a MicroProfile REST client built by {@link RemoteModules} (service token, problem mapping), over
- * real HTTP to this same server's {@code /internal/v1/...} endpoints. What comes back must equal what
- * the in-process binding answers: the same records, and the same exceptions with the same messages.
+ * own interface as a MicroProfile REST client built by {@link RemoteModules} (service token,
+ * problem mapping), over real HTTP to this same server's {@code /internal/v1/...} endpoints. What
+ * comes back must equal what the in-process binding answers: the same records, and the same
+ * exceptions with the same messages.
  */
 @ExtendWith(ArquillianExtension.class)
 class RemoteFormInServerIT {
@@ -79,50 +80,64 @@ class RemoteFormInServerIT {
     return InServerEnvironment.monolithWith(RemoteFormInServerIT.class);
   }
 
-  @Inject
-  Payments localPayments;
+  @Inject Payments localPayments;
 
-  @Inject
-  ProductCatalog localCatalog;
+  @Inject ProductCatalog localCatalog;
 
-  @Inject
-  CustomerDirectory localCustomers;
+  @Inject CustomerDirectory localCustomers;
 
-  @Inject
-  CatalogService catalog;
+  @Inject CatalogService catalog;
 
-  @Inject
-  ProductModule productModule;
+  @Inject ProductModule productModule;
 
   private static final CardDetails CARD = new CardDetails("4242424242424242", 12, 2030, "123");
 
   /** Where Arquillian deployed the monolith (its context root is the archive's name, not "/"). */
-  @ArquillianResource
-  URL deployment;
+  @ArquillianResource URL deployment;
 
-  /** A remote binding as a split service builds it, presenting a service token signed with the server's own key. */
-  private <T> T remote(Class<T> api, String module, Map<String, Function<String, DomainException>> types)
+  /**
+   * A remote binding as a split service builds it, presenting a service token signed with the
+   * server's own key.
+   */
+  private <T> T remote(
+      Class<T> api, String module, Map<String, Function<String, DomainException>> types)
       throws Exception {
-    return RemoteModules.connect(api, deployment.toURI(), module, types, identity(), Duration.ofSeconds(20));
+    return RemoteModules.connect(
+        api, deployment.toURI(), module, types, identity(), Duration.ofSeconds(20));
   }
 
-  /** This test plays "order-service"; the test environment lets it sign with the server's token key. */
+  /**
+   * This test plays "order-service"; the test environment lets it sign with the server's token key.
+   */
   private static ServiceIdentity identity() throws Exception {
-    RSAPrivateCrtKey key = RsaKeys.privateKey(Files.readString(Path.of(System.getenv("CLEAVE_JWT_PRIVATE_KEY_LOCATION"))));
-    return new ServiceIdentity("order-service", "https://cleave.dev/user", "cleave", new Rs256Signer(key),
+    RSAPrivateCrtKey key =
+        RsaKeys.privateKey(
+            Files.readString(Path.of(System.getenv("CLEAVE_JWT_PRIVATE_KEY_LOCATION"))));
+    return new ServiceIdentity(
+        "order-service",
+        "https://cleave.dev/user",
+        "cleave",
+        new Rs256Signer(key),
         Clock.systemUTC());
   }
 
   @BeforeEach
   void haveACategory() throws SQLException {
-    try (Connection c = productModule.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("insert into catalog.categories (slug, name) values ('it-remote', 'IT remote') on conflict do nothing");
+    try (Connection c = productModule.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "insert into catalog.categories (slug, name) values ('it-remote', 'IT remote') on"
+              + " conflict do nothing");
     }
   }
 
   private long product() {
     String sku = "REM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    return catalog.create(new ProductRequest(sku, "Remote " + sku, "", "it-remote", new BigDecimal("4.50"), "EUR")).id();
+    return catalog
+        .create(
+            new ProductRequest(
+                sku, "Remote " + sku, "", "it-remote", new BigDecimal("4.50"), "EUR"))
+        .id();
   }
 
   @Test
@@ -130,28 +145,47 @@ class RemoteFormInServerIT {
     Payments remote = remote(Payments.class, "payment", PaymentProblems.TYPES);
     String key = UUID.randomUUID().toString();
     PaymentMethod method = remote.register(key, new PaymentMethodRequest("customer-remote", CARD));
-    assertThat(remote.register(key, new PaymentMethodRequest("customer-remote", CARD))).as("replayed remotely")
+    assertThat(remote.register(key, new PaymentMethodRequest("customer-remote", CARD)))
+        .as("replayed remotely")
         .isEqualTo(method);
-    AuthorizationRequest request = new AuthorizationRequest("customer-remote", Money.of("12.30", "EUR"), method.token());
+    AuthorizationRequest request =
+        new AuthorizationRequest("customer-remote", Money.of("12.30", "EUR"), method.token());
 
     PaymentDetails authorized = remote.authorize(key, request);
     assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
     assertThat(authorized).isEqualTo(localPayments.find(key));
     assertThat(remote.authorize(key, request)).as("replayed remotely").isEqualTo(authorized);
-    assertThatThrownBy(() -> remote.authorize(key, new AuthorizationRequest("customer-remote", Money.of("12.31", "EUR"), method.token())))
+    assertThatThrownBy(
+            () ->
+                remote.authorize(
+                    key,
+                    new AuthorizationRequest(
+                        "customer-remote", Money.of("12.31", "EUR"), method.token())))
         .isInstanceOf(IdempotencyKeyReusedException.class);
     assertThat(remote.capture(key).status()).isEqualTo(PaymentStatus.CAPTURED);
-    assertThatThrownBy(() -> remote.voidAuthorization(key)).isInstanceOf(PaymentStateException.class);
+    assertThatThrownBy(() -> remote.voidAuthorization(key))
+        .isInstanceOf(PaymentStateException.class);
 
     String missing = UUID.randomUUID().toString();
     Throwable local = catchThrowable(() -> localPayments.find(missing));
-    assertThatThrownBy(() -> remote.find(missing)).isInstanceOf(PaymentNotFoundException.class)
+    assertThatThrownBy(() -> remote.find(missing))
+        .isInstanceOf(PaymentNotFoundException.class)
         .hasMessage(local.getMessage());
-    assertThatThrownBy(() -> remote.authorize(UUID.randomUUID().toString(), new AuthorizationRequest("other-customer",
-        Money.of("1.00", "EUR"), method.token()))).isInstanceOf(UnknownPaymentMethodException.class);
-    assertThatThrownBy(() -> remote.register(UUID.randomUUID().toString(), new PaymentMethodRequest("c",
-        new CardDetails("4242424242424241", 12, 2030, "123"))))
-        .as("the contract's constraints, checked by the receiving side").isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                remote.authorize(
+                    UUID.randomUUID().toString(),
+                    new AuthorizationRequest(
+                        "other-customer", Money.of("1.00", "EUR"), method.token())))
+        .isInstanceOf(UnknownPaymentMethodException.class);
+    assertThatThrownBy(
+            () ->
+                remote.register(
+                    UUID.randomUUID().toString(),
+                    new PaymentMethodRequest(
+                        "c", new CardDetails("4242424242424241", 12, 2030, "123"))))
+        .as("the contract's constraints, checked by the receiving side")
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -161,25 +195,34 @@ class RemoteFormInServerIT {
     long product = product();
     catalog.setStock(product, 3);
 
-    assertThat(remoteCatalog.findProducts(Set.of(product, 999_999_999L))).isEqualTo(localCatalog.findProducts(Set.of(product)));
+    assertThat(remoteCatalog.findProducts(Set.of(product, 999_999_999L)))
+        .isEqualTo(localCatalog.findProducts(Set.of(product)));
 
     String order = UUID.randomUUID().toString();
-    ReservationDetails held = remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2))));
+    ReservationDetails held =
+        remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2))));
     assertThat(held.status()).isEqualTo(ReservationStatus.HELD);
     assertThat(held.expiresAt()).isAfter(Instant.now());
-    assertThat(remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2))))).isEqualTo(held);
-    assertThatThrownBy(() -> remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 1)))))
+    assertThat(remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 2)))))
+        .isEqualTo(held);
+    assertThatThrownBy(
+            () ->
+                remote.reserve(order, new StockReservation(List.of(new ReservedLine(product, 1)))))
         .isInstanceOf(ReservationConflictException.class);
     assertThat(remote.commit(order).status()).isEqualTo(ReservationStatus.COMMITTED);
-    assertThatThrownBy(() -> remote.release(order)).isInstanceOf(ReservationConflictException.class)
+    assertThatThrownBy(() -> remote.release(order))
+        .isInstanceOf(ReservationConflictException.class)
         .hasMessageContaining("committed");
     assertThat(remote.restock(order).status()).isEqualTo(ReservationStatus.RESTOCKED);
 
-    ReservationDetails rejected = remote.reserve(UUID.randomUUID().toString(),
-        new StockReservation(List.of(new ReservedLine(product, 4))));
+    ReservationDetails rejected =
+        remote.reserve(
+            UUID.randomUUID().toString(),
+            new StockReservation(List.of(new ReservedLine(product, 4))));
     assertThat(rejected.status()).isEqualTo(ReservationStatus.REJECTED);
     assertThat(rejected.unavailableProductIds()).containsExactly(product);
-    assertThatThrownBy(() -> remote.commit(UUID.randomUUID().toString())).isInstanceOf(ReservationNotFoundException.class);
+    assertThatThrownBy(() -> remote.commit(UUID.randomUUID().toString()))
+        .isInstanceOf(ReservationNotFoundException.class);
   }
 
   @Test
@@ -187,7 +230,8 @@ class RemoteFormInServerIT {
     CustomerDirectory remote = remote(CustomerDirectory.class, "user", UserProblems.TYPES);
     String missing = UUID.randomUUID().toString();
     Throwable local = catchThrowable(() -> localCustomers.findCustomer(missing));
-    assertThatThrownBy(() -> remote.findCustomer(missing)).isInstanceOf(UserNotFoundException.class)
+    assertThatThrownBy(() -> remote.findCustomer(missing))
+        .isInstanceOf(UserNotFoundException.class)
         .hasMessage(local.getMessage());
   }
 
@@ -197,10 +241,17 @@ class RemoteFormInServerIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    Payments unreachable = RemoteModules.connect(Payments.class, URI.create("http://localhost:" + closed),
-        "payment", PaymentProblems.TYPES, identity(), Duration.ofSeconds(2));
+    Payments unreachable =
+        RemoteModules.connect(
+            Payments.class,
+            URI.create("http://localhost:" + closed),
+            "payment",
+            PaymentProblems.TYPES,
+            identity(),
+            Duration.ofSeconds(2));
     assertThatThrownBy(() -> unreachable.find(UUID.randomUUID().toString()))
-        .isInstanceOf(ModuleUnavailableException.class).hasMessageContaining("payment module did not answer");
+        .isInstanceOf(ModuleUnavailableException.class)
+        .hasMessageContaining("payment module did not answer");
   }
 
   private static Throwable catchThrowable(Runnable call) {

@@ -44,34 +44,29 @@ class UserModuleInServerIT {
     return InServerEnvironment.monolithWith(UserModuleInServerIT.class);
   }
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  AuthenticationService authentication;
+  @Inject AuthenticationService authentication;
 
-  @Inject
-  CustomerDirectory directory;
+  @Inject CustomerDirectory directory;
 
-  @Inject
-  PasswordHasher hasher;
+  @Inject PasswordHasher hasher;
 
-  @Inject
-  UserModule module;
+  @Inject UserModule module;
 
-  @Inject
-  Housekeeping housekeeping;
+  @Inject Housekeeping housekeeping;
 
-  @Inject
-  SessionService sessions;
+  @Inject SessionService sessions;
 
   private UserProfile register() {
-    return accounts.register(new Registration("it-" + UUID.randomUUID() + "@cleave.test", PASSWORD, "In Server"));
+    return accounts.register(
+        new Registration("it-" + UUID.randomUUID() + "@cleave.test", PASSWORD, "In Server"));
   }
 
   private String storedHash(String id) throws SQLException {
     try (Connection c = module.dataSource().getConnection();
-        PreparedStatement s = c.prepareStatement("select password_hash from users.users where id = ?::uuid")) {
+        PreparedStatement s =
+            c.prepareStatement("select password_hash from users.users where id = ?::uuid")) {
       s.setString(1, id);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -82,7 +77,8 @@ class UserModuleInServerIT {
 
   private void storeHash(String id, String hash) throws SQLException {
     try (Connection c = module.dataSource().getConnection();
-        PreparedStatement s = c.prepareStatement("update users.users set password_hash = ? where id = ?::uuid")) {
+        PreparedStatement s =
+            c.prepareStatement("update users.users set password_hash = ? where id = ?::uuid")) {
       s.setString(1, hash);
       s.setString(2, id);
       s.executeUpdate();
@@ -102,7 +98,11 @@ class UserModuleInServerIT {
     String legacy = new PasswordHasher(310_000).hash(PASSWORD);
     storeHash(user.id(), legacy);
 
-    assertThat(authentication.login(new Credentials(user.email(), PASSWORD), "192.0.2.10").accessToken()).isNotBlank();
+    assertThat(
+            authentication
+                .login(new Credentials(user.email(), PASSWORD), "192.0.2.10")
+                .accessToken())
+        .isNotBlank();
 
     String upgraded = storedHash(user.id());
     assertThat(upgraded).startsWith("pbkdf2-sha256$600000$").isNotEqualTo(legacy);
@@ -112,13 +112,15 @@ class UserModuleInServerIT {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = module.dataSource().getConnection(); Statement s = c.createStatement();
+    try (Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -128,36 +130,62 @@ class UserModuleInServerIT {
   @Test
   void housekeepingPurgesOldTokensAndCountersButNotLiveOnes() throws SQLException {
     UserProfile user = register();
-    String live = authentication.login(new Credentials(user.email(), PASSWORD), "192.0.2.20").refreshToken();
+    String live =
+        authentication.login(new Credentials(user.email(), PASSWORD), "192.0.2.20").refreshToken();
     String family = UUID.randomUUID().toString();
-    execute("insert into users.refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at) values "
-        + "('" + "a".repeat(64) + "', '" + family + "', '" + user.id() + "', now() - interval '20 days', now() - interval '3 days'),"
-        + "('" + "b".repeat(64) + "', '" + family + "', '" + user.id() + "', now() - interval '1 hour', now() + interval '5 days')");
-    execute("update users.refresh_tokens set revoked_at = now() - interval '2 days' where token_hash = '" + "b".repeat(64) + "'");
-    execute("insert into users.login_throttles values ('it:stale', 3, now() - interval '2 hours', null),"
-        + " ('it:locked', 9, now() - interval '2 hours', now() + interval '1 hour'),"
-        + " ('it:recent', 1, now() - interval '1 minute', null) on conflict do nothing");
+    execute(
+        "insert into users.refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at)"
+            + " values ('"
+            + "a".repeat(64)
+            + "', '"
+            + family
+            + "', '"
+            + user.id()
+            + "', now() - interval '20 days', now() - interval '3 days'),"
+            + "('"
+            + "b".repeat(64)
+            + "', '"
+            + family
+            + "', '"
+            + user.id()
+            + "', now() - interval '1 hour', now() + interval '5 days')");
+    execute(
+        "update users.refresh_tokens set revoked_at = now() - interval '2 days' where token_hash ="
+            + " '"
+            + "b".repeat(64)
+            + "'");
+    execute(
+        "insert into users.login_throttles values ('it:stale', 3, now() - interval '2 hours',"
+            + " null), ('it:locked', 9, now() - interval '2 hours', now() + interval '1 hour'),"
+            + " ('it:recent', 1, now() - interval '1 minute', null) on conflict do nothing");
 
     Result result = housekeeping.purge(Instant.now());
 
     assertThat(result.tokens()).isGreaterThanOrEqualTo(2);
-    assertThat(count("select count(*) from users.refresh_tokens where family_id = '" + family + "'")).isZero();
-    assertThat(count("select count(*) from users.login_throttles where throttle_key like 'it:%'")).isEqualTo(2);
+    assertThat(
+            count("select count(*) from users.refresh_tokens where family_id = '" + family + "'"))
+        .isZero();
+    assertThat(count("select count(*) from users.login_throttles where throttle_key like 'it:%'"))
+        .isEqualTo(2);
     assertThat(sessions.refresh(live).accessToken()).isNotBlank();
   }
 
   @Test
   void otherModulesSeeACustomersNameAndDefaultAddress() {
     UserProfile user = register();
-    Address home = new Address("In Server", "1 Test Road", null, "12345", "Testing", null, "DE", false);
-    Address work = new Address("In Server", "2 Work Road", null, "54321", "Working", null, "DE", true);
+    Address home =
+        new Address("In Server", "1 Test Road", null, "12345", "Testing", null, "DE", false);
+    Address work =
+        new Address("In Server", "2 Work Road", null, "54321", "Working", null, "DE", true);
     accounts.updateProfile(user.id(), new ProfileUpdate("Renamed", List.of(home, work)));
 
     CustomerSummary customer = directory.findCustomer(user.id());
     assertThat(customer.name()).isEqualTo("Renamed");
     assertThat(customer.email()).isEqualTo(user.email());
     assertThat(customer.defaultAddress().city()).isEqualTo("Working");
-    assertThatThrownBy(() -> directory.findCustomer(UUID.randomUUID().toString())).isInstanceOf(UserNotFoundException.class);
-    assertThatThrownBy(() -> directory.findCustomer("1-1-1-1-1")).isInstanceOf(UserNotFoundException.class);
+    assertThatThrownBy(() -> directory.findCustomer(UUID.randomUUID().toString()))
+        .isInstanceOf(UserNotFoundException.class);
+    assertThatThrownBy(() -> directory.findCustomer("1-1-1-1-1"))
+        .isInstanceOf(UserNotFoundException.class);
   }
 }

@@ -15,13 +15,14 @@ import java.util.Map;
  * side-by-side run of every shape is {@link Suite}.
  *
  * <ul>
- *   <li>{@code --mode closed --concurrency C}: C customers back to back; saturation throughput.</li>
+ *   <li>{@code --mode closed --concurrency C}: C customers back to back; saturation throughput.
  *   <li>{@code --mode open --rate R}: iterations due at R per second whatever the server does
- *       (latency from the due time: no coordinated omission).</li>
+ *       (latency from the due time: no coordinated omission).
  * </ul>
- * Options (or {@code BENCH_<NAME>} variables): {@code --scenario} (default checkout), {@code --base},
- * {@code --customers}, {@code --products}, {@code --warmup}, {@code --duration}, {@code --out} (appends
- * one JSON object), {@code --admin-email}, {@code --admin-password}.
+ *
+ * Options (or {@code BENCH_<NAME>} variables): {@code --scenario} (default checkout), {@code
+ * --base}, {@code --customers}, {@code --products}, {@code --warmup}, {@code --duration}, {@code
+ * --out} (appends one JSON object), {@code --admin-email}, {@code --admin-password}.
  */
 public final class Bench {
 
@@ -40,7 +41,8 @@ public final class Bench {
       } else if (Workload.SCENARIOS.contains(args[i])) {
         scenario = args[i];
       } else {
-        throw new IllegalArgumentException("unknown argument " + args[i] + "; see bench/checkout.sh");
+        throw new IllegalArgumentException(
+            "unknown argument " + args[i] + "; see bench/checkout.sh");
       }
     }
     options.putIfAbsent("scenario", scenario);
@@ -48,7 +50,9 @@ public final class Bench {
   }
 
   private String option(String name, String fallback) {
-    String value = options.getOrDefault(name, System.getenv("BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_')));
+    String value =
+        options.getOrDefault(
+            name, System.getenv("BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_')));
     return value == null ? fallback : value;
   }
 
@@ -71,19 +75,33 @@ public final class Bench {
     String admin = workload.login(required("admin-email"), required("admin-password"));
     List<Long> products = workload.products(admin, Integer.parseInt(option("products", "50")));
     List<Workload.Customer> customers = workload.customers(customerCount);
-    System.out.printf("setup: %d products with stock, %d customers registered and logged in%n", products.size(),
-        customers.size());
+    System.out.printf(
+        "setup: %d products with stock, %d customers registered and logged in%n",
+        products.size(), customers.size());
 
-    LoadRunner.Measurement measured = mode.equals("open")
-        ? LoadRunner.open(scenario, workload.scenario(scenario, products), customers,
-            Double.parseDouble(required("rate")), warmup, duration)
-        : LoadRunner.closed(scenario, workload.scenario(scenario, products),
-            customers.subList(0, Math.min(customers.size(), Integer.parseInt(option("concurrency", "16")))),
-            warmup, duration);
+    LoadRunner.Measurement measured =
+        mode.equals("open")
+            ? LoadRunner.open(
+                scenario,
+                workload.scenario(scenario, products),
+                customers,
+                Double.parseDouble(required("rate")),
+                warmup,
+                duration)
+            : LoadRunner.closed(
+                scenario,
+                workload.scenario(scenario, products),
+                customers.subList(
+                    0, Math.min(customers.size(), Integer.parseInt(option("concurrency", "16")))),
+                warmup,
+                duration);
     System.out.println(measured.summary());
     String out = option("out", null);
     if (out != null) {
-      Files.writeString(Path.of(out), measured.json() + System.lineSeparator(), StandardOpenOption.CREATE,
+      Files.writeString(
+          Path.of(out),
+          measured.json() + System.lineSeparator(),
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
     System.out.println(measured.json());

@@ -7,28 +7,36 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Resident memory of processes, from Linux's {@code /proc}. A JVM is one process: its {@code VmRSS}.
- * PostgreSQL and NGINX are a parent and workers sharing memory: summing their RSS would count the
- * shared pages once per process, so they are reported as the sum of {@code Pss} (each shared page
- * divided among its sharers).
+ * Resident memory of processes, from Linux's {@code /proc}. A JVM is one process: its {@code
+ * VmRSS}. PostgreSQL and NGINX are a parent and workers sharing memory: summing their RSS would
+ * count the shared pages once per process, so they are reported as the sum of {@code Pss} (each
+ * shared page divided among its sharers).
  */
 final class ProcessMemory {
 
-  private ProcessMemory() {
-  }
+  private ProcessMemory() {}
 
   /** VmRSS in MiB of the largest process in the tree under {@code pid} (a server script's JVM). */
   static double jvmRssMiB(long pid) {
-    return tree(pid).mapToLong(p -> kib(Path.of("/proc", Long.toString(p), "status"), "VmRSS:")).max().orElse(0)
+    return tree(pid)
+            .mapToLong(p -> kib(Path.of("/proc", Long.toString(p), "status"), "VmRSS:"))
+            .max()
+            .orElse(0)
         / 1024.0;
   }
 
   /** Sum of Pss in MiB over the process tree under {@code pid}. */
   static double treePssMiB(long pid) {
-    return tree(pid).mapToLong(p -> kib(Path.of("/proc", Long.toString(p), "smaps_rollup"), "Pss:")).sum() / 1024.0;
+    return tree(pid)
+            .mapToLong(p -> kib(Path.of("/proc", Long.toString(p), "smaps_rollup"), "Pss:"))
+            .sum()
+        / 1024.0;
   }
 
-  /** Sum of Pss in MiB over a PostgreSQL server: its postmaster (first line of postmaster.pid) and backends. */
+  /**
+   * Sum of Pss in MiB over a PostgreSQL server: its postmaster (first line of postmaster.pid) and
+   * backends.
+   */
   static double postgresPssMiB(Path dataDirectory) {
     try {
       List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
@@ -39,7 +47,8 @@ final class ProcessMemory {
   }
 
   private static Stream<Long> tree(long pid) {
-    return ProcessHandle.of(pid).map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid))
+    return ProcessHandle.of(pid)
+        .map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid))
         .orElse(Stream.empty());
   }
 

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generator's own correctness, against a "system" that is a sleep: an open loop must charge the
- * waiting of iterations that could not start on time (no coordinated omission), a closed loop must not.
- * Bounds are loose on purpose (a busy CI machine only makes the open-loop latency larger).
+ * waiting of iterations that could not start on time (no coordinated omission), a closed loop must
+ * not. Bounds are loose on purpose (a busy CI machine only makes the open-loop latency larger).
  */
 class LoadRunnerTest {
 
-  private static final List<Workload.Customer> ONE = List.of(new Workload.Customer("a@cleave.test", "t"));
+  private static final List<Workload.Customer> ONE =
+      List.of(new Workload.Customer("a@cleave.test", "t"));
 
   private static Workload.Scenario takes(long millis) {
     return (customer, random) -> {
@@ -30,8 +31,10 @@ class LoadRunnerTest {
 
   @Test
   void anOverloadedOpenLoopCountsTheQueueingItCaused() throws Exception {
-    // One customer, 20 ms per iteration, 100 due per second: half the iterations wait, longer and longer.
-    LoadRunner.Measurement measured = LoadRunner.open("slow", takes(20), ONE, 100, Duration.ZERO, Duration.ofSeconds(1));
+    // One customer, 20 ms per iteration, 100 due per second: half the iterations wait, longer and
+    // longer.
+    LoadRunner.Measurement measured =
+        LoadRunner.open("slow", takes(20), ONE, 100, Duration.ZERO, Duration.ofSeconds(1));
 
     assertThat(measured.successPerSecond()).isLessThan(60);
     assertThat(measured.p99()).as("queueing shows in the latency").isGreaterThan(200);
@@ -40,7 +43,8 @@ class LoadRunnerTest {
 
   @Test
   void aClosedLoopMeasuresServiceTimeAndThroughput() throws Exception {
-    LoadRunner.Measurement measured = LoadRunner.closed("slow", takes(20), ONE, Duration.ZERO, Duration.ofSeconds(1));
+    LoadRunner.Measurement measured =
+        LoadRunner.closed("slow", takes(20), ONE, Duration.ZERO, Duration.ofSeconds(1));
 
     assertThat(measured.p50()).isBetween(19.0, 60.0);
     assertThat(measured.successPerSecond()).isBetween(10.0, 51.0);
@@ -49,11 +53,12 @@ class LoadRunnerTest {
 
   @Test
   void failuresAreCountedByOutcome() throws Exception {
-    Workload.Scenario failing = (customer, random) -> {
-      throw new IOException("refused");
-    };
-    LoadRunner.Measurement measured = LoadRunner.open("failing", failing, ONE, 50, Duration.ZERO,
-        Duration.ofMillis(500));
+    Workload.Scenario failing =
+        (customer, random) -> {
+          throw new IOException("refused");
+        };
+    LoadRunner.Measurement measured =
+        LoadRunner.open("failing", failing, ONE, 50, Duration.ZERO, Duration.ofMillis(500));
 
     assertThat(measured.successPerSecond()).isZero();
     assertThat(measured.failures()).isGreaterThan(5);

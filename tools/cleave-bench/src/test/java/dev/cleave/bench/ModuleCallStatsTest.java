@@ -11,14 +11,15 @@ class ModuleCallStatsTest {
 
   private static String scrape(long authorizeCount, double authorizeSum) {
     return """
-        # TYPE cleave_module_calls_seconds summary
-        cleave_module_calls_seconds_count{binding="remote",callee="payment",caller="order",mp_scope="application",operation="authorize",outcome="ok"} %d
-        cleave_module_calls_seconds_sum{binding="remote",callee="payment",caller="order",mp_scope="application",operation="authorize",outcome="ok"} %s
-        cleave_module_calls_seconds_count{binding="remote",callee="payment",caller="order",mp_scope="application",operation="capture",outcome="ok"} 10
-        cleave_module_calls_seconds_sum{binding="remote",callee="payment",caller="order",mp_scope="application",operation="capture",outcome="ok"} 0.02
-        cleave_module_calls_seconds_count{binding="local",callee="product",caller="order",mp_scope="application",operation="reserve",outcome="unavailable"} 3
-        cleave_module_calls_seconds{binding="local",callee="product",caller="order",mp_scope="application",operation="reserve",outcome="ok",quantile="0.5"} 0.001
-        """.formatted(authorizeCount, authorizeSum);
+    # TYPE cleave_module_calls_seconds summary
+    cleave_module_calls_seconds_count{binding="remote",callee="payment",caller="order",mp_scope="application",operation="authorize",outcome="ok"} %d
+    cleave_module_calls_seconds_sum{binding="remote",callee="payment",caller="order",mp_scope="application",operation="authorize",outcome="ok"} %s
+    cleave_module_calls_seconds_count{binding="remote",callee="payment",caller="order",mp_scope="application",operation="capture",outcome="ok"} 10
+    cleave_module_calls_seconds_sum{binding="remote",callee="payment",caller="order",mp_scope="application",operation="capture",outcome="ok"} 0.02
+    cleave_module_calls_seconds_count{binding="local",callee="product",caller="order",mp_scope="application",operation="reserve",outcome="unavailable"} 3
+    cleave_module_calls_seconds{binding="local",callee="product",caller="order",mp_scope="application",operation="reserve",outcome="ok",quantile="0.5"} 0.001
+    """
+        .formatted(authorizeCount, authorizeSum);
   }
 
   @Test

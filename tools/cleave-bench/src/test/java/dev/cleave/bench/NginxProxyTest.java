@@ -11,10 +11,14 @@ class NginxProxyTest {
 
   @Test
   void readsTheGatewaysRoutingTable() throws Exception {
-    Map<String, String> routes = NginxProxy.gatewayRoutes(Path.of("../..").resolve(NginxProxy.GATEWAY_CONFIG));
+    Map<String, String> routes =
+        NginxProxy.gatewayRoutes(Path.of("../..").resolve(NginxProxy.GATEWAY_CONFIG));
 
-    assertThat(routes).containsEntry("/api/v1/products", "product").containsEntry("/api/v1/auth", "user")
-        .containsEntry("/api/v1/orders", "order").containsEntry("/api/v1/payments", "payment");
+    assertThat(routes)
+        .containsEntry("/api/v1/products", "product")
+        .containsEntry("/api/v1/auth", "user")
+        .containsEntry("/api/v1/orders", "order")
+        .containsEntry("/api/v1/payments", "payment");
     assertThat(routes.keySet()).noneMatch(prefix -> prefix.startsWith("/internal"));
   }
 }

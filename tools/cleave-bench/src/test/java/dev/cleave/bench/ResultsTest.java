@@ -10,18 +10,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The summary a run leaves: medians with their spread over repetitions, the targets judged, the plots drawn. */
+/**
+ * The summary a run leaves: medians with their spread over repetitions, the targets judged, the
+ * plots drawn.
+ */
 class ResultsTest {
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
-  private static LoadRunner.Measurement measured(String scenario, String mode, double offered, double perSecond,
-      double p50, long failures) {
-    Map<String, Long> outcomes = failures == 0 ? Map.of("201 CONFIRMED", 100L) : Map.of("201 CONFIRMED", 100L,
-        "503 ?", failures);
-    return new LoadRunner.Measurement(scenario, mode, offered, 16, 10, 100, perSecond, perSecond, outcomes, p50,
-        p50 * 2, p50 * 4, p50 * 5, p50 * 6, 0);
+  private static LoadRunner.Measurement measured(
+      String scenario, String mode, double offered, double perSecond, double p50, long failures) {
+    Map<String, Long> outcomes =
+        failures == 0
+            ? Map.of("201 CONFIRMED", 100L)
+            : Map.of("201 CONFIRMED", 100L, "503 ?", failures);
+    return new LoadRunner.Measurement(
+        scenario, mode, offered, 16, 10, 100, perSecond, perSecond, outcomes, p50, p50 * 2, p50 * 4,
+        p50 * 5, p50 * 6, 0);
   }
 
   @Test
@@ -29,21 +34,33 @@ class ResultsTest {
     Results results = new Results(out);
     results.environment(Map.of("cores", "2"), Map.of());
     for (int rep = 1; rep <= 3; rep++) {
-      results.measurement(rep, "monolith", measured("checkout", "closed", 0, 100 + rep * 10, 50, 0), null);
+      results.measurement(
+          rep, "monolith", measured("checkout", "closed", 0, 100 + rep * 10, 50, 0), null);
       results.measurement(rep, "split-gateway", measured("checkout", "closed", 0, 40, 90, 0), null);
       for (double fraction : Suite.FRACTIONS) {
-        results.measurement(rep, "monolith", measured("checkout", "open", 120 * fraction, 120 * fraction, 10 + rep, 0),
+        results.measurement(
+            rep,
+            "monolith",
+            measured("checkout", "open", 120 * fraction, 120 * fraction, 10 + rep, 0),
             fraction);
-        results.measurement(rep, "split-gateway", measured("checkout", "open", 120 * fraction, 120 * fraction, 15, 0),
+        results.measurement(
+            rep,
+            "split-gateway",
+            measured("checkout", "open", 120 * fraction, 120 * fraction, 15, 0),
             fraction);
       }
-      results.servers(rep, "monolith", Map.of("monolith", Duration.ofMillis(9_000 + rep * 1000)),
-          Map.of("monolith", 300.0 + rep, "postgres", 100.0), List.of(new ModuleCallStats.Calls("payment", "local", 10, 1.5)));
+      results.servers(
+          rep,
+          "monolith",
+          Map.of("monolith", Duration.ofMillis(9_000 + rep * 1000)),
+          Map.of("monolith", 300.0 + rep, "postgres", 100.0),
+          List.of(new ModuleCallStats.Calls("payment", "local", 10, 1.5)));
     }
     results.finish(List.of("monolith", "split-gateway"));
 
     String summary = Files.readString(out.resolve("summary.md"));
-    assertThat(summary).contains("| checkout | 120 (110–130) | 40 |")
+    assertThat(summary)
+        .contains("| checkout | 120 (110–130) | 40 |")
         .contains("- monolith checkout ≥ 300 orders/s: 120 orders/s → **missed**")
         .contains("12.00 ms = 1.25× → met")
         .contains("- monolith ready within 10 s of launch: 11.0 s → **missed**")

@@ -7,22 +7,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./mvnw -Prun} (and {@code -Psplit -Prun}, {@code -Psplit -Prun -Dcleave.extract=MODULE}) ends here:
- * starts the database (embedded unless {@code CLEAVE_DB_HOST} is set), makes development key pairs
- * (unless keys are configured with {@code CLEAVE_JWT_*}, monolith only), starts every server of the
- * {@link Topology} at once with progress on the console, waits until each is ready, prints where they
- * answer, and on Ctrl-C or SIGTERM stops the servers and then the database, leaving no process behind.
- * If a server ends on its own (a crash), it stops the others and the database and fails (Maven exits
- * non-zero). A PostgreSQL an earlier run left behind on the same data folder is stopped before the start.
+ * {@code ./mvnw -Prun} (and {@code -Psplit -Prun}, {@code -Psplit -Prun -Dcleave.extract=MODULE})
+ * ends here: starts the database (embedded unless {@code CLEAVE_DB_HOST} is set), makes development
+ * key pairs (unless keys are configured with {@code CLEAVE_JWT_*}, monolith only), starts every
+ * server of the {@link Topology} at once with progress on the console, waits until each is ready,
+ * prints where they answer, and on Ctrl-C or SIGTERM stops the servers and then the database,
+ * leaving no process behind. If a server ends on its own (a crash), it stops the others and the
+ * database and fails (Maven exits non-zero). A PostgreSQL an earlier run left behind on the same
+ * data folder is stopped before the start.
  *
- * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]}. Environment:
- * {@code CLEAVE_HTTP_PORT} (the front port, default 9080), {@code CLEAVE_EMBEDDED_DB_PORT} (default
- * 15432), and the {@code CLEAVE_DB_*} variables of an external database.
+ * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]}.
+ * Environment: {@code CLEAVE_HTTP_PORT} (the front port, default 9080), {@code
+ * CLEAVE_EMBEDDED_DB_PORT} (default 15432), and the {@code CLEAVE_DB_*} variables of an external
+ * database.
  */
 public final class CleaveLauncher {
 
-  private CleaveLauncher() {
-  }
+  private CleaveLauncher() {}
 
   public static void main(String[] args) throws InterruptedException {
     Path wlp = null;
@@ -46,43 +47,85 @@ public final class CleaveLauncher {
       }
     }
     if (wlp == null || data == null) {
-      throw new IllegalArgumentException("usage: --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]");
+      throw new IllegalArgumentException(
+          "usage: --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]");
     }
     if (!extract.isEmpty() && !extract.startsWith("${")) {
       topologyName = "extract:" + extract;
     }
     Map<String, String> env = System.getenv();
     int front = Integer.parseInt(env.getOrDefault("CLEAVE_HTTP_PORT", "9080"));
-    Topology topology = Topology.of(topologyName, "cleave",
-        server -> server.equals("front") ? front : Topology.DEFAULT_PORTS.get(server));
+    Topology topology =
+        Topology.of(
+            topologyName,
+            "cleave",
+            server -> server.equals("front") ? front : Topology.DEFAULT_PORTS.get(server));
     if (!env.containsKey("CLEAVE_ADMIN_EMAIL")) {
-      log("No first administrator configured: set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD to make one");
+      log(
+          "No first administrator configured: set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD to"
+              + " make one");
     }
     boolean oneServer = topology.nodes().size() == 1;
     Path logs = oneServer ? null : data.resolve("logs");
-    log("Starting the " + topology.name() + " system"
-        + (logs == null ? "" : " (server consoles in " + logs + ")"));
+    log(
+        "Starting the "
+            + topology.name()
+            + " system"
+            + (logs == null ? "" : " (server consoles in " + logs + ")"));
 
     CleaveStack[] started = new CleaveStack[1];
     AtomicBoolean stopping = new AtomicBoolean();
-    Thread shutdown = new Thread(() -> {
-      stopping.set(true);
-      if (started[0] != null) {
-        log("Stopping " + topology.nodes().stream().map(Topology.Node::server).collect(Collectors.joining(", ")));
-        started[0].close();
-        log("Stopped.");
-      }
-    }, "cleave-shutdown");
+    Thread shutdown =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              if (started[0] != null) {
+                log(
+                    "Stopping "
+                        + topology.nodes().stream()
+                            .map(Topology.Node::server)
+                            .collect(Collectors.joining(", ")));
+                started[0].close();
+                log("Stopped.");
+              }
+            },
+            "cleave-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    CleaveStack stack = CleaveStack.start(new CleaveStack.Options(wlp, data, topology, env, Map.of(), List.of(), logs,
-        CleaveLauncher::log));
+    CleaveStack stack =
+        CleaveStack.start(
+            new CleaveStack.Options(
+                wlp, data, topology, env, Map.of(), List.of(), logs, CleaveLauncher::log));
     started[0] = stack;
     String base = stack.frontUri().toString();
-    log("Cleave (" + topology.name() + ") is ready in " + CleaveStack.seconds(stack.allReadyAfter()) + " at " + base
-        + "  (API " + base + "/api/v1/products, log in at " + base + "/api/v1/auth/login, health " + base + "/health/ready)");
+    log(
+        "Cleave ("
+            + topology.name()
+            + ") is ready in "
+            + CleaveStack.seconds(stack.allReadyAfter())
+            + " at "
+            + base
+            + "  (API "
+            + base
+            + "/api/v1/products, log in at "
+            + base
+            + "/api/v1/auth/login, health "
+            + base
+            + "/health/ready)");
     if (!oneServer) {
-      topology.nodes().forEach(node -> log("  " + node.server() + "  " + stack.serverUri(node.server())
-          + (node.isGateway() ? "  (front door)" : "  (OpenAPI UI " + stack.serverUri(node.server()) + "/openapi/ui)")));
+      topology
+          .nodes()
+          .forEach(
+              node ->
+                  log(
+                      "  "
+                          + node.server()
+                          + "  "
+                          + stack.serverUri(node.server())
+                          + (node.isGateway()
+                              ? "  (front door)"
+                              : "  (OpenAPI UI "
+                                  + stack.serverUri(node.server())
+                                  + "/openapi/ui)")));
     } else {
       log("  OpenAPI UI " + base + "/openapi/ui");
     }
@@ -94,13 +137,22 @@ public final class CleaveLauncher {
     // A server ended on its own (a crash, the OOM killer, a kill by hand): a supervisor must see a
     // failure, and nothing may be left running, the database included.
     int code = ended.exitValue();
-    log("Server " + ended.name() + " ended unexpectedly with exit code " + code
-        + (code > 128 ? " (signal " + (code - 128) + ")" : "") + "; stopping everything else");
+    log(
+        "Server "
+            + ended.name()
+            + " ended unexpectedly with exit code "
+            + code
+            + (code > 128 ? " (signal " + (code - 128) + ")" : "")
+            + "; stopping everything else");
     Runtime.getRuntime().removeShutdownHook(shutdown);
     stack.close();
     log("Stopped. Run the same command again to start afresh (the data is kept).");
-    throw new ServerEndedException("Cleave server " + ended.name() + " ended unexpectedly with exit code " + code
-        + "; the other servers and the database were stopped");
+    throw new ServerEndedException(
+        "Cleave server "
+            + ended.name()
+            + " ended unexpectedly with exit code "
+            + code
+            + "; the other servers and the database were stopped");
   }
 
   /** A server of the running system ended without being asked to: the launcher's failure. */

@@ -14,14 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * A running Cleave of some {@link Topology}: the database (embedded unless {@code CLEAVE_DB_HOST} is
- * set), the token keys, and every server, launched together and awaited until each is ready. Used by
- * {@code ./mvnw -Prun} (through {@link CleaveLauncher}) and by the API suite, so both run the same shape
- * the same way. Closing it stops the servers, then the database, leaving no process behind.
+ * A running Cleave of some {@link Topology}: the database (embedded unless {@code CLEAVE_DB_HOST}
+ * is set), the token keys, and every server, launched together and awaited until each is ready.
+ * Used by {@code ./mvnw -Prun} (through {@link CleaveLauncher}) and by the API suite, so both run
+ * the same shape the same way. Closing it stops the servers, then the database, leaving no process
+ * behind.
  *
- * <p>Keys (ADR 9): the user module signs with the user key pair; each server that calls other services
- * signs with a pair of its own. Every server verifies with a JWKS of all of them, and knows which are
- * service keys (tokens signed with one may carry the {@code service} role only).
+ * <p>Keys (ADR 9): the user module signs with the user key pair; each server that calls other
+ * services signs with a pair of its own. Every server verifies with a JWKS of all of them, and
+ * knows which are service keys (tokens signed with one may carry the {@code service} role only).
  */
 public final class CleaveStack implements AutoCloseable {
 
@@ -32,13 +33,21 @@ public final class CleaveStack implements AutoCloseable {
    * @param data where the database, keys and server logs live
    * @param topology the shape
    * @param environment this process's environment (an external database, configured keys)
-   * @param serverEnvironment further variables for every server (tests: timings, the first admin, ...)
+   * @param serverEnvironment further variables for every server (tests: timings, the first admin,
+   *     ...)
    * @param trustedServiceKeys public keys (PEM files) of further callers to trust as services
-   * @param logs where each server's console goes ({@code <server>.log}); {@code null} to inherit the console
+   * @param logs where each server's console goes ({@code <server>.log}); {@code null} to inherit
+   *     the console
    */
-  public record Options(Path wlp, Path data, Topology topology, Map<String, String> environment,
-      Map<String, String> serverEnvironment, List<Path> trustedServiceKeys, Path logs, Consumer<String> progress) {
-  }
+  public record Options(
+      Path wlp,
+      Path data,
+      Topology topology,
+      Map<String, String> environment,
+      Map<String, String> serverEnvironment,
+      List<Path> trustedServiceKeys,
+      Path logs,
+      Consumer<String> progress) {}
 
   private final Topology topology;
   private final List<LibertyServer> servers = new ArrayList<>();
@@ -72,32 +81,64 @@ public final class CleaveStack implements AutoCloseable {
     if (external == null) {
       int port = Integer.parseInt(env.getOrDefault("CLEAVE_EMBEDDED_DB_PORT", "15432"));
       Path folder = options.data().resolve("postgres");
-      EmbeddedDatabase.stopLeftover(folder).ifPresent(pid -> progress.accept("Stopped PostgreSQL (pid " + pid
-          + ") left running on " + folder + " by an earlier run that ended without stopping it"));
+      EmbeddedDatabase.stopLeftover(folder)
+          .ifPresent(
+              pid ->
+                  progress.accept(
+                      "Stopped PostgreSQL (pid "
+                          + pid
+                          + ") left running on "
+                          + folder
+                          + " by an earlier run that ended without stopping it"));
       EmbeddedDatabase.Durability durability = EmbeddedDatabase.Durability.fromEnvironment(env);
-      progress.accept("Starting embedded PostgreSQL on port " + port + " (data in " + folder + ", "
-          + (durability == EmbeddedDatabase.Durability.DURABLE ? "durable commits"
-              : "fsync and synchronous_commit OFF: a crash may lose confirmed orders") + "), databases "
-          + topology.databases());
+      progress.accept(
+          "Starting embedded PostgreSQL on port "
+              + port
+              + " (data in "
+              + folder
+              + ", "
+              + (durability == EmbeddedDatabase.Durability.DURABLE
+                  ? "durable commits"
+                  : "fsync and synchronous_commit OFF: a crash may lose confirmed orders")
+              + "), databases "
+              + topology.databases());
       embedded = EmbeddedDatabase.start(folder, port, topology.databases(), durability);
       topology.databases().forEach(name -> databases.put(name, embedded.settings(name)));
     } else {
       // One external database: the modules' schemas never collide, so every server may share it
       // (CLEAVE_<MODULE>_DB_NAME points a module at a database of its own).
-      progress.accept("Using external PostgreSQL at " + external.host() + ":" + external.port() + "/" + external.name());
+      progress.accept(
+          "Using external PostgreSQL at "
+              + external.host()
+              + ":"
+              + external.port()
+              + "/"
+              + external.name());
       topology.databases().forEach(name -> databases.put(name, external));
     }
     Map<String, Map<String, String>> environments = environments(options);
 
     Instant start = Instant.now();
     for (Topology.Node node : topology.nodes()) {
-      progress.accept("Starting " + node.server() + " on port " + node.port()
-          + (node.modules().isEmpty() ? "" : " (modules " + String.join(", ", node.modules()) + ")"));
-      if (LibertyServer.stopLeftover(options.wlp(), node.server(), environments.get(node.server()))) {
-        progress.accept("Stopped " + node.server() + ", left running by an earlier run that ended without stopping it");
+      progress.accept(
+          "Starting "
+              + node.server()
+              + " on port "
+              + node.port()
+              + (node.modules().isEmpty()
+                  ? ""
+                  : " (modules " + String.join(", ", node.modules()) + ")"));
+      if (LibertyServer.stopLeftover(
+          options.wlp(), node.server(), environments.get(node.server()))) {
+        progress.accept(
+            "Stopped "
+                + node.server()
+                + ", left running by an earlier run that ended without stopping it");
       }
       Path log = options.logs() == null ? null : options.logs().resolve(node.server() + ".log");
-      servers.add(LibertyServer.launch(options.wlp(), node.server(), node.port(), environments.get(node.server()), log));
+      servers.add(
+          LibertyServer.launch(
+              options.wlp(), node.server(), node.port(), environments.get(node.server()), log));
     }
     for (LibertyServer server : servers) {
       Duration took = server.awaitReady(Duration.ofMinutes(3));
@@ -109,15 +150,20 @@ public final class CleaveStack implements AutoCloseable {
 
   private Map<String, Map<String, String>> environments(Options options) {
     Map<String, String> env = options.environment();
-    boolean keysConfigured = env.containsKey("CLEAVE_JWT_PUBLIC_KEY_LOCATION")
-        || env.containsKey("CLEAVE_JWT_PRIVATE_KEY_LOCATION") || env.containsKey("CLEAVE_JWT_PRIVATE_KEY");
+    boolean keysConfigured =
+        env.containsKey("CLEAVE_JWT_PUBLIC_KEY_LOCATION")
+            || env.containsKey("CLEAVE_JWT_PRIVATE_KEY_LOCATION")
+            || env.containsKey("CLEAVE_JWT_PRIVATE_KEY");
     boolean callers = topology.nodes().stream().anyMatch(Topology.Node::callsServices);
     Map<String, String> common = new LinkedHashMap<>();
     Map<String, DevKeys.KeyFiles> serviceKeys = new LinkedHashMap<>();
     if (keysConfigured && callers) {
-      throw new IllegalStateException("The " + topology.name() + " system needs a key pair per calling service: "
-          + "the launcher makes development keys, so unset CLEAVE_JWT_* (deployments configure keys per server, "
-          + "see docs/split.md)");
+      throw new IllegalStateException(
+          "The "
+              + topology.name()
+              + " system needs a key pair per calling service: the launcher makes development keys,"
+              + " so unset CLEAVE_JWT_* (deployments configure keys per server, see"
+              + " docs/split.md)");
     }
     if (!keysConfigured) {
       Path keys = options.data().resolve("keys");
@@ -132,11 +178,15 @@ public final class CleaveStack implements AutoCloseable {
         }
       }
       verification.addAll(services);
-      common.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION",
-          DevKeys.writeJwks(keys.resolve("verify.jwks"), verification.toArray(Path[]::new)).toString());
+      common.put(
+          "CLEAVE_JWT_PUBLIC_KEY_LOCATION",
+          DevKeys.writeJwks(keys.resolve("verify.jwks"), verification.toArray(Path[]::new))
+              .toString());
       if (!services.isEmpty()) {
-        common.put("CLEAVE_JWT_SERVICE_KEYS_LOCATION",
-            DevKeys.writeJwks(keys.resolve("service-keys.jwks"), services.toArray(Path[]::new)).toString());
+        common.put(
+            "CLEAVE_JWT_SERVICE_KEYS_LOCATION",
+            DevKeys.writeJwks(keys.resolve("service-keys.jwks"), services.toArray(Path[]::new))
+                .toString());
       }
       options.progress().accept("Signing tokens with development keys in " + keys);
     }
@@ -144,7 +194,8 @@ public final class CleaveStack implements AutoCloseable {
       common.putAll(options.serverEnvironment());
     }
     if (topology.nodes().size() > 1) {
-      // glibc keeps a malloc arena per core and thread burst; two suffice for one module, and several
+      // glibc keeps a malloc arena per core and thread burst; two suffice for one module, and
+      // several
       // JVMs on one machine then use noticeably less memory (docs/split.md).
       common.put("MALLOC_ARENA_MAX", options.environment().getOrDefault("MALLOC_ARENA_MAX", "2"));
     }
@@ -152,8 +203,12 @@ public final class CleaveStack implements AutoCloseable {
     for (Topology.Node node : topology.nodes()) {
       Map<String, String> own = new LinkedHashMap<>(common);
       if (node.isGateway()) {
-        node.remote().forEach((module, server) -> own.put("CLEAVE_GATEWAY_UPSTREAM_" + module.toUpperCase(Locale.ROOT),
-            uri(server).toString()));
+        node.remote()
+            .forEach(
+                (module, server) ->
+                    own.put(
+                        "CLEAVE_GATEWAY_UPSTREAM_" + module.toUpperCase(Locale.ROOT),
+                        uri(server).toString()));
         own.putAll(options.serverEnvironment());
         result.put(node.server(), own);
         continue;
@@ -173,8 +228,12 @@ public final class CleaveStack implements AutoCloseable {
         if (pair != null) {
           own.put("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION", pair.privateKey().toString());
         }
-        node.remote().forEach((module, server) -> own.put("CLEAVE_" + module.toUpperCase(Locale.ROOT) + "_URL",
-            uri(server).toString()));
+        node.remote()
+            .forEach(
+                (module, server) ->
+                    own.put(
+                        "CLEAVE_" + module.toUpperCase(Locale.ROOT) + "_URL",
+                        uri(server).toString()));
       }
       result.put(node.server(), own);
     }
@@ -229,17 +288,25 @@ public final class CleaveStack implements AutoCloseable {
 
   /** The running server of that name. */
   public synchronized LibertyServer server(String name) {
-    return servers.stream().filter(server -> server.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No server " + name + " in the " + topology.name() + " shape"));
+    return servers.stream()
+        .filter(server -> server.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No server " + name + " in the " + topology.name() + " shape"));
   }
 
   /**
-   * Blocks until one of the servers ends, for whatever reason, and returns it (a supervisor's wait).
+   * Blocks until one of the servers ends, for whatever reason, and returns it (a supervisor's
+   * wait).
    */
   public LibertyServer awaitAnyExit() throws InterruptedException {
     List<LibertyServer> watched = servers();
-    CompletableFuture<?>[] exits = watched.stream()
-        .map(server -> server.onExit().thenApply(p -> server)).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] exits =
+        watched.stream()
+            .map(server -> server.onExit().thenApply(p -> server))
+            .toArray(CompletableFuture[]::new);
     try {
       return (LibertyServer) CompletableFuture.anyOf(exits).get();
     } catch (ExecutionException e) {
@@ -270,7 +337,10 @@ public final class CleaveStack implements AutoCloseable {
     return relaunched.awaitReady(Duration.ofMinutes(3));
   }
 
-  /** Stops the servers (all at once: each stop waits for its own server), then the embedded database; idempotent. */
+  /**
+   * Stops the servers (all at once: each stop waits for its own server), then the embedded
+   * database; idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

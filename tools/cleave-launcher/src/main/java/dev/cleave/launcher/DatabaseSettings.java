@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Where the servers find PostgreSQL, as the environment variables that their {@code server.xml}
- * reads ({@code CLEAVE_DB_HOST}, {@code CLEAVE_DB_PORT}, {@code CLEAVE_DB_NAME}, {@code CLEAVE_DB_USER},
- * {@code CLEAVE_DB_PASSWORD}).
+ * reads ({@code CLEAVE_DB_HOST}, {@code CLEAVE_DB_PORT}, {@code CLEAVE_DB_NAME}, {@code
+ * CLEAVE_DB_USER}, {@code CLEAVE_DB_PASSWORD}).
  */
 public record DatabaseSettings(String host, int port, String name, String user, String password) {
 
@@ -16,8 +16,11 @@ public record DatabaseSettings(String host, int port, String name, String user, 
     if (host == null || host.isBlank()) {
       return null;
     }
-    return new DatabaseSettings(host, Integer.parseInt(env.getOrDefault("CLEAVE_DB_PORT", "5432")),
-        env.getOrDefault("CLEAVE_DB_NAME", "cleave"), env.getOrDefault("CLEAVE_DB_USER", "cleave"),
+    return new DatabaseSettings(
+        host,
+        Integer.parseInt(env.getOrDefault("CLEAVE_DB_PORT", "5432")),
+        env.getOrDefault("CLEAVE_DB_NAME", "cleave"),
+        env.getOrDefault("CLEAVE_DB_USER", "cleave"),
         env.getOrDefault("CLEAVE_DB_PASSWORD", ""));
   }
 

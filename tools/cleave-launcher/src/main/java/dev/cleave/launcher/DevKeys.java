@@ -25,12 +25,12 @@ import java.util.Base64;
  */
 public final class DevKeys {
 
-  private DevKeys() {
-  }
+  private DevKeys() {}
 
-  /** Where a key pair lives: {@code jwt-private.pem} (PKCS #8) and {@code jwt-public.pem} (X.509). */
-  public record KeyFiles(Path privateKey, Path publicKey) {
-  }
+  /**
+   * Where a key pair lives: {@code jwt-private.pem} (PKCS #8) and {@code jwt-public.pem} (X.509).
+   */
+  public record KeyFiles(Path privateKey, Path publicKey) {}
 
   /** Makes sure {@code jwt-private.pem} and {@code jwt-public.pem} exist in {@code directory}. */
   public static KeyFiles ensure(Path directory) {
@@ -65,14 +65,22 @@ public final class DevKeys {
     }
   }
 
-  /** Writes a JWKS with the RSA public keys in these PEM files (each with its RFC 7638 {@code kid}); returns its path. */
+  /**
+   * Writes a JWKS with the RSA public keys in these PEM files (each with its RFC 7638 {@code kid});
+   * returns its path.
+   */
   public static Path writeJwks(Path jwks, Path... publicPems) {
     StringBuilder keys = new StringBuilder();
     for (Path pem : publicPems) {
       RSAPublicKey key = readPublicKey(pem);
-      keys.append(keys.isEmpty() ? "" : ",").append("{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"")
-          .append(thumbprint(key)).append("\",\"n\":\"").append(unsigned(key.getModulus())).append("\",\"e\":\"")
-          .append(unsigned(key.getPublicExponent())).append("\"}");
+      keys.append(keys.isEmpty() ? "" : ",")
+          .append("{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"")
+          .append(thumbprint(key))
+          .append("\",\"n\":\"")
+          .append(unsigned(key.getModulus()))
+          .append("\",\"e\":\"")
+          .append(unsigned(key.getPublicExponent()))
+          .append("\"}");
     }
     try {
       Files.createDirectories(jwks.toAbsolutePath().getParent());
@@ -86,9 +94,11 @@ public final class DevKeys {
   /** The RSA public key in an X.509 PEM file. */
   public static RSAPublicKey readPublicKey(Path pem) {
     try {
-      String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-          new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      String base64 =
+          Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + pem, e);
     } catch (GeneralSecurityException e) {
@@ -98,11 +108,18 @@ public final class DevKeys {
 
   /** The RFC 7638 JWK thumbprint (SHA-256, base64url): the key id Cleave gives an RSA key. */
   public static String thumbprint(RSAPublicKey key) {
-    String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-        + unsigned(key.getModulus()) + "\"}";
+    String canonical =
+        "{\"e\":\""
+            + unsigned(key.getPublicExponent())
+            + "\",\"kty\":\"RSA\",\"n\":\""
+            + unsigned(key.getModulus())
+            + "\"}";
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -111,11 +128,14 @@ public final class DevKeys {
   private static String unsigned(BigInteger value) {
     byte[] bytes = value.toByteArray();
     int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
   }
 
   public static void writePem(Path file, String type, byte[] der) throws IOException {
     String body = Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(der);
-    Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    Files.writeString(
+        file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
   }
 }

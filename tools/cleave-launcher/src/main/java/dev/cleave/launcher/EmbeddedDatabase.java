@@ -21,14 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real PostgreSQL server from the embedded binaries on Maven Central, keeping its data in a folder
- * of the build between runs. Local connections are trusted (it listens on loopback only), so it
- * needs no password; an external database is used instead whenever {@code CLEAVE_DB_HOST} is set.
+ * A real PostgreSQL server from the embedded binaries on Maven Central, keeping its data in a
+ * folder of the build between runs. Local connections are trusted (it listens on loopback only), so
+ * it needs no password; an external database is used instead whenever {@code CLEAVE_DB_HOST} is
+ * set.
  *
- * <p>Durable by default: {@code fsync=on} and {@code synchronous_commit=on}, so an order the API has
- * confirmed survives a crash of PostgreSQL or of the machine. (The embedded library's own defaults,
- * {@code -F} and {@code synchronous_commit=off}, are for throw-away test databases.) {@link Durability#FAST}
- * turns both off, only for benchmark comparisons ({@code CLEAVE_EMBEDDED_DB_DURABILITY=fast}).
+ * <p>Durable by default: {@code fsync=on} and {@code synchronous_commit=on}, so an order the API
+ * has confirmed survives a crash of PostgreSQL or of the machine. (The embedded library's own
+ * defaults, {@code -F} and {@code synchronous_commit=off}, are for throw-away test databases.)
+ * {@link Durability#FAST} turns both off, only for benchmark comparisons ({@code
+ * CLEAVE_EMBEDDED_DB_DURABILITY=fast}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -36,7 +38,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public enum Durability {
     /** {@code fsync=on}, {@code synchronous_commit=on}: what a shop runs with; the default. */
     DURABLE,
-    /** {@code fsync=off}, {@code synchronous_commit=off}: a crash may lose confirmed commits; benchmarks only. */
+    /**
+     * {@code fsync=off}, {@code synchronous_commit=off}: a crash may lose confirmed commits;
+     * benchmarks only.
+     */
     FAST;
 
     /** {@code CLEAVE_EMBEDDED_DB_DURABILITY}: {@code durable} (default) or {@code fast}. */
@@ -45,8 +50,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return switch (value.toLowerCase(Locale.ROOT)) {
         case "durable", "" -> DURABLE;
         case "fast" -> FAST;
-        default -> throw new IllegalArgumentException(
-            "CLEAVE_EMBEDDED_DB_DURABILITY must be durable or fast, not '" + value + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "CLEAVE_EMBEDDED_DB_DURABILITY must be durable or fast, not '" + value + "'");
       };
     }
   }
@@ -58,8 +64,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final List<String> databases;
   private final Durability durability;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings, Path dataDirectory, int port,
-      List<String> databases, Durability durability) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres,
+      DatabaseSettings settings,
+      Path dataDirectory,
+      int port,
+      List<String> databases,
+      Durability durability) {
     this.postgres = postgres;
     this.settings = settings;
     this.dataDirectory = dataDirectory;
@@ -69,50 +80,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts PostgreSQL on {@code port} with its data in {@code dataDirectory} (created and initialised
-   * on first use, kept afterwards) and makes sure the given databases exist.
+   * Starts PostgreSQL on {@code port} with its data in {@code dataDirectory} (created and
+   * initialised on first use, kept afterwards) and makes sure the given databases exist.
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port, List<String> databases) {
     return start(dataDirectory, port, databases, Durability.DURABLE);
   }
 
   /** As {@link #start(Path, int, List)}, with the given durability. */
-  public static EmbeddedDatabase start(Path dataDirectory, int port, List<String> databases, Durability durability) {
+  public static EmbeddedDatabase start(
+      Path dataDirectory, int port, List<String> databases, Durability durability) {
     try {
       Files.createDirectories(dataDirectory.getParent());
       String on = durability == Durability.DURABLE ? "on" : "off";
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .setServerConfig("max_connections", "200")
-          .setServerConfig("timezone", "UTC")
-          // Given as -c options after the library's -F, so they win over it.
-          .setServerConfig("fsync", on)
-          .setServerConfig("synchronous_commit", on)
-          .start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("timezone", "UTC")
+              // Given as -c options after the library's -F, so they win over it.
+              .setServerConfig("fsync", on)
+              .setServerConfig("synchronous_commit", on)
+              .start();
       try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
         for (String database : databases) {
           createIfMissing(connection, database);
         }
       }
-      return new EmbeddedDatabase(postgres,
-          new DatabaseSettings("localhost", postgres.getPort(), databases.get(0), "postgres", "postgres"),
-          dataDirectory, port, databases, durability);
+      return new EmbeddedDatabase(
+          postgres,
+          new DatabaseSettings(
+              "localhost", postgres.getPort(), databases.get(0), "postgres", "postgres"),
+          dataDirectory,
+          port,
+          databases,
+          durability);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL in " + dataDirectory, e);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create the Cleave databases", e);
     }
   }
 
   /**
-   * Stops a PostgreSQL left running on this data folder by an earlier run that died without stopping
-   * it (its {@code postmaster.pid} names a live postgres process serving this very folder): a fast
-   * shutdown (SIGINT: open transactions roll back, committed ones are on disk), then, if it is still
-   * there after 30 s, an immediate one (SIGQUIT: the next start replays the WAL). A lock file of a
-   * process that is gone is left to PostgreSQL, which removes it itself.
+   * Stops a PostgreSQL left running on this data folder by an earlier run that died without
+   * stopping it (its {@code postmaster.pid} names a live postgres process serving this very
+   * folder): a fast shutdown (SIGINT: open transactions roll back, committed ones are on disk),
+   * then, if it is still there after 30 s, an immediate one (SIGQUIT: the next start replays the
+   * WAL). A lock file of a process that is gone is left to PostgreSQL, which removes it itself.
    *
    * @return the process id of the server that was stopped, if there was one
    */
@@ -131,14 +150,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return Optional.empty();
     }
     long pid = Long.parseLong(lines.get(0).strip());
-    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     if (process.isEmpty() || !samePath(Path.of(lines.get(1).strip()), dataDirectory)) {
       return Optional.empty();
     }
     if (!signal(pid, "INT", process.get(), Duration.ofSeconds(30))
         && !signal(pid, "QUIT", process.get(), Duration.ofSeconds(30))) {
-      throw new IllegalStateException("PostgreSQL (pid " + pid + ") on " + dataDirectory + " does not stop; stop it by hand");
+      throw new IllegalStateException(
+          "PostgreSQL (pid " + pid + ") on " + dataDirectory + " does not stop; stop it by hand");
     }
     return Optional.of(pid);
   }
@@ -154,8 +176,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Sends a signal with kill(1) and waits for the process to end; true if it did. */
   private static boolean signal(long pid, String signal, ProcessHandle process, Duration wait) {
     try {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
       process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (TimeoutException e) {
@@ -181,12 +206,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /**
    * Kills the postmaster and every backend at once with SIGKILL, as a crash of the database server
-   * would (for tests): no checkpoint, no shutdown record; only what reached the WAL survives. Returns
-   * when every process is gone. {@link #restart()} starts it again.
+   * would (for tests): no checkpoint, no shutdown record; only what reached the WAL survives.
+   * Returns when every process is gone. {@link #restart()} starts it again.
    */
   public void crash() {
-    ProcessHandle postmaster = postmasterPid().flatMap(ProcessHandle::of)
-        .orElseThrow(() -> new IllegalStateException("PostgreSQL on " + dataDirectory + " is not running"));
+    ProcessHandle postmaster =
+        postmasterPid()
+            .flatMap(ProcessHandle::of)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "PostgreSQL on " + dataDirectory + " is not running"));
     List<ProcessHandle> tree = new ArrayList<>(postmaster.descendants().toList());
     tree.add(0, postmaster);
     tree.forEach(ProcessHandle::destroyForcibly);
@@ -194,7 +224,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
     try {
-      // The lock file of a server that is certainly gone: the restart must not mistake it for a live one.
+      // The lock file of a server that is certainly gone: the restart must not mistake it for a
+      // live one.
       Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -202,8 +233,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts the server again on the same folder, port, databases and durability, after {@link #crash()}
-   * or {@link #close()}; after a crash PostgreSQL replays its WAL first. This instance is done with.
+   * Starts the server again on the same folder, port, databases and durability, after {@link
+   * #crash()} or {@link #close()}; after a crash PostgreSQL replays its WAL first. This instance is
+   * done with.
    */
   public EmbeddedDatabase restart() {
     try {
@@ -218,7 +250,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (!database.matches("[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException("not a plain database name: " + database);
     }
-    try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+    try (PreparedStatement exists =
+        connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
@@ -249,7 +282,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Settings for another database on the same server. */
   public DatabaseSettings settings(String database) {
-    return new DatabaseSettings(settings.host(), settings.port(), database, settings.user(), settings.password());
+    return new DatabaseSettings(
+        settings.host(), settings.port(), database, settings.user(), settings.password());
   }
 
   /** Stops the server (fast shutdown); the data folder stays. */

@@ -38,7 +38,12 @@ public final class LibertyServer implements AutoCloseable {
   private final Process process;
   private final Instant launchedAt;
 
-  private LibertyServer(Path wlp, String name, int httpPort, Map<String, String> environment, Path log,
+  private LibertyServer(
+      Path wlp,
+      String name,
+      int httpPort,
+      Map<String, String> environment,
+      Path log,
       Process process) {
     this.wlp = wlp;
     this.name = name;
@@ -58,13 +63,15 @@ public final class LibertyServer implements AutoCloseable {
    * @param environment further environment variables (database, keys, ...)
    * @param log where the server's console goes; {@code null} to inherit this process's console
    */
-  public static LibertyServer launch(Path wlp, String name, int httpPort, Map<String, String> environment, Path log) {
+  public static LibertyServer launch(
+      Path wlp, String name, int httpPort, Map<String, String> environment, Path log) {
     return launch(wlp, name, httpPort, environment, log, false);
   }
 
   /**
    * Launches this server again, with the same port, environment and console (appended to): what a
-   * supervisor does after a crash. This instance must have ended first ({@link #kill()} or {@link #close()}).
+   * supervisor does after a crash. This instance must have ended first ({@link #kill()} or {@link
+   * #close()}).
    */
   public LibertyServer relaunch() {
     if (process.isAlive()) {
@@ -73,11 +80,17 @@ public final class LibertyServer implements AutoCloseable {
     return launch(wlp, name, httpPort, environment, log, true);
   }
 
-  private static LibertyServer launch(Path wlp, String name, int httpPort, Map<String, String> environment, Path log,
+  private static LibertyServer launch(
+      Path wlp,
+      String name,
+      int httpPort,
+      Map<String, String> environment,
+      Path log,
       boolean append) {
     Path script = wlp.resolve("bin/server");
     if (!Files.isExecutable(script)) {
-      throw new IllegalStateException("No Liberty installation at " + wlp + ": build first (./mvnw verify -DskipTests)");
+      throw new IllegalStateException(
+          "No Liberty installation at " + wlp + ": build first (./mvnw verify -DskipTests)");
     }
     if (!Files.isDirectory(wlp.resolve("usr/servers").resolve(name))) {
       throw new IllegalStateException("No server '" + name + "' in " + wlp + ": build first");
@@ -94,8 +107,12 @@ public final class LibertyServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      builder.redirectErrorStream(true).redirectOutput(append
-          ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+      builder
+          .redirectErrorStream(true)
+          .redirectOutput(
+              append
+                  ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                  : ProcessBuilder.Redirect.to(log.toFile()));
     }
     try {
       return new LibertyServer(wlp, name, httpPort, env, log, builder.start());
@@ -106,45 +123,55 @@ public final class LibertyServer implements AutoCloseable {
 
   /**
    * Stops an instance of this server left running by an earlier run that died without stopping it
-   * (its launcher was killed): Liberty holds {@code workarea/.sLock} for as long as the server runs,
-   * so a lock held by another process is a server still running there. It is stopped with
+   * (its launcher was killed): Liberty holds {@code workarea/.sLock} for as long as the server
+   * runs, so a lock held by another process is a server still running there. It is stopped with
    * {@code server stop}, as any clean stop would.
    *
-   * @param environment the server's environment ({@code WLP_OUTPUT_DIR}, else this process's, names where its
-   *     files are)
+   * @param environment the server's environment ({@code WLP_OUTPUT_DIR}, else this process's, names
+   *     where its files are)
    * @return whether there was one to stop
    */
   public static boolean stopLeftover(Path wlp, String name, Map<String, String> environment) {
     String outputDir = environment.getOrDefault("WLP_OUTPUT_DIR", System.getenv("WLP_OUTPUT_DIR"));
-    Path output = outputDir == null || outputDir.isBlank() ? wlp.resolve("usr/servers") : Path.of(outputDir);
+    Path output =
+        outputDir == null || outputDir.isBlank() ? wlp.resolve("usr/servers") : Path.of(outputDir);
     Path lock = output.resolve(name).resolve("workarea/.sLock");
     if (!Files.isRegularFile(lock) || !lockedElsewhere(lock)) {
       return false;
     }
     try {
-      ProcessBuilder stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder stop =
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       stop.environment().putAll(environment);
       Process stopping = stop.start();
       if (!stopping.waitFor(90, TimeUnit.SECONDS)) {
         stopping.destroyForcibly();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not stop the Liberty server " + name + " left running", e);
+      throw new UncheckedIOException(
+          "Could not stop the Liberty server " + name + " left running", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
     if (lockedElsewhere(lock)) {
-      throw new IllegalStateException("A Liberty server " + name + " left running by an earlier run does not stop; "
-          + "stop it by hand (" + wlp.resolve("bin/server") + " stop " + name + ")");
+      throw new IllegalStateException(
+          "A Liberty server "
+              + name
+              + " left running by an earlier run does not stop; "
+              + "stop it by hand ("
+              + wlp.resolve("bin/server")
+              + " stop "
+              + name
+              + ")");
     }
     return true;
   }
 
   private static boolean lockedElsewhere(Path lock) {
-    try (FileChannel channel = FileChannel.open(lock,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
       FileLock held = channel.tryLock();
       if (held == null) {
         return true;
@@ -187,13 +214,17 @@ public final class LibertyServer implements AutoCloseable {
    */
   public Duration awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     Instant deadline = Instant.now().plus(timeout);
     String last = "no answer yet";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Liberty server " + name + " exited with code " + process.exitValue());
+        throw new IllegalStateException(
+            "Liberty server " + name + " exited with code " + process.exitValue());
       }
       try {
         HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
@@ -209,7 +240,8 @@ public final class LibertyServer implements AutoCloseable {
       }
       pause(Duration.ofMillis(250));
     }
-    throw new IllegalStateException("Liberty server " + name + " not ready after " + timeout + ": " + last);
+    throw new IllegalStateException(
+        "Liberty server " + name + " not ready after " + timeout + ": " + last);
   }
 
   /** Completes when the server process ends. */
@@ -242,7 +274,8 @@ public final class LibertyServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while killing " + name, e);
       } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("Liberty server " + name + " (pid " + handle.pid() + ") outlived a kill", e);
+        throw new IllegalStateException(
+            "Liberty server " + name + " (pid " + handle.pid() + ") outlived a kill", e);
       }
     }
   }
@@ -256,8 +289,10 @@ public final class LibertyServer implements AutoCloseable {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     try {
-      ProcessBuilder stop = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder stop =
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       stop.environment().putAll(environment);
       stop.start().waitFor(40, TimeUnit.SECONDS);
       process.waitFor(30, TimeUnit.SECONDS);

@@ -13,15 +13,17 @@ import java.util.function.ToIntFunction;
 /**
  * Which servers make up a shape of Cleave, on which ports, with which database and which remote
  * bindings (README "Modes"):
+ *
  * <ul>
- *   <li>{@code monolith}: one server with every module, on the front port (9080);</li>
- *   <li>{@code split}: the gateway on the front port and {@code user-service} 9081,
- *       {@code product-service} 9082, {@code order-service} 9083, {@code payment-service} 9084, each
- *       with a database of its own;</li>
- *   <li>{@code extract:MODULE} ({@code payment} or {@code product}): the gateway on the front port, the
- *       monolith with that module's client instead of its core ({@code monolith-extract-MODULE}) on 9085,
- *       and that module's service on its split port.</li>
+ *   <li>{@code monolith}: one server with every module, on the front port (9080);
+ *   <li>{@code split}: the gateway on the front port and {@code user-service} 9081, {@code
+ *       product-service} 9082, {@code order-service} 9083, {@code payment-service} 9084, each with
+ *       a database of its own;
+ *   <li>{@code extract:MODULE} ({@code payment} or {@code product}): the gateway on the front port,
+ *       the monolith with that module's client instead of its core ({@code
+ *       monolith-extract-MODULE}) on 9085, and that module's service on its split port.
  * </ul>
+ *
  * The gateway keeps one upstream per module, so extracting a module just points its upstream at the
  * service instead of the monolith.
  */
@@ -30,15 +32,30 @@ public record Topology(String name, List<Node> nodes) {
   /** The modules, in start-up order of their services. */
   public static final List<String> MODULES = List.of("user", "product", "payment", "order");
 
-  /** The modules each module calls through another module's API (checkout calls the other three). */
-  static final Map<String, Set<String>> CALLS = Map.of("order", Set.of("user", "product", "payment"));
+  /**
+   * The modules each module calls through another module's API (checkout calls the other three).
+   */
+  static final Map<String, Set<String>> CALLS =
+      Map.of("order", Set.of("user", "product", "payment"));
 
   /** The modules that have a monolith deployable with their client instead of their core. */
   public static final List<String> EXTRACTABLE = List.of("payment", "product");
 
   /** Fixed ports of the local system ({@code monolith} is the monolith behind the gateway). */
-  public static final Map<String, Integer> DEFAULT_PORTS = Map.of("front", 9080, "user-service", 9081,
-      "product-service", 9082, "order-service", 9083, "payment-service", 9084, "monolith", 9085);
+  public static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of(
+          "front",
+          9080,
+          "user-service",
+          9081,
+          "product-service",
+          9082,
+          "order-service",
+          9083,
+          "payment-service",
+          9084,
+          "monolith",
+          9085);
 
   /**
    * One server of the shape.
@@ -49,7 +66,12 @@ public record Topology(String name, List<Node> nodes) {
    * @param database the database name of its modules (null for the gateway)
    * @param front whether clients talk to it (the gateway, or the lone monolith)
    */
-  public record Node(String server, int port, Set<String> modules, Map<String, String> remote, String database,
+  public record Node(
+      String server,
+      int port,
+      Set<String> modules,
+      Map<String, String> remote,
+      String database,
       boolean front) {
 
     public boolean isGateway() {
@@ -66,24 +88,38 @@ public record Topology(String name, List<Node> nodes) {
    * A shape by name ({@code monolith}, {@code split}, {@code extract:payment}, ...).
    *
    * @param databaseBase the monolith's database name; a service's is {@code <base>_<module>}
-   * @param ports the port of each server name ({@code "front"} for the gateway or the lone monolith)
+   * @param ports the port of each server name ({@code "front"} for the gateway or the lone
+   *     monolith)
    */
   public static Topology of(String name, String databaseBase, ToIntFunction<String> ports) {
     if (name.equals("monolith")) {
-      return new Topology(name, List.of(new Node("monolith", ports.applyAsInt("front"), Set.copyOf(MODULES), Map.of(),
-          databaseBase, true)));
+      return new Topology(
+          name,
+          List.of(
+              new Node(
+                  "monolith",
+                  ports.applyAsInt("front"),
+                  Set.copyOf(MODULES),
+                  Map.of(),
+                  databaseBase,
+                  true)));
     }
     Set<String> extracted;
     if (name.equals("split")) {
       extracted = Set.copyOf(MODULES);
-    } else if (name.startsWith("extract:") && EXTRACTABLE.contains(name.substring("extract:".length()))) {
+    } else if (name.startsWith("extract:")
+        && EXTRACTABLE.contains(name.substring("extract:".length()))) {
       extracted = Set.of(name.substring("extract:".length()));
     } else {
-      throw new IllegalArgumentException("unknown topology '" + name + "': monolith, split or extract:"
-          + String.join("|", EXTRACTABLE));
+      throw new IllegalArgumentException(
+          "unknown topology '"
+              + name
+              + "': monolith, split or extract:"
+              + String.join("|", EXTRACTABLE));
     }
     List<Node> nodes = new ArrayList<>();
-    String monolith = extracted.size() == 1 ? "monolith-extract-" + extracted.iterator().next() : null;
+    String monolith =
+        extracted.size() == 1 ? "monolith-extract-" + extracted.iterator().next() : null;
     Map<String, String> servedBy = new LinkedHashMap<>();
     for (String module : MODULES) {
       servedBy.put(module, extracted.contains(module) ? module + "-service" : monolith);
@@ -91,13 +127,25 @@ public record Topology(String name, List<Node> nodes) {
     if (monolith != null) {
       Set<String> inMonolith = new LinkedHashSet<>(MODULES);
       inMonolith.removeAll(extracted);
-      nodes.add(new Node(monolith, ports.applyAsInt("monolith"), Set.copyOf(inMonolith),
-          remoteCalls(inMonolith, servedBy), databaseBase, false));
+      nodes.add(
+          new Node(
+              monolith,
+              ports.applyAsInt("monolith"),
+              Set.copyOf(inMonolith),
+              remoteCalls(inMonolith, servedBy),
+              databaseBase,
+              false));
     }
     for (String module : MODULES) {
       if (extracted.contains(module)) {
-        nodes.add(new Node(module + "-service", ports.applyAsInt(module + "-service"), Set.of(module),
-            remoteCalls(Set.of(module), servedBy), databaseBase + "_" + module, false));
+        nodes.add(
+            new Node(
+                module + "-service",
+                ports.applyAsInt(module + "-service"),
+                Set.of(module),
+                remoteCalls(Set.of(module), servedBy),
+                databaseBase + "_" + module,
+                false));
       }
     }
     nodes.add(new Node("gateway", ports.applyAsInt("front"), Set.of(), servedBy, null, true));

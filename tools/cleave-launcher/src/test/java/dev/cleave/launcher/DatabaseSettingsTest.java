@@ -18,11 +18,24 @@ class DatabaseSettingsTest {
 
   @Test
   void readsAnExternalDatabaseFromTheEnvironment() {
-    DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of("CLEAVE_DB_HOST", "db.internal",
-        "CLEAVE_DB_PORT", "6543", "CLEAVE_DB_NAME", "shop", "CLEAVE_DB_USER", "app", "CLEAVE_DB_PASSWORD", "pw"));
+    DatabaseSettings settings =
+        DatabaseSettings.fromEnvironment(
+            Map.of(
+                "CLEAVE_DB_HOST",
+                "db.internal",
+                "CLEAVE_DB_PORT",
+                "6543",
+                "CLEAVE_DB_NAME",
+                "shop",
+                "CLEAVE_DB_USER",
+                "app",
+                "CLEAVE_DB_PASSWORD",
+                "pw"));
     assertThat(settings).isEqualTo(new DatabaseSettings("db.internal", 6543, "shop", "app", "pw"));
     assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/shop");
-    assertThat(settings.toEnvironment()).containsEntry("CLEAVE_DB_PORT", "6543").containsEntry("CLEAVE_DB_NAME", "shop");
+    assertThat(settings.toEnvironment())
+        .containsEntry("CLEAVE_DB_PORT", "6543")
+        .containsEntry("CLEAVE_DB_NAME", "shop");
   }
 
   @Test

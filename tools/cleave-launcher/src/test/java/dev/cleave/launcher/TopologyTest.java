@@ -18,7 +18,8 @@ class TopologyTest {
     assertThat(monolith.nodes()).hasSize(1);
     assertThat(monolith.front().server()).isEqualTo("monolith");
     assertThat(monolith.front().port()).isEqualTo(9080);
-    assertThat(monolith.front().modules()).containsExactlyInAnyOrder("user", "product", "payment", "order");
+    assertThat(monolith.front().modules())
+        .containsExactlyInAnyOrder("user", "product", "payment", "order");
     assertThat(monolith.front().callsServices()).isFalse();
     assertThat(monolith.databases()).containsExactly("cleave");
   }
@@ -26,38 +27,53 @@ class TopologyTest {
   @Test
   void theSplitSystemHasAServiceAndADatabasePerModuleBehindTheGateway() {
     Topology split = Topology.of("split", "cleave", TopologyTest::port);
-    assertThat(split.nodes()).extracting(Topology.Node::server)
-        .containsExactly("user-service", "product-service", "payment-service", "order-service", "gateway");
+    assertThat(split.nodes())
+        .extracting(Topology.Node::server)
+        .containsExactly(
+            "user-service", "product-service", "payment-service", "order-service", "gateway");
     assertThat(split.front().server()).isEqualTo("gateway");
     assertThat(split.front().port()).isEqualTo(9080);
     assertThat(split.holderOf("payment").port()).isEqualTo(9084);
-    assertThat(split.databases()).containsExactly("cleave_user", "cleave_product", "cleave_payment", "cleave_order");
+    assertThat(split.databases())
+        .containsExactly("cleave_user", "cleave_product", "cleave_payment", "cleave_order");
     Topology.Node order = split.holderOf("order");
-    assertThat(order.remote()).isEqualTo(Map.of("user", "user-service", "product", "product-service",
-        "payment", "payment-service"));
+    assertThat(order.remote())
+        .isEqualTo(
+            Map.of(
+                "user",
+                "user-service",
+                "product",
+                "product-service",
+                "payment",
+                "payment-service"));
     assertThat(order.callsServices()).isTrue();
     assertThat(split.holderOf("product").callsServices()).isFalse();
-    assertThat(split.front().callsServices()).as("the gateway forwards, it does not call module APIs").isFalse();
+    assertThat(split.front().callsServices())
+        .as("the gateway forwards, it does not call module APIs")
+        .isFalse();
     assertThat(split.front().remote()).containsEntry("product", "product-service");
   }
 
   @Test
   void extractingOneModuleLeavesTheRestInTheMonolithBehindTheGateway() {
     Topology payment = Topology.of("extract:payment", "cleave", TopologyTest::port);
-    assertThat(payment.nodes()).extracting(Topology.Node::server)
+    assertThat(payment.nodes())
+        .extracting(Topology.Node::server)
         .containsExactly("monolith-extract-payment", "payment-service", "gateway");
     Topology.Node monolith = payment.node("monolith-extract-payment").orElseThrow();
     assertThat(monolith.port()).isEqualTo(9085);
     assertThat(monolith.modules()).containsExactlyInAnyOrder("user", "product", "order");
     assertThat(monolith.remote()).isEqualTo(Map.of("payment", "payment-service"));
     assertThat(payment.databases()).containsExactly("cleave", "cleave_payment");
-    assertThat(payment.front().remote()).containsEntry("payment", "payment-service")
+    assertThat(payment.front().remote())
+        .containsEntry("payment", "payment-service")
         .containsEntry("product", "monolith-extract-payment");
 
     Topology product = Topology.of("extract:product", "cleave", TopologyTest::port);
     assertThat(product.node("monolith-extract-product").orElseThrow().remote())
         .isEqualTo(Map.of("product", "product-service"));
-    assertThat(product.front().remote()).containsEntry("product", "product-service")
+    assertThat(product.front().remote())
+        .containsEntry("product", "product-service")
         .containsEntry("order", "monolith-extract-product");
   }
 
@@ -66,6 +82,7 @@ class TopologyTest {
     assertThatThrownBy(() -> Topology.of("extract:shipping", "cleave", TopologyTest::port))
         .hasMessageContaining("unknown topology");
     assertThatThrownBy(() -> Topology.of("extract:user", "cleave", TopologyTest::port))
-        .as("no monolith deployable without the user core yet").hasMessageContaining("extract:payment|product");
+        .as("no monolith deployable without the user core yet")
+        .hasMessageContaining("extract:payment|product");
   }
 }

@@ -9,9 +9,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 
 /**
- * Signs compact JWS tokens with RS256 under one RSA key, naming the key in the header by its RFC 7638
- * thumbprint ({@code kid}). The user module signs access tokens with it, a calling service its own
- * service tokens (ADR 9); verifiers find the key by that {@code kid}.
+ * Signs compact JWS tokens with RS256 under one RSA key, naming the key in the header by its RFC
+ * 7638 thumbprint ({@code kid}). The user module signs access tokens with it, a calling service its
+ * own service tokens (ADR 9); verifiers find the key by that {@code kid}.
  */
 public final class Rs256Signer {
 
@@ -26,8 +26,14 @@ public final class Rs256Signer {
     this.key = key;
     this.publicKey = RsaKeys.publicKeyOf(key);
     this.keyId = RsaKeys.thumbprint(publicKey);
-    this.encodedHeader = encode(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId)
-        .build().toString());
+    this.encodedHeader =
+        encode(
+            Json.createObjectBuilder()
+                .add("alg", "RS256")
+                .add("typ", "JWT")
+                .add("kid", keyId)
+                .build()
+                .toString());
   }
 
   /** A compact JWS ({@code header.claims.signature}) of these JSON claims. */

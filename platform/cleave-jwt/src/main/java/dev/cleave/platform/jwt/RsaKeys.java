@@ -29,36 +29,37 @@ import java.util.regex.Pattern;
  */
 public final class RsaKeys {
 
-  private static final Pattern PEM = Pattern.compile(
-      "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private RsaKeys() {
-  }
+  private RsaKeys() {}
 
   /** Reads a {@code PUBLIC KEY} PEM block. */
   public static RSAPublicKey publicKey(String pem) {
     try {
-      return (RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
     } catch (GeneralSecurityException | ClassCastException e) {
       throw new IllegalArgumentException("not an RSA public key in PEM form", e);
     }
   }
 
   /**
-   * Reads every RSA public key of a text: one or more {@code PUBLIC KEY} PEM blocks, a JWK, or a JWKS
-   * ({@code {"keys":[...]}}; keys other than RSA are skipped).
+   * Reads every RSA public key of a text: one or more {@code PUBLIC KEY} PEM blocks, a JWK, or a
+   * JWKS ({@code {"keys":[...]}}; keys other than RSA are skipped).
    */
   public static List<RSAPublicKey> publicKeys(String text) {
     String trimmed = text == null ? "" : text.strip();
     List<RSAPublicKey> keys = new ArrayList<>();
     if (trimmed.startsWith("{")) {
-      try (JsonReader reader = JsonProvider.provider()
-          .createReader(new StringReader(trimmed))) {
+      try (JsonReader reader = JsonProvider.provider().createReader(new StringReader(trimmed))) {
         JsonObject json = reader.readObject();
-        List<JsonObject> jwks = json.containsKey("keys")
-            ? json.getJsonArray("keys").getValuesAs(JsonObject.class) : List.of(json);
+        List<JsonObject> jwks =
+            json.containsKey("keys")
+                ? json.getJsonArray("keys").getValuesAs(JsonObject.class)
+                : List.of(json);
         for (JsonObject jwk : jwks) {
           if ("RSA".equals(jwk.getString("kty", ""))) {
             keys.add(fromJwk(jwk.getString("n"), jwk.getString("e")));
@@ -84,8 +85,11 @@ public final class RsaKeys {
   private static RSAPublicKey fromJwk(String n, String e) {
     try {
       Base64.Decoder url = Base64.getUrlDecoder();
-      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-          new RSAPublicKeySpec(new BigInteger(1, url.decode(n)), new BigInteger(1, url.decode(e))));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(
+                  new RSAPublicKeySpec(
+                      new BigInteger(1, url.decode(n)), new BigInteger(1, url.decode(e))));
     } catch (GeneralSecurityException ex) {
       throw new IllegalArgumentException("not an RSA JWK", ex);
     }
@@ -94,8 +98,9 @@ public final class RsaKeys {
   /** Reads a {@code PRIVATE KEY} (PKCS #8) PEM block holding an RSA key with its CRT parameters. */
   public static RSAPrivateCrtKey privateKey(String pem) {
     try {
-      return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
+      return (RSAPrivateCrtKey)
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
     } catch (GeneralSecurityException | ClassCastException e) {
       throw new IllegalArgumentException("not an RSA private key in PKCS #8 PEM form", e);
     }
@@ -104,8 +109,10 @@ public final class RsaKeys {
   /** The public half of a private key. */
   public static RSAPublicKey publicKeyOf(RSAPrivateCrtKey privateKey) {
     try {
-      return (RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -113,10 +120,15 @@ public final class RsaKeys {
 
   /** The RFC 7638 JWK thumbprint (SHA-256, base64url): Cleave's key id ({@code kid}). */
   public static String thumbprint(RSAPublicKey key) {
-    String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-        + unsigned(key.getModulus()) + "\"}";
+    String canonical =
+        "{\"e\":\""
+            + unsigned(key.getPublicExponent())
+            + "\",\"kty\":\"RSA\",\"n\":\""
+            + unsigned(key.getModulus())
+            + "\"}";
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return B64URL.encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -28,17 +28,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Verifies a compact RS256 token by the rules every Cleave deployable applies, without a container: the
- * gateway runs it at the edge and every deployable's {@code BearerTokenMechanism} runs it for each request.
+ * Verifies a compact RS256 token by the rules every Cleave deployable applies, without a container:
+ * the gateway runs it at the edge and every deployable's {@code BearerTokenMechanism} runs it for
+ * each request.
+ *
  * <ul>
- *   <li>header {@code alg} is {@code RS256} and {@code kid} names a trusted key (its RFC 7638 thumbprint);
- *       the signature verifies with that key;</li>
- *   <li>{@code iss} is the issuer; {@code aud} (a string or an array) names one of the audiences;</li>
- *   <li>{@code exp} is present and not past, {@code nbf} and {@code iat} are not in the future, each
- *       with at most the clock skew;</li>
- *   <li>{@code sub} is present and {@code upn}, if present, equals it;</li>
- *   <li>a token signed with a service key carries the {@code service} group and nothing else.</li>
+ *   <li>header {@code alg} is {@code RS256} and {@code kid} names a trusted key (its RFC 7638
+ *       thumbprint); the signature verifies with that key;
+ *   <li>{@code iss} is the issuer; {@code aud} (a string or an array) names one of the audiences;
+ *   <li>{@code exp} is present and not past, {@code nbf} and {@code iat} are not in the future,
+ *       each with at most the clock skew;
+ *   <li>{@code sub} is present and {@code upn}, if present, equals it;
+ *   <li>a token signed with a service key carries the {@code service} group and nothing else.
  * </ul>
+ *
  * Thread-safe; verification allocates a {@link Signature} per call.
  */
 public final class TokenVerifier {
@@ -54,8 +57,8 @@ public final class TokenVerifier {
   }
 
   /** A token that passed: who it names, with which groups, signed with which key. */
-  public record Verified(String subject, Set<String> groups, String keyId, boolean serviceKey, Instant expiresAt) {
-  }
+  public record Verified(
+      String subject, Set<String> groups, String keyId, boolean serviceKey, Instant expiresAt) {}
 
   /** The token is not acceptable; the message says why (for logs, never for the client). */
   public static final class InvalidTokenException extends Exception {
@@ -75,12 +78,18 @@ public final class TokenVerifier {
 
   /**
    * @param trusted every key tokens may be signed with (user keys and service keys)
-   * @param serviceKeys the keys services sign with (a subset of, or in addition to, {@code trusted})
+   * @param serviceKeys the keys services sign with (a subset of, or in addition to, {@code
+   *     trusted})
    */
-  public TokenVerifier(Collection<RSAPublicKey> trusted, Collection<RSAPublicKey> serviceKeys, Rules rules) {
-    this.keys = Stream.concat(trusted.stream(), serviceKeys.stream())
-        .collect(Collectors.toUnmodifiableMap(RsaKeys::thumbprint, Function.identity(), (a, b) -> a));
-    this.serviceKeyIds = serviceKeys.stream().map(RsaKeys::thumbprint).collect(Collectors.toUnmodifiableSet());
+  public TokenVerifier(
+      Collection<RSAPublicKey> trusted, Collection<RSAPublicKey> serviceKeys, Rules rules) {
+    this.keys =
+        Stream.concat(trusted.stream(), serviceKeys.stream())
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    RsaKeys::thumbprint, Function.identity(), (a, b) -> a));
+    this.serviceKeyIds =
+        serviceKeys.stream().map(RsaKeys::thumbprint).collect(Collectors.toUnmodifiableSet());
     this.rules = rules;
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("no trusted key");
@@ -94,8 +103,8 @@ public final class TokenVerifier {
 
   /**
    * The token of an RFC 6750 {@code Bearer} credential (scheme case-insensitive; empty when the
-   * scheme has no token), or nothing when the header is absent or uses another scheme. The one reading
-   * of the header, for the gateway and every deployable.
+   * scheme has no token), or nothing when the header is absent or uses another scheme. The one
+   * reading of the header, for the gateway and every deployable.
    */
   public static Optional<String> bearerToken(String authorization) {
     String value = authorization == null ? "" : authorization.strip();
@@ -107,8 +116,8 @@ public final class TokenVerifier {
   }
 
   /**
-   * The {@code kid} of a compact token's header, without verifying anything: for choosing a key set and
-   * for naming a refused token in a log (with {@link #fingerprint}), never for trusting it.
+   * The {@code kid} of a compact token's header, without verifying anything: for choosing a key set
+   * and for naming a refused token in a log (with {@link #fingerprint}), never for trusting it.
    */
   public static Optional<String> keyIdOf(String compact) {
     int dot = compact == null ? -1 : compact.indexOf('.');
@@ -123,15 +132,19 @@ public final class TokenVerifier {
   }
 
   /**
-   * How a log names a token without quoting it: its key id and the first 12 hex digits of the SHA-256 of
-   * the whole text, e.g. {@code kid=Qm9…, sha256=3f2a…}. Enough to match two log lines, useless to replay.
+   * How a log names a token without quoting it: its key id and the first 12 hex digits of the
+   * SHA-256 of the whole text, e.g. {@code kid=Qm9…, sha256=3f2a…}. Enough to match two log lines,
+   * useless to replay.
    */
   public static String fingerprint(String compact) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          String.valueOf(compact).getBytes(StandardCharsets.UTF_8));
-      return "kid=" + keyIdOf(compact).map(TokenVerifier::printable).orElse("none")
-          + ", sha256=" + HexFormat.of().formatHex(digest, 0, 6);
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.valueOf(compact).getBytes(StandardCharsets.UTF_8));
+      return "kid="
+          + keyIdOf(compact).map(TokenVerifier::printable).orElse("none")
+          + ", sha256="
+          + HexFormat.of().formatHex(digest, 0, 6);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is missing from the JDK", e);
     }
@@ -198,7 +211,8 @@ public final class TokenVerifier {
     return new Verified(subject, groups, kid, service, expires);
   }
 
-  private static boolean signatureHolds(RSAPublicKey key, String[] parts) throws InvalidTokenException {
+  private static boolean signatureHolds(RSAPublicKey key, String[] parts)
+      throws InvalidTokenException {
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(key);
@@ -212,8 +226,9 @@ public final class TokenVerifier {
   }
 
   private static JsonObject json(String part, String what) throws InvalidTokenException {
-    try (JsonReader reader = JSON.createReader(new StringReader(
-        new String(B64URL.decode(part), StandardCharsets.UTF_8)))) {
+    try (JsonReader reader =
+        JSON.createReader(
+            new StringReader(new String(B64URL.decode(part), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (IllegalArgumentException | JsonException | IllegalStateException e) {
       throw new InvalidTokenException(what + " is not a base64url JSON object");

@@ -23,9 +23,12 @@ class TokenVerifierTest {
   private static final KeyPair USER = pair();
   private static final KeyPair SERVICE = pair();
   private static final KeyPair STRANGER = pair();
-  private static final TokenVerifier VERIFIER = new TokenVerifier(List.of((RSAPublicKey) USER.getPublic()),
-      List.of((RSAPublicKey) SERVICE.getPublic()),
-      new TokenVerifier.Rules("https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
+  private static final TokenVerifier VERIFIER =
+      new TokenVerifier(
+          List.of((RSAPublicKey) USER.getPublic()),
+          List.of((RSAPublicKey) SERVICE.getPublic()),
+          new TokenVerifier.Rules(
+              "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
 
   private static KeyPair pair() {
     try {
@@ -39,14 +42,20 @@ class TokenVerifierTest {
 
   private static String claims(String extra) {
     return "{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\"u-1\",\"upn\":\"u-1\","
-        + "\"groups\":[\"customer\"],\"iat\":" + NOW.minusSeconds(10).getEpochSecond() + ",\"exp\":"
-        + NOW.plusSeconds(300).getEpochSecond() + extra + "}";
+               + "\"groups\":[\"customer\"],\"iat\":"
+        + NOW.minusSeconds(10).getEpochSecond()
+        + ",\"exp\":"
+        + NOW.plusSeconds(300).getEpochSecond()
+        + extra
+        + "}";
   }
 
   private static String signed(KeyPair pair, String header, String claims) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String input = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+    String input =
+        b64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     try {
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(pair.getPrivate());
@@ -58,7 +67,9 @@ class TokenVerifierTest {
   }
 
   private static String header(KeyPair pair) {
-    return "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + RsaKeys.thumbprint((RSAPublicKey) pair.getPublic()) + "\"}";
+    return "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\""
+        + RsaKeys.thumbprint((RSAPublicKey) pair.getPublic())
+        + "\"}";
   }
 
   /** Claims later in the object win in JSON-P, so an override is appended. */
@@ -67,7 +78,8 @@ class TokenVerifierTest {
   }
 
   private static void refused(String token, String reason) {
-    assertThatThrownBy(() -> VERIFIER.verify(token, NOW)).isInstanceOf(TokenVerifier.InvalidTokenException.class)
+    assertThatThrownBy(() -> VERIFIER.verify(token, NOW))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class)
         .hasMessageContaining(reason);
   }
 
@@ -78,7 +90,8 @@ class TokenVerifierTest {
     assertThat(verified.subject()).isEqualTo("u-1");
     assertThat(verified.groups()).containsExactly("customer");
     assertThat(verified.serviceKey()).isFalse();
-    assertThat(VERIFIER.verify(token(",\"aud\":[\"other\",\"cleave\"]"), NOW).subject()).isEqualTo("u-1");
+    assertThat(VERIFIER.verify(token(",\"aud\":[\"other\",\"cleave\"]"), NOW).subject())
+        .isEqualTo("u-1");
   }
 
   @Test
@@ -104,9 +117,15 @@ class TokenVerifierTest {
     assertThat(TokenVerifier.fingerprint(good + "x")).isNotEqualTo(fingerprint);
     // A forged header cannot smuggle text into the log line, nor can a long one flood it.
     String header = "{\"alg\":\"RS256\",\"kid\":\"a\\nb c" + "k".repeat(100) + "\"}";
-    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
-        + ".e30.c2ln";
-    assertThat(TokenVerifier.fingerprint(forged)).startsWith("kid=a?b?ckkk").contains("...,").doesNotContain("\n");
+    String forged =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(header.getBytes(StandardCharsets.UTF_8))
+            + ".e30.c2ln";
+    assertThat(TokenVerifier.fingerprint(forged))
+        .startsWith("kid=a?b?ckkk")
+        .contains("...,")
+        .doesNotContain("\n");
     assertThat(TokenVerifier.fingerprint("garbage")).startsWith("kid=none, sha256=");
     assertThat(TokenVerifier.fingerprint(null)).startsWith("kid=none, sha256=");
   }
@@ -120,8 +139,10 @@ class TokenVerifierTest {
     refused(signed(USER, header(USER).replace("RS256", "none"), claims("")), "not RS256");
     String good = token("");
     String[] parts = good.split("\\.");
-    String otherClaims = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(claims("").replace("u-1", "u-2").getBytes(StandardCharsets.UTF_8));
+    String otherClaims =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(claims("").replace("u-1", "u-2").getBytes(StandardCharsets.UTF_8));
     refused(parts[0] + "." + otherClaims + "." + parts[2], "bad signature");
     refused(good.substring(0, good.length() - 10), "bad signature");
     refused(parts[0] + "." + parts[1] + ".", "not a compact JWS");
@@ -135,7 +156,9 @@ class TokenVerifierTest {
     refused(token(",\"iss\":\"https://evil.example\""), "wrong issuer");
     refused(token(",\"aud\":\"other\""), "wrong audience");
     refused(token(",\"aud\":[]"), "wrong audience");
-    refused(signed(USER, header(USER), claims("").replace("\"aud\":\"cleave\",", "")), "wrong audience");
+    refused(
+        signed(USER, header(USER), claims("").replace("\"aud\":\"cleave\",", "")),
+        "wrong audience");
     refused(token(",\"exp\":" + NOW.minusSeconds(61).getEpochSecond()), "expired");
     refused(token(",\"exp\":\"soon\""), "exp is not a number");
     refused(token(",\"nbf\":" + NOW.plusSeconds(61).getEpochSecond()), "nbf is in the future");
@@ -144,8 +167,10 @@ class TokenVerifierTest {
 
   @Test
   void theClockSkewIsAllowedAndNoMore() throws Exception {
-    assertThat(VERIFIER.verify(token(",\"exp\":" + NOW.minusSeconds(59).getEpochSecond()), NOW)).isNotNull();
-    assertThat(VERIFIER.verify(token(",\"nbf\":" + NOW.plusSeconds(59).getEpochSecond()), NOW)).isNotNull();
+    assertThat(VERIFIER.verify(token(",\"exp\":" + NOW.minusSeconds(59).getEpochSecond()), NOW))
+        .isNotNull();
+    assertThat(VERIFIER.verify(token(",\"nbf\":" + NOW.plusSeconds(59).getEpochSecond()), NOW))
+        .isNotNull();
   }
 
   @Test
@@ -158,10 +183,19 @@ class TokenVerifierTest {
 
   @Test
   void aServiceKeyMaySignServiceTokensOnly() throws Exception {
-    String service = signed(SERVICE, header(SERVICE), claims(",\"sub\":\"order-service\",\"upn\":\"order-service\","
-        + "\"groups\":[\"service\"]"));
+    String service =
+        signed(
+            SERVICE,
+            header(SERVICE),
+            claims(
+                ",\"sub\":\"order-service\",\"upn\":\"order-service\","
+                    + "\"groups\":[\"service\"]"));
     assertThat(VERIFIER.verify(service, NOW).serviceKey()).isTrue();
-    refused(signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"admin\"]")), "a service key signed");
-    refused(signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"service\",\"admin\"]")), "a service key signed");
+    refused(
+        signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"admin\"]")),
+        "a service key signed");
+    refused(
+        signed(SERVICE, header(SERVICE), claims(",\"groups\":[\"service\",\"admin\"]")),
+        "a service key signed");
   }
 }

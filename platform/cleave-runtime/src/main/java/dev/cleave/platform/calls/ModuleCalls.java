@@ -21,64 +21,80 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The module calls of this deployable: how each {@link ModuleCall} is bound here, and the timer
- * {@code cleave.module.calls} (Prometheus {@code cleave_module_calls_seconds}) with the tags
- * {@code caller}, {@code callee}, {@code binding} ({@code local} or {@code remote}), {@code operation}
+ * {@code cleave.module.calls} (Prometheus {@code cleave_module_calls_seconds}) with the tags {@code
+ * caller}, {@code callee}, {@code binding} ({@code local} or {@code remote}), {@code operation}
  * (the calling method) and {@code outcome}:
+ *
  * <ul>
- *   <li>{@code ok}: the callee answered;</li>
- *   <li>{@code refused}: the callee answered with a business refusal (a {@link DomainException});</li>
- *   <li>{@code unavailable}: no usable answer (refused connection, timed-out read, 5xx, or the callee
- *       said it is unavailable);</li>
- *   <li>{@code error}: anything else, including the caller's own timeout interrupting the call.</li>
+ *   <li>{@code ok}: the callee answered;
+ *   <li>{@code refused}: the callee answered with a business refusal (a {@link DomainException});
+ *   <li>{@code unavailable}: no usable answer (refused connection, timed-out read, 5xx, or the
+ *       callee said it is unavailable);
+ *   <li>{@code error}: anything else, including the caller's own timeout interrupting the call.
  * </ul>
  */
 @ApplicationScoped
 public class ModuleCalls {
 
-  private static final Metadata CALLS = Metadata.builder().withName("cleave.module.calls")
-      .withDescription("Calls from one module to another, by caller, callee, binding (local or remote), "
-          + "operation and outcome (ok, refused, unavailable, error)")
-      .withUnit(MetricUnits.SECONDS).build();
+  private static final Metadata CALLS =
+      Metadata.builder()
+          .withName("cleave.module.calls")
+          .withDescription(
+              "Calls from one module to another, by caller, callee, binding (local or remote), "
+                  + "operation and outcome (ok, refused, unavailable, error)")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
 
   /** One kind of call: who calls whom, how, for what. */
-  public record Route(String caller, String callee, String binding, String operation) {
-  }
+  public record Route(String caller, String callee, String binding, String operation) {}
 
-  private record Key(Route route, String outcome) {
-  }
+  private record Key(Route route, String outcome) {}
 
-  @Inject
-  MetricRegistry registry;
+  @Inject MetricRegistry registry;
 
-  @Inject
-  @Any
-  Instance<RemoteBinding<?>> remoteBindings;
+  @Inject @Any Instance<RemoteBinding<?>> remoteBindings;
 
   private volatile Set<String> remoteModules;
   private final Map<Method, Route> routes = new ConcurrentHashMap<>();
   private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
-  /** {@code remote} if this deployable reaches the module through its client, {@code local} otherwise. */
+  /**
+   * {@code remote} if this deployable reaches the module through its client, {@code local}
+   * otherwise.
+   */
   public String bindingOf(String module) {
     Set<String> remote = remoteModules;
     if (remote == null) {
-      remote = remoteBindings.stream().map(RemoteBinding::module).collect(Collectors.toUnmodifiableSet());
+      remote =
+          remoteBindings.stream()
+              .map(RemoteBinding::module)
+              .collect(Collectors.toUnmodifiableSet());
       remoteModules = remote;
     }
     return remote.contains(module) ? "remote" : "local";
   }
 
   Route route(Method method) {
-    return routes.computeIfAbsent(method, m -> {
-      String callee = calleeOf(m);
-      return new Route(callerOf(m.getDeclaringClass()), callee, bindingOf(callee), m.getName());
-    });
+    return routes.computeIfAbsent(
+        method,
+        m -> {
+          String callee = calleeOf(m);
+          return new Route(callerOf(m.getDeclaringClass()), callee, bindingOf(callee), m.getName());
+        });
   }
 
   void record(Route route, String outcome, long nanos) {
-    timers.computeIfAbsent(new Key(route, outcome), key -> registry.timer(CALLS,
-            new Tag("caller", route.caller()), new Tag("callee", route.callee()), new Tag("binding", route.binding()),
-            new Tag("operation", route.operation()), new Tag("outcome", outcome)))
+    timers
+        .computeIfAbsent(
+            new Key(route, outcome),
+            key ->
+                registry.timer(
+                    CALLS,
+                    new Tag("caller", route.caller()),
+                    new Tag("callee", route.callee()),
+                    new Tag("binding", route.binding()),
+                    new Tag("operation", route.operation()),
+                    new Tag("outcome", outcome)))
         .update(Duration.ofNanos(nanos));
   }
 
@@ -111,7 +127,8 @@ public class ModuleCalls {
   static String callerOf(Class<?> type) {
     String[] segments = type.getPackageName().split("\\.");
     if (segments.length < 3 || !segments[0].equals("dev") || !segments[1].equals("cleave")) {
-      throw new IllegalStateException(type.getName() + " makes module calls but belongs to no module");
+      throw new IllegalStateException(
+          type.getName() + " makes module calls but belongs to no module");
     }
     return segments[2];
   }

@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds {@link RefusalInsideTransaction} and {@link RefusalOutsideTransaction}. Not written by hand:
- * {@link RefusalsExtension} adds it wherever {@code @Transactional} is (whose own binding depends on its
- * {@code TxType}, so one interceptor cannot bind to every {@code @Transactional}).
+ * Binds {@link RefusalInsideTransaction} and {@link RefusalOutsideTransaction}. Not written by
+ * hand: {@link RefusalsExtension} adds it wherever {@code @Transactional} is (whose own binding
+ * depends on its {@code TxType}, so one interceptor cannot bind to every {@code @Transactional}).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

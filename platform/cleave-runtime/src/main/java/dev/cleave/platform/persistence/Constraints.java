@@ -11,15 +11,14 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class Constraints {
 
-  private Constraints() {
-  }
+  private Constraints() {}
 
   /**
    * Inserts {@code entity} now (persist and flush), so the database's constraint answers inside
    * this call.
    *
-   * @return false, when the named unique constraint refused the row; the transaction is then
-   *     marked for rollback, so the caller answers with a domain exception
+   * @return false, when the named unique constraint refused the row; the transaction is then marked
+   *     for rollback, so the caller answers with a domain exception
    */
   public static boolean insert(EntityManager em, Object entity, String uniqueConstraint) {
     try {
@@ -37,7 +36,8 @@ public final class Constraints {
   /** True when {@code failure} (or a cause) is a violation of the named constraint. */
   public static boolean violated(Throwable failure, String constraint) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+      if (t instanceof ConstraintViolationException violation
+          && constraint.equals(violation.getConstraintName())) {
         return true;
       }
     }

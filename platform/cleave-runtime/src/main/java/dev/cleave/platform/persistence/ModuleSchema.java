@@ -11,10 +11,10 @@ import org.hibernate.SessionFactory;
 /**
  * Brings one module's schema up to date and checks that the module's entities match it.
  *
- * <p>Flyway applies the module's versioned SQL from {@code db/migrations/<module>/} (packaged on the
- * classpath at the same path) into the module's own schema, with its history table in that schema,
- * so modules never share migration state and a module moves to its own database unchanged. Hibernate
- * then validates the mappings; it never generates DDL. Running validation here, after the
+ * <p>Flyway applies the module's versioned SQL from {@code db/migrations/<module>/} (packaged on
+ * the classpath at the same path) into the module's own schema, with its history table in that
+ * schema, so modules never share migration state and a module moves to its own database unchanged.
+ * Hibernate then validates the mappings; it never generates DDL. Running validation here, after the
  * migration, rather than at persistence-unit start-up removes any dependence on the order in which
  * the container creates persistence units and runs start-up observers.
  */
@@ -31,8 +31,8 @@ public final class ModuleSchema {
    * @param module the module name, for logs
    * @param schema the module's PostgreSQL schema, for example {@code catalog}
    * @param locations Flyway locations, for example {@code classpath:db/migrations/product}; each
-   *     classpath folder must hold an empty {@code flyway.location} marker file, because Flyway cannot
-   *     list folders inside Liberty's archives without one
+   *     classpath folder must hold an empty {@code flyway.location} marker file, because Flyway
+   *     cannot list folders inside Liberty's archives without one
    */
   public ModuleSchema(String module, String schema, String... locations) {
     this.module = module;
@@ -42,19 +42,30 @@ public final class ModuleSchema {
 
   /** Migrates, then validates; throws (and so fails the deployment) when either fails. */
   public void migrateAndValidate(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
-    MigrateResult result = Flyway.configure(Thread.currentThread().getContextClassLoader())
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .table("flyway_schema_history")
-        .locations(locations)
-        .validateMigrationNaming(true)
-        .load()
-        .migrate();
-    LOG.info(() -> "Module " + module + ": schema " + schema + " at version " + result.targetSchemaVersion
-        + " (" + result.migrationsExecuted + " migrations applied now, locations "
-        + Arrays.toString(locations) + ")");
+    MigrateResult result =
+        Flyway.configure(Thread.currentThread().getContextClassLoader())
+            .dataSource(dataSource)
+            .schemas(schema)
+            .defaultSchema(schema)
+            .createSchemas(true)
+            .table("flyway_schema_history")
+            .locations(locations)
+            .validateMigrationNaming(true)
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "Module "
+                + module
+                + ": schema "
+                + schema
+                + " at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now, locations "
+                + Arrays.toString(locations)
+                + ")");
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     ready = true;
   }

@@ -8,11 +8,11 @@ import jakarta.transaction.TransactionalException;
 
 /**
  * The outer half of {@link RefusalInsideTransaction}: once {@code @Transactional}'s interceptor has
- * ended the transaction, throws the domain refusal it carried, so callers see the exception the method
- * threw. Liberty hands the carried refusal back as it is when it committed (the refusal was named in
- * {@code dontRollbackOn}, or the transaction was not this method's), and wrapped in a
- * {@link TransactionalException} when the commit found the transaction marked rollback-only and rolled it
- * back.
+ * ended the transaction, throws the domain refusal it carried, so callers see the exception the
+ * method threw. Liberty hands the carried refusal back as it is when it committed (the refusal was
+ * named in {@code dontRollbackOn}, or the transaction was not this method's), and wrapped in a
+ * {@link TransactionalException} when the commit found the transaction marked rollback-only and
+ * rolled it back.
  */
 @CarriesRefusals
 @Interceptor

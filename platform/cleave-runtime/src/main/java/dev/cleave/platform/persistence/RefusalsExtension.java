@@ -8,9 +8,9 @@ import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.transaction.Transactional;
 
 /**
- * Puts {@link CarriesRefusals} next to every {@code @Transactional} of the deployable (on the class, or
- * on each such method), so that domain refusals leave transactional methods without an FFDC incident
- * ({@link RefusalInsideTransaction}).
+ * Puts {@link CarriesRefusals} next to every {@code @Transactional} of the deployable (on the
+ * class, or on each such method), so that domain refusals leave transactional methods without an
+ * FFDC incident ({@link RefusalInsideTransaction}).
  */
 public class RefusalsExtension implements Extension {
 
@@ -20,7 +20,8 @@ public class RefusalsExtension implements Extension {
       configurator.add(CarriesRefusals.Literal.INSTANCE);
       return;
     }
-    configurator.filterMethods(method -> method.isAnnotationPresent(Transactional.class))
+    configurator
+        .filterMethods(method -> method.isAnnotationPresent(Transactional.class))
         .forEach(method -> method.add(CarriesRefusals.Literal.INSTANCE));
   }
 }

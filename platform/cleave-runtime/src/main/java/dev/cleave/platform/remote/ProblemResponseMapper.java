@@ -5,9 +5,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * The MicroProfile REST client side of {@link RemoteProblems}: every error answer of a remote module
- * becomes the exception its in-process binding would have thrown. Remote bindings register one per
- * module ({@code builder.register(new ProblemResponseMapper(new RemoteProblems("product", ProductProblems.TYPES)))}).
+ * The MicroProfile REST client side of {@link RemoteProblems}: every error answer of a remote
+ * module becomes the exception its in-process binding would have thrown. Remote bindings register
+ * one per module ({@code builder.register(new ProblemResponseMapper(new RemoteProblems("product",
+ * ProductProblems.TYPES)))}).
  */
 public final class ProblemResponseMapper implements ResponseExceptionMapper<RuntimeException> {
 

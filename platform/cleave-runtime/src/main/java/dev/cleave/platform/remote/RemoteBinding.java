@@ -14,13 +14,14 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * What every {@code Remote<Interface>} of a {@code *-client} shares: the remote form of the module API
- * ({@link RemoteModules#connect}), made once at start-up, so that a deployable without a service key or
- * a service URL fails to start rather than to serve. A subclass implements the interface by delegating
- * each method to {@link #remote()}.
+ * What every {@code Remote<Interface>} of a {@code *-client} shares: the remote form of the module
+ * API ({@link RemoteModules#connect}), made once at start-up, so that a deployable without a
+ * service key or a service URL fails to start rather than to serve. A subclass implements the
+ * interface by delegating each method to {@link #remote()}.
  *
- * <p>Configuration: {@code cleave.<module>.url} ({@code CLEAVE_<MODULE>_URL}), the module service's base
- * URL; {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the callers' step timeouts).
+ * <p>Configuration: {@code cleave.<module>.url} ({@code CLEAVE_<MODULE>_URL}), the module service's
+ * base URL; {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the callers' step
+ * timeouts).
  */
 public abstract class RemoteBinding<T> {
 
@@ -31,12 +32,12 @@ public abstract class RemoteBinding<T> {
   private final String module;
   private final Map<String, Function<String, DomainException>> problems;
 
-  @Inject
-  ServiceCalls calls;
+  @Inject ServiceCalls calls;
 
   private volatile T remote;
 
-  protected RemoteBinding(Class<T> api, String module, Map<String, Function<String, DomainException>> problems) {
+  protected RemoteBinding(
+      Class<T> api, String module, Map<String, Function<String, DomainException>> problems) {
     this.api = api;
     this.module = module;
     this.problems = problems;
@@ -56,11 +57,23 @@ public abstract class RemoteBinding<T> {
     T client = remote;
     if (client == null) {
       Config config = ConfigProvider.getConfig();
-      URI url = URI.create(config.getOptionalValue("cleave." + module + ".url", String.class).orElseThrow(() ->
-          new IllegalStateException("The " + module + " module is remote here but has no URL: set CLEAVE_"
-              + module.toUpperCase(Locale.ROOT) + "_URL")));
-      Duration readTimeout = config.getOptionalValue("cleave.remote.read-timeout", String.class)
-          .map(Duration::parse).orElse(READ_TIMEOUT);
+      URI url =
+          URI.create(
+              config
+                  .getOptionalValue("cleave." + module + ".url", String.class)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "The "
+                                  + module
+                                  + " module is remote here but has no URL: set CLEAVE_"
+                                  + module.toUpperCase(Locale.ROOT)
+                                  + "_URL")));
+      Duration readTimeout =
+          config
+              .getOptionalValue("cleave.remote.read-timeout", String.class)
+              .map(Duration::parse)
+              .orElse(READ_TIMEOUT);
       client = RemoteModules.connect(api, url, module, problems, calls.identity(), readTimeout);
       remote = client;
     }

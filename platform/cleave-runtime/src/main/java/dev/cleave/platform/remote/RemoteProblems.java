@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns a remote module's error answer into what its in-process binding would have thrown: a problem
- * whose type the module lists (its {@code <Module>Problems.TYPES}) becomes that domain exception with
- * the problem's detail; a 400 becomes an {@link IllegalArgumentException} (the contract's constraints,
- * which in-process throw a constraint violation); any other 4xx is a contract bug
- * ({@link IllegalStateException}); a 5xx or an answer that is no problem document is
+ * Turns a remote module's error answer into what its in-process binding would have thrown: a
+ * problem whose type the module lists (its {@code <Module>Problems.TYPES}) becomes that domain
+ * exception with the problem's detail; a 400 becomes an {@link IllegalArgumentException} (the
+ * contract's constraints, which in-process throw a constraint violation); any other 4xx is a
+ * contract bug ({@link IllegalStateException}); a 5xx or an answer that is no problem document is
  * {@link ModuleUnavailableException}.
  */
 public final class RemoteProblems {
@@ -39,20 +39,31 @@ public final class RemoteProblems {
     JsonObject problem = parse(body);
     String detail = problem == null ? null : problem.getString("detail", null);
     if (status >= 500 || problem == null) {
-      return new ModuleUnavailableException("Module " + module + " answered " + status
-          + (detail == null ? "" : ": " + detail));
+      return new ModuleUnavailableException(
+          "Module " + module + " answered " + status + (detail == null ? "" : ": " + detail));
     }
     String type = problem.getString("type", "");
-    String slug = type.startsWith(ProblemDetail.TYPE_BASE) ? type.substring(ProblemDetail.TYPE_BASE.length()) : type;
+    String slug =
+        type.startsWith(ProblemDetail.TYPE_BASE)
+            ? type.substring(ProblemDetail.TYPE_BASE.length())
+            : type;
     Function<String, DomainException> known = types.get(slug);
     if (known != null) {
       return known.apply(detail == null ? "" : detail);
     }
     if (status == 400) {
-      return new IllegalArgumentException("Module " + module + " refused the call's arguments: " + detail);
+      return new IllegalArgumentException(
+          "Module " + module + " refused the call's arguments: " + detail);
     }
-    return new IllegalStateException("Module " + module + " answered " + status + " with problem type '" + slug
-        + "', which its API does not list: " + detail);
+    return new IllegalStateException(
+        "Module "
+            + module
+            + " answered "
+            + status
+            + " with problem type '"
+            + slug
+            + "', which its API does not list: "
+            + detail);
   }
 
   private static JsonObject parse(String body) {

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The configured {@link ServiceIdentity} of this deployable, made on first use by a remote binding.
- * Only deployables that package a remote binding ever create it, so the monolith needs no service key.
+ * Only deployables that package a remote binding ever create it, so the monolith needs no service
+ * key.
  */
 @ApplicationScoped
 public class ServiceCalls {
@@ -41,7 +42,9 @@ public class ServiceCalls {
     if (known == null) {
       synchronized (this) {
         if (identity == null) {
-          identity = ServiceIdentity.configured(name, privateKey, privateKeyLocation, issuer, audiences.get(0));
+          identity =
+              ServiceIdentity.configured(
+                  name, privateKey, privateKeyLocation, issuer, audiences.get(0));
         }
         known = identity;
       }

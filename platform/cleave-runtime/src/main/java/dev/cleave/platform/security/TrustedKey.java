@@ -29,13 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The keys and rules this deployable verifies bearer tokens with, and the verification itself
  * ({@link TokenVerifier}: the same code the gateway runs at the edge). Configured with MicroProfile
- * JWT's own names: {@code mp.jwt.verify.publickey} (PEM or JWK Set text) or
- * {@code mp.jwt.verify.publickey.location} (a file, or an {@code http(s)} URL of a JWK Set such as the
- * user module's {@code /.well-known/jwks.json}), plus {@code cleave.jwt.issuer},
- * {@code cleave.jwt.audiences} and {@code cleave.jwt.service-keys.location}.
+ * JWT's own names: {@code mp.jwt.verify.publickey} (PEM or JWK Set text) or {@code
+ * mp.jwt.verify.publickey.location} (a file, or an {@code http(s)} URL of a JWK Set such as the
+ * user module's {@code /.well-known/jwks.json}), plus {@code cleave.jwt.issuer}, {@code
+ * cleave.jwt.audiences} and {@code cleave.jwt.service-keys.location}.
  *
- * <p>A remote key set is read at the first token and read again, at most once a minute, when a token
- * names a key id it does not hold (the issuer rotated its key).
+ * <p>A remote key set is read at the first token and read again, at most once a minute, when a
+ * token names a key id it does not hold (the issuer rotated its key).
  */
 @ApplicationScoped
 public class TrustedKey {
@@ -52,7 +52,10 @@ public class TrustedKey {
   @ConfigProperty(name = "mp.jwt.verify.publickey.location")
   Optional<String> location;
 
-  /** {@code cleave.jwt.service-keys.location}: PEM blocks or a JWKS of the keys that services sign with. */
+  /**
+   * {@code cleave.jwt.service-keys.location}: PEM blocks or a JWKS of the keys that services sign
+   * with.
+   */
   @Inject
   @ConfigProperty(name = "cleave.jwt.service-keys.location")
   Optional<String> serviceKeysLocation;
@@ -65,14 +68,15 @@ public class TrustedKey {
   @ConfigProperty(name = "cleave.jwt.audiences", defaultValue = "cleave")
   Set<String> audiences;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   private Set<String> keyIds = Set.of();
   private List<RSAPublicKey> serviceKeys = List.of();
   private Set<String> serviceKeyIds = Set.of();
+
   /** Whether the keys come from an {@code http(s)} JWK Set (decided once, at start). */
   private boolean remote;
+
   private volatile TokenVerifier verifier;
   private volatile Instant remoteReadAt = Instant.MIN;
 
@@ -83,7 +87,8 @@ public class TrustedKey {
         serviceKeys = RsaKeys.publicKeys(Files.readString(localPath(serviceKeysLocation.get())));
         serviceKeyIds = ids(serviceKeys);
       } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalStateException("Cannot read the service keys from " + serviceKeysLocation.get(), e);
+        throw new IllegalStateException(
+            "Cannot read the service keys from " + serviceKeysLocation.get(), e);
       }
     }
     try {
@@ -100,38 +105,50 @@ public class TrustedKey {
         verifier = verifier(keys);
       }
     } catch (IOException | IllegalArgumentException e) {
-      LOG.log(Level.SEVERE, "Cannot read the token verification key from " + location.orElse("mp.jwt.verify.publickey")
-          + ": every bearer token will be refused", e);
+      LOG.log(
+          Level.SEVERE,
+          "Cannot read the token verification key from "
+              + location.orElse("mp.jwt.verify.publickey")
+              + ": every bearer token will be refused",
+          e);
     }
     if (!keyIds.isEmpty() && !keyIds.containsAll(serviceKeyIds)) {
-      LOG.severe(() -> "Service keys " + serviceKeyIds + " are not all among the verification keys " + keyIds
-          + " (mp.jwt.verify.publickey.location): their tokens will be refused");
+      LOG.severe(
+          () ->
+              "Service keys "
+                  + serviceKeyIds
+                  + " are not all among the verification keys "
+                  + keyIds
+                  + " (mp.jwt.verify.publickey.location): their tokens will be refused");
     }
   }
 
   /**
-   * The key ids tokens may name (RFC 7638 thumbprints of the verification keys), or an empty set when
-   * the keys are not known locally (a remote JWKS).
+   * The key ids tokens may name (RFC 7638 thumbprints of the verification keys), or an empty set
+   * when the keys are not known locally (a remote JWKS).
    */
   public Set<String> keyIds() {
     return keyIds;
   }
 
-  /** The ids of keys that belong to services: their tokens may carry the {@code service} role only. */
+  /**
+   * The ids of keys that belong to services: their tokens may carry the {@code service} role only.
+   */
   public Set<String> serviceKeyIds() {
     return serviceKeyIds;
   }
 
   /**
-   * Verifies a compact token by Cleave's rules (signature with a trusted key, issuer, audience, expiry and
-   * {@code nbf}/{@code iat} with 60 s of skew, subject present, {@code upn} equal to it, service keys for
-   * the {@code service} group only).
+   * Verifies a compact token by Cleave's rules (signature with a trusted key, issuer, audience,
+   * expiry and {@code nbf}/{@code iat} with 60 s of skew, subject present, {@code upn} equal to it,
+   * service keys for the {@code service} group only).
    *
    * @throws InvalidTokenException with a reason that never quotes the token
    */
   public Verified verify(String token) throws InvalidTokenException {
     TokenVerifier current = verifier;
-    if (current == null || (remote && !current.keyIds().contains(TokenVerifier.keyIdOf(token).orElse("")))) {
+    if (current == null
+        || (remote && !current.keyIds().contains(TokenVerifier.keyIdOf(token).orElse("")))) {
       current = readRemote(current);
     }
     if (current == null) {
@@ -140,16 +157,26 @@ public class TrustedKey {
     return current.verify(token, clock.instant());
   }
 
-  /** Reads the remote key set, at most once per {@link #REMOTE_REFRESH}; keeps the old keys if it fails. */
+  /**
+   * Reads the remote key set, at most once per {@link #REMOTE_REFRESH}; keeps the old keys if it
+   * fails.
+   */
   private synchronized TokenVerifier readRemote(TokenVerifier seen) {
-    if (!remote || verifier != seen || clock.instant().isBefore(remoteReadAt.plus(REMOTE_REFRESH))) {
+    if (!remote
+        || verifier != seen
+        || clock.instant().isBefore(remoteReadAt.plus(REMOTE_REFRESH))) {
       return verifier;
     }
     remoteReadAt = clock.instant();
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(location.get()))
-          .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(location.get()))
+                  .timeout(Duration.ofSeconds(5))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IOException("status " + response.statusCode());
       }
@@ -157,7 +184,12 @@ public class TrustedKey {
       verifier = keys.isEmpty() ? verifier : verifier(keys);
       LOG.info(() -> "Read " + keys.size() + " token verification keys from " + location.get());
     } catch (IOException | IllegalArgumentException e) {
-      LOG.warning(() -> "Cannot read the token verification keys from " + location.get() + ": " + e.getMessage());
+      LOG.warning(
+          () ->
+              "Cannot read the token verification keys from "
+                  + location.get()
+                  + ": "
+                  + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -166,10 +198,17 @@ public class TrustedKey {
 
   private TokenVerifier verifier(List<RSAPublicKey> keys) {
     Set<String> trusted = ids(keys);
-    // A service key is trusted only when it is also a verification key, as MicroProfile JWT would have it.
-    List<RSAPublicKey> services = serviceKeys.stream().filter(k -> trusted.contains(RsaKeys.thumbprint(k))).toList();
-    return new TokenVerifier(keys, services, new TokenVerifier.Rules(issuer,
-        audiences.stream().map(String::strip).collect(Collectors.toUnmodifiableSet()), CLOCK_SKEW));
+    // A service key is trusted only when it is also a verification key, as MicroProfile JWT would
+    // have it.
+    List<RSAPublicKey> services =
+        serviceKeys.stream().filter(k -> trusted.contains(RsaKeys.thumbprint(k))).toList();
+    return new TokenVerifier(
+        keys,
+        services,
+        new TokenVerifier.Rules(
+            issuer,
+            audiences.stream().map(String::strip).collect(Collectors.toUnmodifiableSet()),
+            CLOCK_SKEW));
   }
 
   private static Set<String> ids(List<RSAPublicKey> keys) {

@@ -21,13 +21,14 @@ import java.util.Set;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class ContractValidationInterceptor {
 
-  @Inject
-  Validator validator;
+  @Inject Validator validator;
 
   @AroundInvoke
   Object validate(InvocationContext call) throws Exception {
-    Set<ConstraintViolation<Object>> violations = validator.forExecutables()
-        .validateParameters(call.getTarget(), call.getMethod(), call.getParameters());
+    Set<ConstraintViolation<Object>> violations =
+        validator
+            .forExecutables()
+            .validateParameters(call.getTarget(), call.getMethod(), call.getParameters());
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }

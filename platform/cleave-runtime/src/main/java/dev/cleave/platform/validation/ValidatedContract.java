@@ -9,12 +9,11 @@ import java.lang.annotation.Target;
 /**
  * Marks the in-process binding of a module API: every call is checked against the Bean Validation
  * constraints the API interface declares, before anything else runs (before a transaction starts).
- * In-process a violation is a {@link jakarta.validation.ConstraintViolationException}. A remote call
- * gets the same check from JAX-RS at the receiving service, whose 400 problem the client turns into an
- * {@link IllegalArgumentException} ({@code RemoteProblems}; ADR 7).
+ * In-process a violation is a {@link jakarta.validation.ConstraintViolationException}. A remote
+ * call gets the same check from JAX-RS at the receiving service, whose 400 problem the client turns
+ * into an {@link IllegalArgumentException} ({@code RemoteProblems}; ADR 7).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface ValidatedContract {
-}
+public @interface ValidatedContract {}

@@ -17,14 +17,15 @@ import java.lang.reflect.Method;
 @Provider
 public class CachePolicyFilter implements ContainerResponseFilter {
 
-  @Context
-  ResourceInfo resource;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Method method = resource == null ? null : resource.getResourceMethod();
     CachePolicy policy = method == null ? null : method.getAnnotation(CachePolicy.class);
-    if (policy != null && HttpMethod.GET.equals(request.getMethod()) && response.getStatus() == 200
+    if (policy != null
+        && HttpMethod.GET.equals(request.getMethod())
+        && response.getStatus() == 200
         && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
       response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, policy.value());
     }

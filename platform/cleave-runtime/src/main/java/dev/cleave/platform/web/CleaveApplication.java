@@ -10,14 +10,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The one JAX-RS application of a deployable. Public module APIs live under {@code /api/v1}; module
- * APIs for remote callers under {@code /internal/v1}. Bearer tokens are MicroProfile JWTs, verified by
- * {@link dev.cleave.platform.security.BearerTokenMechanism}.
+ * APIs for remote callers under {@code /internal/v1}. Bearer tokens are MicroProfile JWTs, verified
+ * by {@link dev.cleave.platform.security.BearerTokenMechanism}.
  */
 @ApplicationPath("/")
 @DeclareRoles({Roles.CUSTOMER, Roles.ADMIN, Roles.SERVICE})
-@OpenAPIDefinition(info = @Info(title = "Cleave", version = "v1",
-    description = "E-commerce API; the same in the monolith and in the split system."))
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Cleave",
+            version = "v1",
+            description = "E-commerce API; the same in the monolith and in the split system."))
+@SecurityScheme(
+    securitySchemeName = "jwt",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
     bearerFormat = "JWT")
-public class CleaveApplication extends Application {
-}
+public class CleaveApplication extends Application {}

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The address of the client behind a request. {@code X-Forwarded-For} is believed only when the
- * request came from a configured trusted proxy (the gateway), and then only up to the first hop that
- * is not itself a trusted proxy, so a client cannot choose the address it is throttled under.
+ * request came from a configured trusted proxy (the gateway), and then only up to the first hop
+ * that is not itself a trusted proxy, so a client cannot choose the address it is throttled under.
  *
  * <p>Configuration: {@code cleave.http.trusted-proxies} ({@code CLEAVE_HTTP_TRUSTED_PROXIES}),
  * comma-separated IP literals; default none (the socket's peer is the client).
@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientAddresses {
 
-  /** IPv4 or IPv6 literals only: a header value never triggers a DNS lookup or lands in a log raw. */
+  /**
+   * IPv4 or IPv6 literals only: a header value never triggers a DNS lookup or lands in a log raw.
+   */
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
   @Inject
@@ -33,8 +35,11 @@ public class ClientAddresses {
 
   @PostConstruct
   void readTrustedProxies() {
-    trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    trusted =
+        trustedProxies.orElse(List.of()).stream()
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The client's address for this request. */

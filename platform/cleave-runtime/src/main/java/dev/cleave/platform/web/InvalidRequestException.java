@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Input that fails syntactic checks done by hand (query parameters, headers): mapped to a 400 problem
- * that lists every offending field, exactly like a Bean Validation failure.
+ * Input that fails syntactic checks done by hand (query parameters, headers): mapped to a 400
+ * problem that lists every offending field, exactly like a Bean Validation failure.
  */
 public class InvalidRequestException extends RuntimeException {
 

@@ -4,9 +4,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
- * An RFC 9457 problem document. {@code type} is a URI under {@link #TYPE_BASE} whose last segment is a
- * stable slug (see {@code docs/problems.md}); {@code requestId} lets a client quote the request that
- * failed; {@code errors} lists invalid fields of a 400.
+ * An RFC 9457 problem document. {@code type} is a URI under {@link #TYPE_BASE} whose last segment
+ * is a stable slug (see {@code docs/problems.md}); {@code requestId} lets a client quote the
+ * request that failed; {@code errors} lists invalid fields of a 400.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
 public record ProblemDetail(
@@ -26,7 +26,13 @@ public record ProblemDetail(
   }
 
   public ProblemDetail withErrors(List<FieldViolation> violations) {
-    return new ProblemDetail(type, title, status, detail, instance, requestId,
+    return new ProblemDetail(
+        type,
+        title,
+        status,
+        detail,
+        instance,
+        requestId,
         violations == null || violations.isEmpty() ? null : List.copyOf(violations));
   }
 

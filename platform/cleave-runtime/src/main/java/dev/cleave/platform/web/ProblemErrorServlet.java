@@ -19,15 +19,20 @@ public class ProblemErrorServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ProblemErrorServlet.class.getName());
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     Object requestUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = requestUri instanceof String s ? s : request.getRequestURI();
     if (failure instanceof Throwable t) {
-      // A URI the container refused (encoded '/', '%00', ...) is the client's error, not the server's.
-      LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Unhandled error [requestId=" + RequestIds.current() + "]", t);
+      // A URI the container refused (encoded '/', '%00', ...) is the client's error, not the
+      // server's.
+      LOG.log(
+          status >= 500 ? Level.SEVERE : Level.FINE,
+          "Unhandled error [requestId=" + RequestIds.current() + "]",
+          t);
     }
     ProblemDetail problem = Problems.forStatus(status).at(path, RequestIds.current());
     if (!response.isCommitted()) {

@@ -23,20 +23,19 @@ import java.util.logging.Logger;
 
 /**
  * Every exception that leaves a resource becomes an RFC 9457 problem. Client mistakes get a 4xx
- * that says what to fix; anything unexpected is a 500 whose detail reveals nothing and whose request
- * id leads to the logged stack trace.
+ * that says what to fix; anything unexpected is a 500 whose detail reveals nothing and whose
+ * request id leads to the logged stack trace.
  */
 public final class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
-  private static final String MALFORMED_BODY = "The request body is not valid JSON of the expected shape.";
+  private static final String MALFORMED_BODY =
+      "The request body is not valid JSON of the expected shape.";
 
-  private ProblemMappers() {
-  }
+  private ProblemMappers() {}
 
   abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
     Response respond(ProblemDetail problem) {
       return Problems.response(problem, path()).build();
@@ -62,8 +61,10 @@ public final class ProblemMappers {
         return Unexpected.log(exception, this);
       }
       String detail = isMalformedBody(exception) ? MALFORMED_BODY : null;
-      Response.ResponseBuilder builder = Problems.response(Problems.forStatus(status, detail), path());
-      for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
+      Response.ResponseBuilder builder =
+          Problems.response(Problems.forStatus(status, detail), path());
+      for (String header :
+          List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
         Object value = original.getHeaders().getFirst(header);
         if (value != null) {
           builder.header(header, value);
@@ -71,7 +72,6 @@ public final class ProblemMappers {
       }
       return builder.build();
     }
-
   }
 
   /** A body the JSON binding could not read (syntax error, wrong type, number out of range). */
@@ -79,7 +79,8 @@ public final class ProblemMappers {
   public static class JsonbExceptionMapper extends Base<JsonbException> {
     @Override
     public Response toResponse(JsonbException exception) {
-      return respond(ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
+      return respond(
+          ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
     }
   }
 
@@ -89,7 +90,8 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(ProcessingException exception) {
       if (isMalformedBody(exception)) {
-        return respond(ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
+        return respond(
+            ProblemDetail.of(400, "malformed-body", "Malformed request body", MALFORMED_BODY));
       }
       return Unexpected.log(exception, this);
     }
@@ -100,26 +102,38 @@ public final class ProblemMappers {
   public static class ConstraintViolationMapper extends Base<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-      List<FieldViolation> violations = exception.getConstraintViolations().stream()
-          .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
-          .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-          .toList();
-      return respond(ProblemDetail.of(400, "validation", "Invalid request",
-          "One or more fields are invalid; see errors.").withErrors(violations));
+      List<FieldViolation> violations =
+          exception.getConstraintViolations().stream()
+              .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
+              .sorted(
+                  Comparator.comparing(FieldViolation::field)
+                      .thenComparing(FieldViolation::message))
+              .toList();
+      return respond(
+          ProblemDetail.of(
+                  400,
+                  "validation",
+                  "Invalid request",
+                  "One or more fields are invalid; see errors.")
+              .withErrors(violations));
     }
 
     /** The property path below the method parameter: {@code price}, {@code lines[0].quantity}. */
     static String fieldName(ConstraintViolation<?> violation) {
       StringBuilder name = new StringBuilder();
       for (Path.Node node : violation.getPropertyPath()) {
-        if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-            || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+        if (node.getKind() == ElementKind.METHOD
+            || node.getKind() == ElementKind.PARAMETER
+            || node.getKind() == ElementKind.CROSS_PARAMETER
+            || node.getKind() == ElementKind.RETURN_VALUE) {
           continue;
         }
         // A node "in an iterable" is an element of the container named by the node before it:
         // addresses[0].city is the nodes "addresses" and "city" (in iterable, index 0).
         if (node.isInIterable() && !name.isEmpty()) {
-          name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+          name.append('[')
+              .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+              .append(']');
         }
         if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
           continue;
@@ -138,8 +152,13 @@ public final class ProblemMappers {
   public static class InvalidRequestMapper extends Base<InvalidRequestException> {
     @Override
     public Response toResponse(InvalidRequestException exception) {
-      return respond(ProblemDetail.of(400, "validation", "Invalid request",
-          "One or more fields are invalid; see errors.").withErrors(exception.violations()));
+      return respond(
+          ProblemDetail.of(
+                  400,
+                  "validation",
+                  "Invalid request",
+                  "One or more fields are invalid; see errors.")
+              .withErrors(exception.violations()));
     }
   }
 
@@ -148,21 +167,28 @@ public final class ProblemMappers {
   public static class DomainExceptionMapper extends Base<DomainException> {
     @Override
     public Response toResponse(DomainException exception) {
-      int status = switch (exception.kind()) {
-        case NOT_FOUND -> 404;
-        case CONFLICT -> 409;
-        case UNPROCESSABLE -> 422;
-        case FORBIDDEN -> 403;
-        case UNAUTHENTICATED -> 401;
-        case THROTTLED -> 429;
-        case UNAVAILABLE -> 503;
-      };
-      Response.ResponseBuilder response = Problems.response(
-          ProblemDetail.of(status, exception.problemType(), exception.title(), exception.getMessage()), path());
+      int status =
+          switch (exception.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case THROTTLED -> 429;
+            case UNAVAILABLE -> 503;
+          };
+      Response.ResponseBuilder response =
+          Problems.response(
+              ProblemDetail.of(
+                  status, exception.problemType(), exception.title(), exception.getMessage()),
+              path());
       if (status == 401) {
         response.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
       }
-      exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(wait)));
+      exception
+          .retryAfter()
+          .ifPresent(
+              wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(wait)));
       return response.build();
     }
   }
@@ -177,11 +203,21 @@ public final class ProblemMappers {
 
     static Response log(Throwable exception, Base<?> mapper) {
       if (DatabaseUnavailable.isCause(exception)) {
-        // Down, restarting or exhausted: the client may retry; one line, no stack trace per request.
-        LOG.warning(() -> "Database unavailable [requestId=" + RequestIds.current() + "]: " + rootMessage(exception));
-        return Problems.response(Problems.forStatus(503, "The database is unavailable; try again shortly."),
+        // Down, restarting or exhausted: the client may retry; one line, no stack trace per
+        // request.
+        LOG.warning(
+            () ->
+                "Database unavailable [requestId="
+                    + RequestIds.current()
+                    + "]: "
+                    + rootMessage(exception));
+        return Problems.response(
+                Problems.forStatus(503, "The database is unavailable; try again shortly."),
                 mapper.path())
-            .header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER)).build();
+            .header(
+                HttpHeaders.RETRY_AFTER,
+                Problems.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER))
+            .build();
       }
       LOG.log(Level.SEVERE, "Unexpected error [requestId=" + RequestIds.current() + "]", exception);
       return mapper.respond(Problems.forStatus(500));
@@ -198,7 +234,8 @@ public final class ProblemMappers {
 
   static boolean isMalformedBody(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof JsonbException || t instanceof JsonParsingException
+      if (t instanceof JsonbException
+          || t instanceof JsonParsingException
           || t instanceof CharacterCodingException) {
         return true;
       }

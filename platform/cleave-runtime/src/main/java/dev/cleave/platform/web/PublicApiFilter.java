@@ -5,10 +5,11 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
- * Keeps module-to-module operations ({@code /internal/...}, declared on the {@code *-api} interfaces)
- * out of the public OpenAPI document: they are not part of the public API, the gateway never routes
- * them, and a deployable that binds a module in-process does not serve them at all.
- * Registered through {@code mp.openapi.filter} in this jar's {@code microprofile-config.properties}.
+ * Keeps module-to-module operations ({@code /internal/...}, declared on the {@code *-api}
+ * interfaces) out of the public OpenAPI document: they are not part of the public API, the gateway
+ * never routes them, and a deployable that binds a module in-process does not serve them at all.
+ * Registered through {@code mp.openapi.filter} in this jar's {@code
+ * microprofile-config.properties}.
  */
 public class PublicApiFilter implements OASFilter {
 
@@ -19,8 +20,10 @@ public class PublicApiFilter implements OASFilter {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
-    List<String> internal = openAPI.getPaths().getPathItems().keySet().stream()
-        .filter(path -> path.startsWith(INTERNAL_PREFIX)).toList();
+    List<String> internal =
+        openAPI.getPaths().getPathItems().keySet().stream()
+            .filter(path -> path.startsWith(INTERNAL_PREFIX))
+            .toList();
     internal.forEach(openAPI.getPaths()::removePathItem);
   }
 }

@@ -10,14 +10,18 @@ public final class QueryParameters {
   /** The largest page number any listing accepts. */
   public static final int MAX_PAGE = 10_000;
 
-  private QueryParameters() {
-  }
+  private QueryParameters() {}
 
   /**
    * A whole number between {@code min} and {@code max}; {@code fallback} when absent or blank, and
    * also (after adding a violation) when invalid.
    */
-  public static int integer(String name, String raw, int fallback, int min, int max,
+  public static int integer(
+      String name,
+      String raw,
+      int fallback,
+      int min,
+      int max,
       InvalidRequestException.Collector errors) {
     String value = blankToNull(raw);
     if (value == null) {

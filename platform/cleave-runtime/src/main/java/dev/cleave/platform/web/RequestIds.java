@@ -14,8 +14,7 @@ public final class RequestIds {
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-  private RequestIds() {
-  }
+  private RequestIds() {}
 
   /** The caller's id when it is safe to log and echo, otherwise a new random one. */
   public static String acceptOrCreate(String offered) {

@@ -10,14 +10,14 @@ import java.util.Collections;
 
 /**
  * The request sizes every Cleave server accepts, refused with a problem before any resource runs
- * (registered right after {@link RequestIdFilter} in this jar's {@code web-fragment.xml}): a request
- * target (path and query) over {@value #MAX_TARGET_CHARS} characters → 414, header fields over
- * {@value #MAX_HEADER_BYTES} bytes in all → 431 (the gateway's limit too), a declared body over
- * {@value #MAX_BODY_BYTES} bytes → 413. No Cleave request comes near any of them.
+ * (registered right after {@link RequestIdFilter} in this jar's {@code web-fragment.xml}): a
+ * request target (path and query) over {@value #MAX_TARGET_CHARS} characters → 414, header fields
+ * over {@value #MAX_HEADER_BYTES} bytes in all → 431 (the gateway's limit too), a declared body
+ * over {@value #MAX_BODY_BYTES} bytes → 413. No Cleave request comes near any of them.
  *
- * <p>Below them sit the HTTP channel's own limits, which Liberty enforces before any application code
- * and answers with a body-less 400: one field (the request line, or one header) over 32,768 bytes
- * ({@code httpOptions limitFieldSize}, default 32,768). See docs/problems.md.
+ * <p>Below them sit the HTTP channel's own limits, which Liberty enforces before any application
+ * code and answers with a body-less 400: one field (the request line, or one header) over 32,768
+ * bytes ({@code httpOptions limitFieldSize}, default 32,768). See docs/problems.md.
  */
 public class RequestLimitsFilter extends HttpFilter {
 
@@ -26,7 +26,8 @@ public class RequestLimitsFilter extends HttpFilter {
   public static final long MAX_BODY_BYTES = 1_048_576;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String query = request.getQueryString();
     int target = request.getRequestURI().length() + (query == null ? 0 : query.length() + 1);

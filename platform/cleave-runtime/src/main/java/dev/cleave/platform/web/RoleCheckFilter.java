@@ -26,15 +26,14 @@ import java.util.Arrays;
  * second line of defence) and exists because that check answers with an empty body.
  *
  * <p>It also answers 401 on every path, public ones included, when a bearer token came that {@link
- * BearerTokenMechanism} refused: no resource ever serves a request whose token Cleave does not trust,
- * not even as anonymous.
+ * BearerTokenMechanism} refused: no resource ever serves a request whose token Cleave does not
+ * trust, not even as anonymous.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class RoleCheckFilter implements ContainerRequestFilter {
 
-  @Context
-  ResourceInfo resource;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -42,8 +41,10 @@ public class RoleCheckFilter implements ContainerRequestFilter {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     boolean bearer = TokenVerifier.bearerToken(authorization).isPresent();
     if (bearer && request.getProperty(BearerTokenMechanism.VERIFIED) == null) {
-      // A presented token that the mechanism refused (bad signature, foreign key id, expired, no subject...)
-      // is refused on every path, public ones included (RFC 6750 invalid_token), never served as anonymous.
+      // A presented token that the mechanism refused (bad signature, foreign key id, expired, no
+      // subject...)
+      // is refused on every path, public ones included (RFC 6750 invalid_token), never served as
+      // anonymous.
       request.abortWith(unauthorized(request));
       return;
     }
@@ -66,14 +67,17 @@ public class RoleCheckFilter implements ContainerRequestFilter {
 
   private static Response unauthorized(ContainerRequestContext request) {
     return Problems.response(Problems.forStatus(401), path(request))
-        .header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE).build();
+        .header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE)
+        .build();
   }
 
   private static String path(ContainerRequestContext request) {
     return "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
   }
 
-  /** The roles that may call the method, or {@code null} when anyone may. Method annotations win. */
+  /**
+   * The roles that may call the method, or {@code null} when anyone may. Method annotations win.
+   */
   static String[] allowedRoles(Method method) {
     if (method.isAnnotationPresent(PermitAll.class)) {
       return null;

@@ -11,11 +11,17 @@ class DownstreamHealthCheckTest {
   @Test
   void theStateIsTheOneWhoseTimeGrewBetweenTwoReadings() {
     Map<String, Double> first = Map.of("closed", 9.0e9, "open", 5.0e9, "halfOpen", 1.0e6);
-    assertThat(DownstreamHealthCheck.state(first, Map.of("closed", 9.0e9 + 800, "open", 5.0e9, "halfOpen", 1.0e6)))
+    assertThat(
+            DownstreamHealthCheck.state(
+                first, Map.of("closed", 9.0e9 + 800, "open", 5.0e9, "halfOpen", 1.0e6)))
         .isEqualTo("closed");
-    assertThat(DownstreamHealthCheck.state(first, Map.of("closed", 9.0e9, "open", 5.0e9 + 800, "halfOpen", 1.0e6)))
+    assertThat(
+            DownstreamHealthCheck.state(
+                first, Map.of("closed", 9.0e9, "open", 5.0e9 + 800, "halfOpen", 1.0e6)))
         .isEqualTo("open");
-    assertThat(DownstreamHealthCheck.state(first, Map.of("closed", 9.0e9, "open", 5.0e9, "halfOpen", 1.0e6 + 800)))
+    assertThat(
+            DownstreamHealthCheck.state(
+                first, Map.of("closed", 9.0e9, "open", 5.0e9, "halfOpen", 1.0e6 + 800)))
         .isEqualTo("half-open");
   }
 
@@ -28,7 +34,8 @@ class DownstreamHealthCheckTest {
 
   @Test
   void aModuleIsAsBadAsItsWorstCircuit() {
-    assertThat(DownstreamHealthCheck.worst(List.of("closed", "half-open", "closed"))).isEqualTo("half-open");
+    assertThat(DownstreamHealthCheck.worst(List.of("closed", "half-open", "closed")))
+        .isEqualTo("half-open");
     assertThat(DownstreamHealthCheck.worst(List.of("half-open", "open"))).isEqualTo("open");
     assertThat(DownstreamHealthCheck.worst(List.of("closed"))).isEqualTo("closed");
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The rollback rule the interceptor applies to a refusal, read from the method's {@code @Transactional}. */
+/**
+ * The rollback rule the interceptor applies to a refusal, read from the method's
+ * {@code @Transactional}.
+ */
 class RefusalInsideTransactionTest {
 
   static class Spared extends DomainException {
@@ -41,23 +44,36 @@ class RefusalInsideTransactionTest {
 
   @Test
   void aRefusalRollsBackUnlessItsMethodNamesItInDontRollbackOn() throws Exception {
-    assertThat(RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("sparing"), new Spared())).isFalse();
-    assertThat(RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("sparing"), new Plain())).isTrue();
-    assertThat(RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("plain"), new Spared())).isTrue();
+    assertThat(
+            RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("sparing"), new Spared()))
+        .isFalse();
+    assertThat(
+            RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("sparing"), new Plain()))
+        .isTrue();
+    assertThat(RefusalInsideTransaction.rollsBack(OnMethods.class.getMethod("plain"), new Spared()))
+        .isTrue();
   }
 
   @Test
   void aClassLevelTransactionalRuleCountsForItsMethods() throws Exception {
-    assertThat(RefusalInsideTransaction.rollsBack(OnClass.class.getMethod("inherited"), new Spared())).isFalse();
-    assertThat(RefusalInsideTransaction.rollsBack(OnClass.class.getMethod("inherited"), new Plain())).isTrue();
+    assertThat(
+            RefusalInsideTransaction.rollsBack(OnClass.class.getMethod("inherited"), new Spared()))
+        .isFalse();
+    assertThat(
+            RefusalInsideTransaction.rollsBack(OnClass.class.getMethod("inherited"), new Plain()))
+        .isTrue();
   }
 
   @Test
   void refusalsAreTheExceptionsAnsweredWithA4xxAndNothingElse() {
     assertThat(RefusalInsideTransaction.isRefusal(new Plain())).isTrue();
-    assertThat(RefusalInsideTransaction.isRefusal(
-        new InvalidRequestException(List.of(new FieldViolation("page", "must be a number"))))).isTrue();
-    assertThat(RefusalInsideTransaction.isRefusal(new ConstraintViolationException(Set.of()))).isTrue();
+    assertThat(
+            RefusalInsideTransaction.isRefusal(
+                new InvalidRequestException(
+                    List.of(new FieldViolation("page", "must be a number")))))
+        .isTrue();
+    assertThat(RefusalInsideTransaction.isRefusal(new ConstraintViolationException(Set.of())))
+        .isTrue();
     assertThat(RefusalInsideTransaction.isRefusal(new IllegalStateException("a fault"))).isFalse();
   }
 

@@ -14,11 +14,17 @@ class RemoteProblemsTest {
     }
   }
 
-  private final RemoteProblems problems = new RemoteProblems("fixture", Map.of("refused", Refused::new));
+  private final RemoteProblems problems =
+      new RemoteProblems("fixture", Map.of("refused", Refused::new));
 
   private static String problem(String slug, int status, String detail) {
-    return "{\"type\":\"https://cleave.dev/problems/" + slug + "\",\"title\":\"T\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}";
+    return "{\"type\":\"https://cleave.dev/problems/"
+        + slug
+        + "\",\"title\":\"T\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail
+        + "\"}";
   }
 
   @Test
@@ -30,12 +36,18 @@ class RemoteProblemsTest {
 
   @Test
   void badArgumentsUnknownTypesAndFailuresAreToldApart() {
-    assertThat(problems.toException(400, problem("invalid-request", 400, "quantity: must be positive")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quantity: must be positive");
+    assertThat(
+            problems.toException(
+                400, problem("invalid-request", 400, "quantity: must be positive")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("quantity: must be positive");
     assertThat(problems.toException(404, problem("something-new", 404, "?")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("something-new");
-    assertThat(problems.toException(503, problem("refused", 503, "down"))).isInstanceOf(ModuleUnavailableException.class);
-    assertThat(problems.toException(500, "<html>oops</html>")).isInstanceOf(ModuleUnavailableException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("something-new");
+    assertThat(problems.toException(503, problem("refused", 503, "down")))
+        .isInstanceOf(ModuleUnavailableException.class);
+    assertThat(problems.toException(500, "<html>oops</html>"))
+        .isInstanceOf(ModuleUnavailableException.class);
     assertThat(problems.toException(404, "")).isInstanceOf(ModuleUnavailableException.class);
   }
 }

@@ -13,7 +13,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,7 +27,8 @@ class ServiceIdentityTest {
   private final RSAPrivateCrtKey key = newKey();
   private final MutableClock clock = new MutableClock(T0);
   private final ServiceIdentity identity =
-      new ServiceIdentity("order-service", "https://cleave.dev/user", "cleave", new Rs256Signer(key), clock);
+      new ServiceIdentity(
+          "order-service", "https://cleave.dev/user", "cleave", new Rs256Signer(key), clock);
 
   @Test
   void signsAServiceTokenThatCarriesTheServiceRoleOnly() throws Exception {
@@ -61,16 +61,26 @@ class ServiceIdentityTest {
     clock.now = T0.plus(ServiceIdentity.LIFETIME.dividedBy(2));
     String renewed = identity.token();
     assertThat(renewed).isNotEqualTo(first);
-    assertThat(json(renewed.split("\\.")[1]).getJsonNumber("iat").longValue()).isEqualTo(clock.now.getEpochSecond());
+    assertThat(json(renewed.split("\\.")[1]).getJsonNumber("iat").longValue())
+        .isEqualTo(clock.now.getEpochSecond());
   }
 
   @Test
   void refusesToRunWithoutANameOrAKey() {
-    assertThatThrownBy(() -> ServiceIdentity.configured(Optional.empty(), Optional.empty(), Optional.empty(), "i", "a"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CLEAVE_SERVICE_NAME");
-    assertThatThrownBy(() -> ServiceIdentity.configured(Optional.of("order-service"), Optional.empty(), Optional.of(" "),
-        "i", "a")).isInstanceOf(IllegalStateException.class).hasMessageContaining("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION");
-    assertThatThrownBy(() -> new ServiceIdentity("Order Service", "i", "a", new Rs256Signer(key), clock))
+    assertThatThrownBy(
+            () ->
+                ServiceIdentity.configured(
+                    Optional.empty(), Optional.empty(), Optional.empty(), "i", "a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CLEAVE_SERVICE_NAME");
+    assertThatThrownBy(
+            () ->
+                ServiceIdentity.configured(
+                    Optional.of("order-service"), Optional.empty(), Optional.of(" "), "i", "a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION");
+    assertThatThrownBy(
+            () -> new ServiceIdentity("Order Service", "i", "a", new Rs256Signer(key), clock))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -12,14 +12,20 @@ class DatabaseUnavailableTest {
   @Test
   void seesARefusedOrLostConnectionDeepInTheCauseChain() {
     SQLException refused = new SQLException("Connection to localhost:15432 refused", "08001");
-    RuntimeException wrapped = new IllegalStateException("transaction", new RuntimeException("persist", refused));
+    RuntimeException wrapped =
+        new IllegalStateException("transaction", new RuntimeException("persist", refused));
     assertThat(DatabaseUnavailable.isCause(wrapped)).isTrue();
-    assertThat(DatabaseUnavailable.isCause(new SQLException("terminating connection due to administrator command",
-        "57P01"))).isTrue();
-    assertThat(DatabaseUnavailable.isCause(new SQLException("the database system is starting up", "57P03"))).isTrue();
-    assertThat(DatabaseUnavailable.isCause(new SQLTransientConnectionException("pool exhausted"))).isTrue();
-    assertThat(DatabaseUnavailable.isCause(new JDBCConnectionException("lost", refused)))
+    assertThat(
+            DatabaseUnavailable.isCause(
+                new SQLException("terminating connection due to administrator command", "57P01")))
         .isTrue();
+    assertThat(
+            DatabaseUnavailable.isCause(
+                new SQLException("the database system is starting up", "57P03")))
+        .isTrue();
+    assertThat(DatabaseUnavailable.isCause(new SQLTransientConnectionException("pool exhausted")))
+        .isTrue();
+    assertThat(DatabaseUnavailable.isCause(new JDBCConnectionException("lost", refused))).isTrue();
   }
 
   @Test

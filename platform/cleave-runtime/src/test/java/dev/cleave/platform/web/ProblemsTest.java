@@ -17,7 +17,8 @@ class ProblemsTest {
 
   @Test
   void letsACallerReplaceTheStandardDetail() {
-    assertThat(Problems.forStatus(404, "Product 7 does not exist.").detail()).isEqualTo("Product 7 does not exist.");
+    assertThat(Problems.forStatus(404, "Product 7 does not exist.").detail())
+        .isEqualTo("Product 7 does not exist.");
   }
 
   @Test
@@ -30,7 +31,10 @@ class ProblemsTest {
   @Test
   void serialisesWithoutEmptyFieldsInRfcOrder() {
     String json = Problems.toJson(Problems.forStatus(403).at("/api/v1/x", "req-1"));
-    assertThat(json).startsWith("{\"type\":").contains("\"requestId\":\"req-1\"").doesNotContain("errors");
+    assertThat(json)
+        .startsWith("{\"type\":")
+        .contains("\"requestId\":\"req-1\"")
+        .doesNotContain("errors");
   }
 
   @Test

@@ -22,17 +22,18 @@ public final class Accounts {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static volatile Account admin;
   private static volatile Instant adminLoggedInAt;
+
   /**
-   * How long the administrator's login is used before logging in again: well inside the access token's
-   * 15 minutes, which a whole suite (the split one runs for longer) outlasts.
+   * How long the administrator's login is used before logging in again: well inside the access
+   * token's 15 minutes, which a whole suite (the split one runs for longer) outlasts.
    */
   private static final Duration ADMIN_LOGIN_REUSE = Duration.ofMinutes(10);
 
-  private Accounts() {
-  }
+  private Accounts() {}
 
   /** A logged-in account: its id (the tokens' subject), credentials and current tokens. */
-  public record Account(String id, String email, String password, String accessToken, String refreshToken) {
+  public record Account(
+      String id, String email, String password, String accessToken, String refreshToken) {
     public RequestSpecification request() {
       return given().auth().oauth2(accessToken).contentType(ContentType.JSON);
     }
@@ -44,12 +45,23 @@ public final class Accounts {
 
   /** An address from 2001:db8::/32, different each call. */
   public static String randomClientAddress() {
-    return "2001:db8::" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":" + Integer.toHexString(RANDOM.nextInt(0xffff));
+    return "2001:db8::"
+        + Integer.toHexString(RANDOM.nextInt(0xffff))
+        + ":"
+        + Integer.toHexString(RANDOM.nextInt(0xffff));
   }
 
   public static Response register(String email, String password, String name) {
-    return given().contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"" + name + "\"}")
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + password
+                + "\",\"name\":\""
+                + name
+                + "\"}")
         .post("/api/v1/users");
   }
 
@@ -58,13 +70,17 @@ public final class Accounts {
   }
 
   public static Response login(String email, String password, String clientAddress) {
-    return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress)
+    return given()
+        .contentType(ContentType.JSON)
+        .header("X-Forwarded-For", clientAddress)
         .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
         .post("/api/v1/auth/login");
   }
 
   public static Response refresh(String refreshToken) {
-    return given().contentType(ContentType.JSON).body("{\"refreshToken\":\"" + refreshToken + "\"}")
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"refreshToken\":\"" + refreshToken + "\"}")
         .post("/api/v1/auth/refresh");
   }
 
@@ -76,15 +92,23 @@ public final class Accounts {
     return loggedIn(registered.jsonPath().getString("id"), email, PASSWORD);
   }
 
-  /** The first administrator (made at start-up from CLEAVE_ADMIN_*), logged in again every 10 minutes. */
+  /**
+   * The first administrator (made at start-up from CLEAVE_ADMIN_*), logged in again every 10
+   * minutes.
+   */
   public static synchronized Account admin() {
     if (admin == null || Instant.now().isAfter(adminLoggedInAt.plus(ADMIN_LOGIN_REUSE))) {
       CleaveSystem.Admin configured = CleaveSystem.admin();
       Account account = loggedIn(null, configured.email(), configured.password());
       Response me = account.request().get("/api/v1/users/me");
       assertThat(me.statusCode()).isEqualTo(200);
-      admin = new Account(me.jsonPath().getString("id"), account.email(), account.password(), account.accessToken(),
-          account.refreshToken());
+      admin =
+          new Account(
+              me.jsonPath().getString("id"),
+              account.email(),
+              account.password(),
+              account.accessToken(),
+              account.refreshToken());
       adminLoggedInAt = Instant.now();
     }
     return admin;
@@ -94,7 +118,11 @@ public final class Accounts {
   public static Account loggedIn(String id, String email, String password) {
     Response login = login(email, password);
     assertThat(login.statusCode()).as(login.asString()).isEqualTo(200);
-    return new Account(id, email, password, login.jsonPath().getString("accessToken"),
+    return new Account(
+        id,
+        email,
+        password,
+        login.jsonPath().getString("accessToken"),
         login.jsonPath().getString("refreshToken"));
   }
 }

@@ -3,11 +3,12 @@ package dev.cleave.apitests.support;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waiting for a condition the system reaches on its own (a service back, an order settled), polled. */
+/**
+ * Waiting for a condition the system reaches on its own (a service back, an order settled), polled.
+ */
 public final class Await {
 
-  private Await() {
-  }
+  private Await() {}
 
   /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
   public static void until(String what, Duration timeout, BooleanSupplier condition) {

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The system under test, started once for the whole test run and stopped after it (JUnit's root
  * store closes it). {@code -Dcleave.test.topology} picks its shape: {@code monolith} (the default),
- * {@code split} (four services behind the gateway) or {@code extract:MODULE}; the suite's assertions
- * are the same for every shape, which is the parity the split-services issue asks for. The system is
- * started by the launcher's {@link CleaveStack}, exactly as {@code ./mvnw -Prun} starts it, but on free
- * ports, with a fresh PostgreSQL (its own port and databases) and with test timings.
+ * {@code split} (four services behind the gateway) or {@code extract:MODULE}; the suite's
+ * assertions are the same for every shape, which is the parity the split-services issue asks for.
+ * The system is started by the launcher's {@link CleaveStack}, exactly as {@code ./mvnw -Prun}
+ * starts it, but on free ports, with a fresh PostgreSQL (its own port and databases) and with test
+ * timings.
  *
  * <p>With {@code -Dcleave.baseUrl} the tests target a system that is already running instead, sign
  * tokens with the private key named by {@code -Dcleave.test.jwtPrivateKey} and log in as the
@@ -41,27 +42,35 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   /**
    * Checkout timing for tests: the slow test card outlasts the 2 s authorization timeout by 2 s;
-   * recovery looks every second for sagas that have not moved for 5 s (longer than any step's timeout);
-   * the payment module settles payments left processing for 8 s (twice the slow card, so never one
-   * the processor is still working on), looking every second.
+   * recovery looks every second for sagas that have not moved for 5 s (longer than any step's
+   * timeout); the payment module settles payments left processing for 8 s (twice the slow card, so
+   * never one the processor is still working on), looking every second.
    */
-  public static final Map<String, String> CHECKOUT_TIMING = Map.of(
-      "CLEAVE_PAYMENT_SLOW_CARD_DELAY", "PT4S",
-      "CLEAVE_PAYMENT_PROCESSING_TIMEOUT", "PT8S",
-      "CLEAVE_PAYMENT_RECONCILE_INTERVAL", "PT1S",
-      "CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S",
-      "CLEAVE_ORDER_RECOVERY_AFTER", "PT5S");
+  public static final Map<String, String> CHECKOUT_TIMING =
+      Map.of(
+          "CLEAVE_PAYMENT_SLOW_CARD_DELAY", "PT4S",
+          "CLEAVE_PAYMENT_PROCESSING_TIMEOUT", "PT8S",
+          "CLEAVE_PAYMENT_RECONCILE_INTERVAL", "PT1S",
+          "CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S",
+          "CLEAVE_ORDER_RECOVERY_AFTER", "PT5S");
 
-  /** The one rate limit of the gateway under test: 3 per hour per caller, on a path only GatewayIT uses. */
-  public static final String GATEWAY_TEST_RATE_LIMIT = "probe GET /api/v1/categories/rate-limit-probe 3/PT1H";
+  /**
+   * The one rate limit of the gateway under test: 3 per hour per caller, on a path only GatewayIT
+   * uses.
+   */
+  public static final String GATEWAY_TEST_RATE_LIMIT =
+      "probe GET /api/v1/categories/rate-limit-probe 3/PT1H";
 
   /** The one origin the gateway under test allows cross-origin requests from. */
   public static final String GATEWAY_TEST_ORIGIN = "https://shop.cleave.test";
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Running system = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    Running system =
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.GLOBAL)
+            .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
     running = system;
     RestAssured.baseURI = system.baseUrl;
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -80,19 +89,26 @@ public final class CleaveSystem implements BeforeAllCallback {
     return running.admin;
   }
 
-  /** The shape under test: {@code monolith}, {@code split}, {@code extract:MODULE}, or {@code external}. */
+  /**
+   * The shape under test: {@code monolith}, {@code split}, {@code extract:MODULE}, or {@code
+   * external}.
+   */
   public static String topology() {
     return running.stack == null ? "external" : running.stack.topology().name();
   }
 
-  /** Whether the system under test is the monolith this run started (crash tests need one of their own). */
+  /**
+   * Whether the system under test is the monolith this run started (crash tests need one of their
+   * own).
+   */
   public static boolean isMonolith() {
     return running.stack != null && running.stack.topology().front().server().equals("monolith");
   }
 
   /**
    * The base URL of the server that holds a module: the one place its internal API, metrics and
-   * OpenAPI document answer (the monolith's own URL in the monolith, the service's in the split system).
+   * OpenAPI document answer (the monolith's own URL in the monolith, the service's in the split
+   * system).
    */
   public static String serverOf(String module) {
     if (running.stack == null) {
@@ -108,16 +124,34 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   /** The Prometheus text of the servers holding these modules, one after the other. */
   public static String metrics(String... modules) {
-    return Arrays.stream(modules).map(CleaveSystem::serverOf).distinct()
-        .map(server -> RestAssured.given().baseUri(server).accept("text/plain").get("/metrics")
-            .then().statusCode(200).extract().asString())
+    return Arrays.stream(modules)
+        .map(CleaveSystem::serverOf)
+        .distinct()
+        .map(
+            server ->
+                RestAssured.given()
+                    .baseUri(server)
+                    .accept("text/plain")
+                    .get("/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString())
         .collect(Collectors.joining("\n"));
   }
 
-  /** The {@code downstream} health data of a module's server: binding and circuit state per callee. */
+  /**
+   * The {@code downstream} health data of a module's server: binding and circuit state per callee.
+   */
   public static Map<String, Object> downstream(String module) {
-    return RestAssured.given().baseUri(serverOf(module)).get("/health/ready").then().statusCode(200)
-        .extract().jsonPath().getMap("checks.find { it.name == 'downstream' }.data");
+    return RestAssured.given()
+        .baseUri(serverOf(module))
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("checks.find { it.name == 'downstream' }.data");
   }
 
   /** The database holding a module's schema, where this run started the system. */
@@ -141,51 +175,77 @@ public final class CleaveSystem implements BeforeAllCallback {
   }
 
   /** Credentials of the administrator the server made at start-up. */
-  public record Admin(String email, String password) {
-  }
+  public record Admin(String email, String password) {}
 
   private static Running start() {
     String external = System.getProperty("cleave.baseUrl", "");
     if (!external.isBlank()) {
       String key = System.getProperty("cleave.test.jwtPrivateKey", "");
       String baseUrl = external.replaceAll("/$", "");
-      return new Running(baseUrl, TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
-          new Admin(System.getProperty("cleave.test.adminEmail", ""), System.getProperty("cleave.test.adminPassword", "")),
-          null, null);
+      return new Running(
+          baseUrl,
+          TestTokens.fromPrivateKeyFile(Path.of(key), baseUrl),
+          new Admin(
+              System.getProperty("cleave.test.adminEmail", ""),
+              System.getProperty("cleave.test.adminPassword", "")),
+          null,
+          null);
     }
-    Path work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
+    Path work =
+        Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath();
     deleteRecursively(work);
     // A fresh password every run: there is no admin password anywhere in the repository.
     Admin admin = new Admin("admin@cleave.test", "Adm1n-" + UUID.randomUUID());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CLEAVE_ADMIN_EMAIL", admin.email());
     env.put("CLEAVE_ADMIN_PASSWORD", admin.password());
-    // The suite plays several clients from one machine: loopback is trusted as a proxy, so a test can
-    // name its client address in X-Forwarded-For (as a load balancer in front of the gateway would).
-    // Locks last long enough that no pause of a busy CI machine can let one expire between two requests.
+    // The suite plays several clients from one machine: loopback is trusted as a proxy, so a test
+    // can
+    // name its client address in X-Forwarded-For (as a load balancer in front of the gateway
+    // would).
+    // Locks last long enough that no pause of a busy CI machine can let one expire between two
+    // requests.
     env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     env.put("CLEAVE_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
-    // The suite is hundreds of clients on one machine: the gateway's shipped rate limits (unit-tested in
-    // gateway-module) would throttle it. One test rule instead, on a path nothing else uses (GatewayIT).
+    // The suite is hundreds of clients on one machine: the gateway's shipped rate limits
+    // (unit-tested in
+    // gateway-module) would throttle it. One test rule instead, on a path nothing else uses
+    // (GatewayIT).
     env.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "off");
     env.put("CLEAVE_GATEWAY_RATE_LIMITS", GATEWAY_TEST_RATE_LIMIT);
     env.put("CLEAVE_GATEWAY_CORS_ALLOWED_ORIGINS", GATEWAY_TEST_ORIGIN);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
-    // The suite also plays a calling service with a key pair of its own (ADR 9): every server trusts
+    // The suite also plays a calling service with a key pair of its own (ADR 9): every server
+    // trusts
     // its public key as a service key, next to the system's own.
     DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("suite-service-key"));
     Map<String, Integer> ports = new HashMap<>();
-    Topology topology = Topology.of(System.getProperty("cleave.test.topology", "monolith"), "cleave_api_tests",
-        server -> ports.computeIfAbsent(server, s -> freePort()));
+    Topology topology =
+        Topology.of(
+            System.getProperty("cleave.test.topology", "monolith"),
+            "cleave_api_tests",
+            server -> ports.computeIfAbsent(server, s -> freePort()));
     Map<String, String> launcherEnv = new LinkedHashMap<>();
     launcherEnv.put("CLEAVE_EMBEDDED_DB_PORT", Integer.toString(freePort()));
-    CleaveStack stack = CleaveStack.start(new CleaveStack.Options(Path.of(System.getProperty("cleave.wlp")), work,
-        topology, launcherEnv, env, List.of(serviceKeys.publicKey()), work.resolve("logs"),
-        line -> System.out.println("[api-tests] " + line)));
+    CleaveStack stack =
+        CleaveStack.start(
+            new CleaveStack.Options(
+                Path.of(System.getProperty("cleave.wlp")),
+                work,
+                topology,
+                launcherEnv,
+                env,
+                List.of(serviceKeys.publicKey()),
+                work.resolve("logs"),
+                line -> System.out.println("[api-tests] " + line)));
     String baseUrl = stack.frontUri().toString();
-    return new Running(baseUrl, TestTokens.fromPrivateKeyFile(stack.userKeys().privateKey(), baseUrl), admin, stack,
+    return new Running(
+        baseUrl,
+        TestTokens.fromPrivateKeyFile(stack.userKeys().privateKey(), baseUrl),
+        admin,
+        stack,
         ServiceKey.of(serviceKeys.privateKey(), serviceKeys.publicKey()));
   }
 
@@ -209,8 +269,12 @@ public final class CleaveSystem implements BeforeAllCallback {
     }
   }
 
-  /** What this run started; closed by JUnit when the run ends (the root store closes what is AutoCloseable). */
-  record Running(String baseUrl, TestTokens tokens, Admin admin, CleaveStack stack, ServiceKey serviceKey)
+  /**
+   * What this run started; closed by JUnit when the run ends (the root store closes what is
+   * AutoCloseable).
+   */
+  record Running(
+      String baseUrl, TestTokens tokens, Admin admin, CleaveStack stack, ServiceKey serviceKey)
       implements AutoCloseable {
     @Override
     public void close() {

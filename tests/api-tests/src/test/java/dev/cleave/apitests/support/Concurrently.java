@@ -16,10 +16,12 @@ import java.util.function.IntFunction;
 /** Sends requests at the same moment (all threads wait at one latch) to provoke races. */
 public final class Concurrently {
 
-  private Concurrently() {
-  }
+  private Concurrently() {}
 
-  /** Runs {@code count} requests at once, the i-th made by {@code request.apply(i)}; responses in order. */
+  /**
+   * Runs {@code count} requests at once, the i-th made by {@code request.apply(i)}; responses in
+   * order.
+   */
   public static List<Response> send(int count, IntFunction<Response> request) {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     CountDownLatch start = new CountDownLatch(1);
@@ -27,10 +29,11 @@ public final class Concurrently {
       List<Future<Response>> results = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int index = i;
-        Callable<Response> call = () -> {
-          start.await();
-          return request.apply(index);
-        };
+        Callable<Response> call =
+            () -> {
+              start.await();
+              return request.apply(index);
+            };
         results.add(pool.submit(call));
       }
       start.countDown();

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A monolith of a test's own on an embedded PostgreSQL of its own, for the tests that crash one or the
- * other: a fresh folder every run (as the main suite has), the suite's token keys, the suite's checkout
- * timing. Closing it stops the server, then the database.
+ * A monolith of a test's own on an embedded PostgreSQL of its own, for the tests that crash one or
+ * the other: a fresh folder every run (as the main suite has), the suite's token keys, the suite's
+ * checkout timing. Closing it stops the server, then the database.
  */
 public final class OwnMonolith implements AutoCloseable {
 
@@ -22,14 +22,21 @@ public final class OwnMonolith implements AutoCloseable {
   private EmbeddedDatabase database;
   private LibertyServer server;
 
-  /** Starts the database in {@code <the suite's work folder's parent>/<folder>}; the server starts with {@link #launch}. */
+  /**
+   * Starts the database in {@code <the suite's work folder's parent>/<folder>}; the server starts
+   * with {@link #launch}.
+   */
   public OwnMonolith(String folder, String databaseName) {
     DevKeys.KeyFiles keys = CleaveSystem.keys().orElseThrow();
-    this.work = Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env")).toAbsolutePath()
-        .resolveSibling(folder);
+    this.work =
+        Path.of(System.getProperty("cleave.test.workDir", "target/api-test-env"))
+            .toAbsolutePath()
+            .resolveSibling(folder);
     this.databaseName = databaseName;
     CleaveSystem.deleteRecursively(work);
-    database = EmbeddedDatabase.start(work.resolve("postgres"), CleaveSystem.freePort(), List.of(databaseName));
+    database =
+        EmbeddedDatabase.start(
+            work.resolve("postgres"), CleaveSystem.freePort(), List.of(databaseName));
     environment = new LinkedHashMap<>(database.settings().toEnvironment());
     environment.put("CLEAVE_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
     environment.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
@@ -44,8 +51,13 @@ public final class OwnMonolith implements AutoCloseable {
   public LibertyServer launch(Map<String, String> extra, String console) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.putAll(extra);
-    server = LibertyServer.launch(Path.of(System.getProperty("cleave.wlp")), System.getProperty("cleave.server", "monolith"),
-        CleaveSystem.freePort(), env, work.resolve(console + ".log"));
+    server =
+        LibertyServer.launch(
+            Path.of(System.getProperty("cleave.wlp")),
+            System.getProperty("cleave.server", "monolith"),
+            CleaveSystem.freePort(),
+            env,
+            work.resolve(console + ".log"));
     server.awaitReady(Duration.ofMinutes(3));
     return server;
   }

@@ -7,8 +7,7 @@ import io.restassured.response.Response;
 /** Assertions on RFC 9457 problem responses. */
 public final class Problems {
 
-  private Problems() {
-  }
+  private Problems() {}
 
   /** The response is a problem+json with this status, echoing it in the body, with a request id. */
   public static Response assertProblem(Response response, int status) {
@@ -17,14 +16,18 @@ public final class Problems {
     assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
     assertThat(response.jsonPath().getString("type")).startsWith("https://cleave.dev/problems/");
     assertThat(response.jsonPath().getString("title")).isNotBlank();
-    assertThat(response.jsonPath().getString("requestId")).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.jsonPath().getString("requestId"))
+        .isEqualTo(response.header("X-Request-Id"));
     return response;
   }
 
-  /** As {@link #assertProblem(Response, int)}, and the problem type is {@code .../problems/<slug>}. */
+  /**
+   * As {@link #assertProblem(Response, int)}, and the problem type is {@code .../problems/<slug>}.
+   */
   public static Response assertProblem(Response response, int status, String slug) {
     assertProblem(response, status);
-    assertThat(response.jsonPath().getString("type")).isEqualTo("https://cleave.dev/problems/" + slug);
+    assertThat(response.jsonPath().getString("type"))
+        .isEqualTo("https://cleave.dev/problems/" + slug);
     return response;
   }
 

@@ -15,9 +15,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A calling service's own key pair, as the split system gives one to each calling service (ADR 9): its
- * tokens are verified like user tokens, but may carry the {@code service} role only. The suite makes
- * one and every server trusts it as a service key, next to the system's own.
+ * A calling service's own key pair, as the split system gives one to each calling service (ADR 9):
+ * its tokens are verified like user tokens, but may carry the {@code service} role only. The suite
+ * makes one and every server trusts it as a service key, next to the system's own.
  */
 public final class ServiceKey {
 
@@ -32,7 +32,8 @@ public final class ServiceKey {
   /** The pair in {@code privatePem} / {@code publicPem} (PKCS #8 and X.509 PEM files). */
   public static ServiceKey of(Path privatePem, Path publicPem) {
     try {
-      PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(privatePem)));
+      PrivateKey key =
+          KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(privatePem)));
       return new ServiceKey(key, DevKeys.thumbprint(DevKeys.readPublicKey(publicPem)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -42,16 +43,31 @@ public final class ServiceKey {
   /** A token signed with this key for {@code subject}, with the single group {@code role}. */
   public String token(String subject, String role) {
     Instant now = Instant.now();
-    String claims = "{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE + "\",\"sub\":\""
-        + subject + "\",\"upn\":\"" + subject + "\",\"groups\":[\"" + role + "\"],\"jti\":\"" + UUID.randomUUID()
-        + "\",\"iat\":" + now.minusSeconds(5).getEpochSecond() + ",\"exp\":" + now.plus(Duration.ofMinutes(5)).getEpochSecond()
-        + "}";
+    String claims =
+        "{\"iss\":\""
+            + TestTokens.ISSUER
+            + "\",\"aud\":\""
+            + TestTokens.AUDIENCE
+            + "\",\"sub\":\""
+            + subject
+            + "\",\"upn\":\""
+            + subject
+            + "\",\"groups\":[\""
+            + role
+            + "\"],\"jti\":\""
+            + UUID.randomUUID()
+            + "\",\"iat\":"
+            + now.minusSeconds(5).getEpochSecond()
+            + ",\"exp\":"
+            + now.plus(Duration.ofMinutes(5)).getEpochSecond()
+            + "}";
     return TestTokens.sign(key, TestTokens.header(keyId), claims);
   }
 
   private static byte[] der(Path pem) {
     try {
-      return Base64.getDecoder().decode(Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+      return Base64.getDecoder()
+          .decode(Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,30 +10,42 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Shopping through the public API: products with stock, carts, checkouts, and waiting for a saga to finish. */
+/**
+ * Shopping through the public API: products with stock, carts, checkouts, and waiting for a saga to
+ * finish.
+ */
 public final class Shop {
 
   /** Test cards of the simulated processor (modules/payment/README.md). */
   public static final String APPROVED = "4242424242424242";
+
   public static final String DECLINED = "4000000000000002";
   public static final String NO_FUNDS = "4000000000009995";
   public static final String PROCESSOR_ERROR = "4000000000000119";
   public static final String SLOW = "4000000000005209";
 
-  public static final String ADDRESS = """
-      {"recipient":"Ada Shopper","line1":"1 Test Street","postalCode":"10115","city":"Berlin","country":"DE"}""";
+  public static final String ADDRESS =
+      """
+      {"recipient":"Ada Shopper","line1":"1 Test Street","postalCode":"10115","city":"Berlin","country":"DE"}\
+      """;
 
-  private static final Set<String> SETTLED = Set.of("CONFIRMED", "REJECTED", "PAYMENT_DECLINED", "FAILED", "CANCELLED");
+  private static final Set<String> SETTLED =
+      Set.of("CONFIRMED", "REJECTED", "PAYMENT_DECLINED", "FAILED", "CANCELLED");
 
-  private Shop() {
-  }
+  private Shop() {}
 
   /** A new active product at {@code price} EUR with {@code units} on hand. */
   public static long product(String price, int units) {
     String sku = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    Response created = Accounts.admin().request().body("""
-        {"sku":"%s","name":"Shop %s","category":"garden","price":%s,"currency":"EUR"}""".formatted(sku, sku, price))
-        .post("/api/v1/products");
+    Response created =
+        Accounts.admin()
+            .request()
+            .body(
+                """
+                {"sku":"%s","name":"Shop %s","category":"garden","price":%s,"currency":"EUR"}\
+                """
+                    .formatted(sku, sku, price))
+            .post("/api/v1/products");
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     long id = created.jsonPath().getLong("id");
     stock(id, units);
@@ -41,27 +53,45 @@ public final class Shop {
   }
 
   public static void stock(long productId, int units) {
-    Response counted = Accounts.admin().request().body("{\"onHand\":" + units + "}")
-        .put("/api/v1/products/" + productId + "/stock");
+    Response counted =
+        Accounts.admin()
+            .request()
+            .body("{\"onHand\":" + units + "}")
+            .put("/api/v1/products/" + productId + "/stock");
     assertThat(counted.statusCode()).as(counted.asString()).isEqualTo(200);
   }
 
-  /** Units of the product available to new orders (on hand minus reserved), from the product page. */
+  /**
+   * Units of the product available to new orders (on hand minus reserved), from the product page.
+   */
   public static int available(long productId) {
-    return given().get("/api/v1/products/" + productId).then().statusCode(200).extract().jsonPath().getInt("available");
+    return given()
+        .get("/api/v1/products/" + productId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getInt("available");
   }
 
-  /** A customer with one unit of the product in the cart; the token is minted (no login), which keeps tests short. */
+  /**
+   * A customer with one unit of the product in the cart; the token is minted (no login), which
+   * keeps tests short.
+   */
   public static Account shopper(String tag, long productId) {
     String id = UUID.randomUUID().toString();
-    Account customer = new Account(id, tag + "@cleave.test", null, CleaveSystem.tokens().customer(id), null);
+    Account customer =
+        new Account(id, tag + "@cleave.test", null, CleaveSystem.tokens().customer(id), null);
     addToCart(customer, productId, 1);
     return customer;
   }
 
   public static void addToCart(Account account, long productId, int quantity) {
-    Response added = account.request().body("{\"productId\":" + productId + ",\"quantity\":" + quantity + "}")
-        .post("/api/v1/cart/items");
+    Response added =
+        account
+            .request()
+            .body("{\"productId\":" + productId + ",\"quantity\":" + quantity + "}")
+            .post("/api/v1/cart/items");
     assertThat(added.statusCode()).as(added.asString()).isEqualTo(200);
   }
 
@@ -75,7 +105,11 @@ public final class Shop {
   }
 
   public static Response placeOrder(Account account, String idempotencyKey, String body) {
-    return account.request().header("Idempotency-Key", idempotencyKey).body(body).post("/api/v1/orders");
+    return account
+        .request()
+        .header("Idempotency-Key", idempotencyKey)
+        .body(body)
+        .post("/api/v1/orders");
   }
 
   /** Places an order (the cart must hold something) with a fresh key. */

@@ -40,22 +40,33 @@ public final class TestTokens {
   /** The key id the server publishes in its JWK Set, which every token it accepts must name. */
   public String keyId() {
     if (keyId == null) {
-      keyId = RestAssured.given().baseUri(baseUrl).get("/.well-known/jwks.json")
-          .then().statusCode(200).extract().jsonPath().getString("keys[0].kid");
+      keyId =
+          RestAssured.given()
+              .baseUri(baseUrl)
+              .get("/.well-known/jwks.json")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getString("keys[0].kid");
     }
     return keyId;
   }
 
-  /** The server's signing key: tests forge with it to show which defects alone get a token refused. */
+  /**
+   * The server's signing key: tests forge with it to show which defects alone get a token refused.
+   */
   public PrivateKey signingKey() {
     return key;
   }
 
   static TestTokens fromPrivateKeyFile(Path pem, String baseUrl) {
     try {
-      String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      PrivateKey key = KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      String base64 =
+          Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+      PrivateKey key =
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
       return new TestTokens(key, baseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read -Dcleave.test.jwtPrivateKey=" + pem, e);
@@ -72,13 +83,29 @@ public final class TestTokens {
     return token(subject, "customer", ISSUER, Duration.ofMinutes(5));
   }
 
-  /** A token with the given subject, single role, issuer and lifetime (negative: already expired). */
+  /**
+   * A token with the given subject, single role, issuer and lifetime (negative: already expired).
+   */
   public String token(String subject, String role, String issuer, Duration lifetime) {
     Instant now = Instant.now();
-    String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject
-        + "\",\"upn\":\"" + subject + "\",\"groups\":[\"" + role + "\"],\"jti\":\"" + UUID.randomUUID()
-        + "\",\"iat\":" + now.minusSeconds(5).getEpochSecond() + ",\"exp\":"
-        + now.plus(lifetime).getEpochSecond() + "}";
+    String claims =
+        "{\"iss\":\""
+            + issuer
+            + "\",\"aud\":\""
+            + AUDIENCE
+            + "\",\"sub\":\""
+            + subject
+            + "\",\"upn\":\""
+            + subject
+            + "\",\"groups\":[\""
+            + role
+            + "\"],\"jti\":\""
+            + UUID.randomUUID()
+            + "\",\"iat\":"
+            + now.minusSeconds(5).getEpochSecond()
+            + ",\"exp\":"
+            + now.plus(lifetime).getEpochSecond()
+            + "}";
     return sign(key, header(keyId()), claims);
   }
 
@@ -104,9 +131,18 @@ public final class TestTokens {
 
   /** A well-formed token signed by a key the server has never seen. */
   public static String signedByStranger() {
-    return sign(DevKeys.generate().getPrivate(), header("stranger"),
-        "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"mallory\",\"upn\":\"mallory\","
-            + "\"groups\":[\"admin\"],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":"
-            + Instant.now().plusSeconds(300).getEpochSecond() + "}");
+    return sign(
+        DevKeys.generate().getPrivate(),
+        header("stranger"),
+        "{\"iss\":\""
+            + ISSUER
+            + "\",\"aud\":\""
+            + AUDIENCE
+            + "\",\"sub\":\"mallory\",\"upn\":\"mallory\","
+            + "\"groups\":[\"admin\"],\"iat\":"
+            + Instant.now().getEpochSecond()
+            + ",\"exp\":"
+            + Instant.now().plusSeconds(300).getEpochSecond()
+            + "}");
   }
 }

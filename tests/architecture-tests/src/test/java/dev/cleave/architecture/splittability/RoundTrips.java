@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** Survives JSON-B: components only, each a type JSON-B maps both ways. */
-public record RoundTrips(String name, long id, Money price, Instant at, List<String> tags, boolean active) {
-}
+public record RoundTrips(
+    String name, long id, Money price, Instant at, List<String> tags, boolean active) {}

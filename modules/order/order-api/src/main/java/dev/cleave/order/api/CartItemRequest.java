@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Positive;
  * @param productId the product
  * @param quantity 1 to {@value #MAX_QUANTITY} units
  */
-public record CartItemRequest(@Positive long productId, @Min(1) @Max(CartItemRequest.MAX_QUANTITY) int quantity) {
+public record CartItemRequest(
+    @Positive long productId, @Min(1) @Max(CartItemRequest.MAX_QUANTITY) int quantity) {
 
   /** Most units of one product in a cart (and in an order line). */
   public static final int MAX_QUANTITY = 100;

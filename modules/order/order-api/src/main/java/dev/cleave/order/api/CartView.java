@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param lines the products, in the order they were added
  * @param units units over all lines
- * @param total the sum of the available lines; {@code null} when the cart is empty or mixes currencies
+ * @param total the sum of the available lines; {@code null} when the cart is empty or mixes
+ *     currencies
  */
-public record CartView(List<CartLine> lines, int units, Money total) {
-}
+public record CartView(List<CartLine> lines, int units, Money total) {}

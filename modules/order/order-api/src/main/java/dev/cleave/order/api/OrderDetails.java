@@ -21,7 +21,15 @@ import java.util.List;
  * @param placedAt when it was placed
  * @param updatedAt when its status last changed
  */
-public record OrderDetails(String id, String customerId, OrderStatus status, String failureReason,
-    List<OrderLine> lines, Money total, Address shippingAddress, CardBrand cardBrand, String cardLast4,
-    Instant placedAt, Instant updatedAt) {
-}
+public record OrderDetails(
+    String id,
+    String customerId,
+    OrderStatus status,
+    String failureReason,
+    List<OrderLine> lines,
+    Money total,
+    Address shippingAddress,
+    CardBrand cardBrand,
+    String cardLast4,
+    Instant placedAt,
+    Instant updatedAt) {}

@@ -5,7 +5,11 @@ import dev.cleave.kernel.DomainException;
 public class OrderNotFoundException extends DomainException {
 
   public OrderNotFoundException(String orderId) {
-    super(Kind.NOT_FOUND, "order-not-found", "Order not found", "No order " + orderId + " is yours to see.");
+    super(
+        Kind.NOT_FOUND,
+        "order-not-found",
+        "Order not found",
+        "No order " + orderId + " is yours to see.");
   }
 
   /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
@@ -13,7 +17,8 @@ public class OrderNotFoundException extends DomainException {
     return new OrderNotFoundException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private OrderNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "order-not-found", "Order not found", detail);
   }

@@ -2,6 +2,7 @@ package dev.cleave.order.api;
 
 /**
  * Where an order and its checkout saga stand.
+ *
  * <pre>
  * PLACED ──reserve──► STOCK_RESERVED ──authorize──► PAYMENT_AUTHORIZED ──commit, capture──► CONFIRMED
  *   │                    │                              │                                     │ cancel
@@ -25,7 +26,10 @@ public enum OrderStatus {
   REJECTED(true),
   /** The card was declined; stock released, nothing charged. Final. */
   PAYMENT_DECLINED(true),
-  /** Checkout failed for another reason (processor error, interrupted payment, expired reservation); compensated. Final. */
+  /**
+   * Checkout failed for another reason (processor error, interrupted payment, expired reservation);
+   * compensated. Final.
+   */
   FAILED(true),
   /** The customer cancelled a confirmed order; the refund and restock are under way. */
   CANCELLING(false),
@@ -38,7 +42,10 @@ public enum OrderStatus {
     this.settled = settled;
   }
 
-  /** True when the saga has nothing more to do for this order (unless a confirmed order is cancelled). */
+  /**
+   * True when the saga has nothing more to do for this order (unless a confirmed order is
+   * cancelled).
+   */
   public boolean isSettled() {
     return settled;
   }

@@ -4,6 +4,10 @@ import dev.cleave.kernel.Money;
 import java.time.Instant;
 
 /** An order in a list. */
-public record OrderSummary(String id, String customerId, OrderStatus status, Money total, Instant placedAt,
-    Instant updatedAt) {
-}
+public record OrderSummary(
+    String id,
+    String customerId,
+    OrderStatus status,
+    Money total,
+    Instant placedAt,
+    Instant updatedAt) {}

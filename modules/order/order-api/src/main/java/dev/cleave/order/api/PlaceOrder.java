@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Places an order from the caller's cart.
  *
- * @param card the card to pay with; used for this checkout only, never stored (the order keeps brand and last four digits)
+ * @param card the card to pay with; used for this checkout only, never stored (the order keeps
+ *     brand and last four digits)
  * @param shippingAddress where to ship; when absent, the customer's default address
  */
-public record PlaceOrder(@NotNull @Valid CardDetails card, @Valid Address shippingAddress) {
-}
+public record PlaceOrder(@NotNull @Valid CardDetails card, @Valid Address shippingAddress) {}

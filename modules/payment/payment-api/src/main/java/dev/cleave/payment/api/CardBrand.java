@@ -2,7 +2,11 @@ package dev.cleave.payment.api;
 
 /** Card brands, recognised from the issuer prefix of the number. */
 public enum CardBrand {
-  VISA, MASTERCARD, AMEX, DISCOVER, OTHER;
+  VISA,
+  MASTERCARD,
+  AMEX,
+  DISCOVER,
+  OTHER;
 
   /** The brand of a card number (digits only); {@link #OTHER} when no prefix matches. */
   public static CardBrand of(String number) {

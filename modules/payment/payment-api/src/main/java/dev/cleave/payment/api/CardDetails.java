@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Pattern;
  * @param cvc the 3 or 4 digit security code; checked for form, never stored
  */
 public record CardDetails(
-    @NotNull @Pattern(regexp = "[0-9]{12,19}", message = "must be 12 to 19 digits") @LuhnValid String number,
+    @NotNull @Pattern(regexp = "[0-9]{12,19}", message = "must be 12 to 19 digits") @LuhnValid
+        String number,
     @Min(1) @Max(12) int expiryMonth,
     @Min(2000) @Max(2099) int expiryYear,
     @NotNull @Pattern(regexp = "[0-9]{3,4}", message = "must be 3 or 4 digits") String cvc) {
@@ -32,6 +33,12 @@ public record CardDetails(
 
   @Override
   public String toString() {
-    return "CardDetails[number=**** " + last4() + ", expiry=" + expiryMonth + "/" + expiryYear + ", cvc=***]";
+    return "CardDetails[number=**** "
+        + last4()
+        + ", expiry="
+        + expiryMonth
+        + "/"
+        + expiryYear
+        + ", cvc=***]";
   }
 }

@@ -17,7 +17,12 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = LuhnValid.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LuhnValid {
 

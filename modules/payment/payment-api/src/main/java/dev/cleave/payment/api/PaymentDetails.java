@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param createdAt when it was first requested
  * @param updatedAt when it last changed
  */
-public record PaymentDetails(String paymentKey, String customerId, PaymentStatus status, Money amount,
-    CardBrand cardBrand, String cardLast4, PaymentFailure failure, Instant createdAt, Instant updatedAt) {
-}
+public record PaymentDetails(
+    String paymentKey,
+    String customerId,
+    PaymentStatus status,
+    Money amount,
+    CardBrand cardBrand,
+    String cardLast4,
+    PaymentFailure failure,
+    Instant createdAt,
+    Instant updatedAt) {}

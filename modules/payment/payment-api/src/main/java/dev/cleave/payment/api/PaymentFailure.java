@@ -8,6 +8,9 @@ public enum PaymentFailure {
   INSUFFICIENT_FUNDS,
   /** The processor answered with an error ({@link PaymentStatus#FAILED}). */
   PROCESSOR_ERROR,
-  /** The processor never answered, or the attempt was interrupted by a crash ({@link PaymentStatus#FAILED}). */
+  /**
+   * The processor never answered, or the attempt was interrupted by a crash ({@link
+   * PaymentStatus#FAILED}).
+   */
   PROCESSOR_UNREACHABLE
 }

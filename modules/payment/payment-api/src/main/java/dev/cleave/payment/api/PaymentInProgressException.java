@@ -3,12 +3,19 @@ package dev.cleave.payment.api;
 import dev.cleave.kernel.DomainException;
 import java.time.Duration;
 
-/** The first authorization under this key has no outcome yet: ask again shortly (409, Retry-After). */
+/**
+ * The first authorization under this key has no outcome yet: ask again shortly (409, Retry-After).
+ */
 public class PaymentInProgressException extends DomainException {
 
   public PaymentInProgressException(String paymentKey) {
-    super(Kind.CONFLICT, "payment-in-progress", "Payment in progress",
-        "The payment with key " + paymentKey + " is being processed; repeat the request to get its outcome.",
+    super(
+        Kind.CONFLICT,
+        "payment-in-progress",
+        "Payment in progress",
+        "The payment with key "
+            + paymentKey
+            + " is being processed; repeat the request to get its outcome.",
         Duration.ofSeconds(1));
   }
 
@@ -17,8 +24,10 @@ public class PaymentInProgressException extends DomainException {
     return new PaymentInProgressException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private PaymentInProgressException(String detail, boolean fromProblem) {
-    super(Kind.CONFLICT, "payment-in-progress", "Payment in progress", detail, Duration.ofSeconds(1));
+    super(
+        Kind.CONFLICT, "payment-in-progress", "Payment in progress", detail, Duration.ofSeconds(1));
   }
 }

@@ -15,8 +15,14 @@ import java.time.Instant;
  * @param expiryYear four digits
  * @param createdAt when it was issued
  */
-public record PaymentMethod(String token, String customerId, CardBrand cardBrand, String cardLast4,
-    int expiryMonth, int expiryYear, Instant createdAt) {
+public record PaymentMethod(
+    String token,
+    String customerId,
+    CardBrand cardBrand,
+    String cardLast4,
+    int expiryMonth,
+    int expiryYear,
+    Instant createdAt) {
 
   /** Tokens as the processor issues them. */
   public static final String TOKEN = "pm_[A-Za-z0-9]{24}";

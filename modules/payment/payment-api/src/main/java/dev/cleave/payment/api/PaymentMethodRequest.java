@@ -12,5 +12,4 @@ import jakarta.validation.constraints.Pattern;
  */
 public record PaymentMethodRequest(
     @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String customerId,
-    @NotNull @Valid CardDetails card) {
-}
+    @NotNull @Valid CardDetails card) {}

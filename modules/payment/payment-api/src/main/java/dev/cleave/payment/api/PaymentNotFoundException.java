@@ -5,7 +5,11 @@ import dev.cleave.kernel.DomainException;
 public class PaymentNotFoundException extends DomainException {
 
   public PaymentNotFoundException(String paymentKey) {
-    super(Kind.NOT_FOUND, "payment-not-found", "Payment not found", "No payment has key " + paymentKey + ".");
+    super(
+        Kind.NOT_FOUND,
+        "payment-not-found",
+        "Payment not found",
+        "No payment has key " + paymentKey + ".");
   }
 
   /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
@@ -13,7 +17,8 @@ public class PaymentNotFoundException extends DomainException {
     return new PaymentNotFoundException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private PaymentNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "payment-not-found", "Payment not found", detail);
   }

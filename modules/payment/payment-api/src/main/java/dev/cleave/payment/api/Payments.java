@@ -15,19 +15,22 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * Card payments: the payment steps of the checkout saga. Every call is keyed by a payment key (the
  * checkout uses the order id) and is idempotent in the way mature payment APIs define it:
+ *
  * <ul>
- *   <li>the same key with the same request returns the recorded payment, whatever happened since;</li>
+ *   <li>the same key with the same request returns the recorded payment, whatever happened since;
  *   <li>the same key while the first authorization is still with the processor is refused with
- *       {@link PaymentInProgressException} (409): nothing is sent to the processor twice;</li>
+ *       {@link PaymentInProgressException} (409): nothing is sent to the processor twice;
  *   <li>the same key with a different request is refused with {@link IdempotencyKeyReusedException}
- *       (422);</li>
+ *       (422);
  *   <li>payments, and with them their keys, are kept (at least 24 hours; in fact for good, they are
- *       the shop's payment records).</li>
+ *       the shop's payment records).
  * </ul>
+ *
  * The full card number and the security code are never stored or logged. A card is first handed to
- * the processor, which keeps it and issues a token ({@link #register}); authorizations name the token,
- * so a payment can be authorized later without the card (after an outage of this module, by the
- * checkout saga's recovery). Cleave keeps the token, the card's brand, last four digits and expiry.
+ * the processor, which keeps it and issues a token ({@link #register}); authorizations name the
+ * token, so a payment can be authorized later without the card (after an outage of this module, by
+ * the checkout saga's recovery). Cleave keeps the token, the card's brand, last four digits and
+ * expiry.
  *
  * <p>The same interface is the in-process contract (implemented in {@code payment-core}) and the
  * remote contract of the module's internal HTTP exposure, so its JAX-RS annotations describe the
@@ -42,9 +45,9 @@ public interface Payments {
   String KEY = "[A-Za-z0-9-]{1,64}";
 
   /**
-   * Hands a card to the processor and returns the payment method it issued. Idempotent like the rest:
-   * the same key with the same customer and card (brand, last four, expiry) returns the method issued
-   * first; the same key with another request is refused.
+   * Hands a card to the processor and returns the payment method it issued. Idempotent like the
+   * rest: the same key with the same customer and card (brand, last four, expiry) returns the
+   * method issued first; the same key with another request is refused.
    *
    * @param methodKey the idempotency key (the checkout uses the order id)
    * @param request whose card, and the card
@@ -54,27 +57,31 @@ public interface Payments {
    */
   @PUT
   @Path("/methods/{key}")
-  PaymentMethod register(@PathParam("key") @NotNull @Pattern(regexp = KEY) String methodKey,
+  PaymentMethod register(
+      @PathParam("key") @NotNull @Pattern(regexp = KEY) String methodKey,
       @NotNull @Valid PaymentMethodRequest request);
 
   /**
-   * Asks the card processor to hold the amount on the payment method's card. A declined card or a processor failure is
-   * an outcome, not an exception: the payment is {@link PaymentStatus#DECLINED} or
-   * {@link PaymentStatus#FAILED} with its {@link PaymentFailure reason}, and replaying the call
-   * returns that outcome.
+   * Asks the card processor to hold the amount on the payment method's card. A declined card or a
+   * processor failure is an outcome, not an exception: the payment is {@link
+   * PaymentStatus#DECLINED} or {@link PaymentStatus#FAILED} with its {@link PaymentFailure reason},
+   * and replaying the call returns that outcome.
    *
    * @param paymentKey the idempotency key (the checkout uses the order id)
    * @param request what to authorize and with which card
    * @return the payment, {@code AUTHORIZED}, {@code DECLINED} or {@code FAILED}
-   * @throws PaymentInProgressException when the first authorization under this key has no outcome yet
+   * @throws PaymentInProgressException when the first authorization under this key has no outcome
+   *     yet
    * @throws IdempotencyKeyReusedException when the key was used for a different request
-   * @throws UnknownPaymentMethodException when the token is not one of the customer's payment methods
+   * @throws UnknownPaymentMethodException when the token is not one of the customer's payment
+   *     methods
    * @throws CardExpiredException when the card expired before the current month
    * @throws InvalidAmountException when the amount is not positive
    */
   @PUT
   @Path("/{key}")
-  PaymentDetails authorize(@PathParam("key") @NotNull @Pattern(regexp = KEY) String paymentKey,
+  PaymentDetails authorize(
+      @PathParam("key") @NotNull @Pattern(regexp = KEY) String paymentKey,
       @NotNull @Valid AuthorizationRequest request);
 
   /**
@@ -97,7 +104,8 @@ public interface Payments {
    */
   @POST
   @Path("/{key}/void")
-  PaymentDetails voidAuthorization(@PathParam("key") @NotNull @Pattern(regexp = KEY) String paymentKey);
+  PaymentDetails voidAuthorization(
+      @PathParam("key") @NotNull @Pattern(regexp = KEY) String paymentKey);
 
   /**
    * Gives the captured amount back. Idempotent: refunding a refunded payment changes nothing.

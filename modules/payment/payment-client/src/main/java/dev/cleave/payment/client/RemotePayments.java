@@ -10,13 +10,14 @@ import dev.cleave.platform.remote.RemoteBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@link Payments} served by the remote payment service: the interface as a MicroProfile REST client
- * ({@link RemoteBinding}), presenting this service's token, with the module's problem details turned
- * back into the exceptions the in-process binding throws. A deployable packages this class or the
- * payment module's core, never both.
+ * {@link Payments} served by the remote payment service: the interface as a MicroProfile REST
+ * client ({@link RemoteBinding}), presenting this service's token, with the module's problem
+ * details turned back into the exceptions the in-process binding throws. A deployable packages this
+ * class or the payment module's core, never both.
  *
- * <p>Configuration: {@code cleave.payment.url} ({@code CLEAVE_PAYMENT_URL}), the base URL of the payment service,
- * and {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the callers' step timeouts).
+ * <p>Configuration: {@code cleave.payment.url} ({@code CLEAVE_PAYMENT_URL}), the base URL of the
+ * payment service, and {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the
+ * callers' step timeouts).
  */
 @ApplicationScoped
 public class RemotePayments extends RemoteBinding<Payments> implements Payments {

@@ -7,5 +7,4 @@ package dev.cleave.product.api;
  * @param name the display name
  * @param productCount how many active products it holds (absent where not computed)
  */
-public record CategorySummary(String slug, String name, Long productCount) {
-}
+public record CategorySummary(String slug, String name, Long productCount) {}

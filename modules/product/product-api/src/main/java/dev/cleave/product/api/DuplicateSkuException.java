@@ -6,7 +6,11 @@ import dev.cleave.kernel.DomainException;
 public class DuplicateSkuException extends DomainException {
 
   public DuplicateSkuException(String sku) {
-    super(Kind.CONFLICT, "duplicate-sku", "Duplicate SKU", "A product with SKU " + sku + " already exists.");
+    super(
+        Kind.CONFLICT,
+        "duplicate-sku",
+        "Duplicate SKU",
+        "A product with SKU " + sku + " already exists.");
   }
 
   /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
@@ -14,7 +18,8 @@ public class DuplicateSkuException extends DomainException {
     return new DuplicateSkuException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private DuplicateSkuException(String detail, boolean fromProblem) {
     super(Kind.CONFLICT, "duplicate-sku", "Duplicate SKU", detail);
   }

@@ -12,15 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Stock reservations for orders: the inventory steps of the checkout saga. Every call is keyed by the
- * order id and idempotent, so a saga may repeat any step after a timeout or a crash and get the same
- * outcome. Units held by a reservation are not available to other orders; committing takes them out
- * of stock, releasing gives them back. A reservation that is neither committed nor released before
- * it expires is released by the module.
+ * Stock reservations for orders: the inventory steps of the checkout saga. Every call is keyed by
+ * the order id and idempotent, so a saga may repeat any step after a timeout or a crash and get the
+ * same outcome. Units held by a reservation are not available to other orders; committing takes
+ * them out of stock, releasing gives them back. A reservation that is neither committed nor
+ * released before it expires is released by the module.
  *
  * <p>The same interface is the in-process contract (implemented in {@code product-core}), the
- * MicroProfile REST client interface (in {@code product-client}) and the server-side contract of the
- * module's internal HTTP exposure, so its JAX-RS annotations describe the remote form of each call.
+ * MicroProfile REST client interface (in {@code product-client}) and the server-side contract of
+ * the module's internal HTTP exposure, so its JAX-RS annotations describe the remote form of each
+ * call.
  */
 @Path("/internal/v1/product/reservations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,10 +32,10 @@ public interface Inventory {
   String ORDER_ID = "[A-Za-z0-9-]{1,64}";
 
   /**
-   * Holds stock for every line of an order, all or nothing. When any line cannot be held (unknown or
-   * inactive product, not enough available units) nothing is held and the reservation is
-   * {@link ReservationStatus#REJECTED}, naming those lines. Repeating the call with the same order id
-   * and the same lines returns the recorded reservation, whatever stock has done since.
+   * Holds stock for every line of an order, all or nothing. When any line cannot be held (unknown
+   * or inactive product, not enough available units) nothing is held and the reservation is {@link
+   * ReservationStatus#REJECTED}, naming those lines. Repeating the call with the same order id and
+   * the same lines returns the recorded reservation, whatever stock has done since.
    *
    * @param orderId the order the stock is for; the idempotency key
    * @param request the lines; a product may appear once
@@ -44,7 +45,8 @@ public interface Inventory {
    */
   @PUT
   @Path("/{orderId}")
-  ReservationDetails reserve(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId,
+  ReservationDetails reserve(
+      @PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId,
       @NotNull @Valid StockReservation request);
 
   /**
@@ -56,11 +58,12 @@ public interface Inventory {
    */
   @POST
   @Path("/{orderId}/commit")
-  ReservationDetails commit(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
+  ReservationDetails commit(
+      @PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
 
   /**
-   * Makes the held units available again (the order failed or was abandoned). Idempotent: releasing a
-   * released or rejected reservation changes nothing.
+   * Makes the held units available again (the order failed or was abandoned). Idempotent: releasing
+   * a released or rejected reservation changes nothing.
    *
    * @throws ReservationNotFoundException when the order has no reservation
    * @throws ReservationConflictException when the reservation was committed (stock already left;
@@ -68,7 +71,8 @@ public interface Inventory {
    */
   @POST
   @Path("/{orderId}/release")
-  ReservationDetails release(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
+  ReservationDetails release(
+      @PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
 
   /**
    * Puts committed units back into stock (a paid order was cancelled). Idempotent: restocking a
@@ -79,5 +83,6 @@ public interface Inventory {
    */
   @POST
   @Path("/{orderId}/restock")
-  ReservationDetails restock(@PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
+  ReservationDetails restock(
+      @PathParam("orderId") @NotNull @Pattern(regexp = ORDER_ID) String orderId);
 }

@@ -16,8 +16,9 @@ import java.util.Set;
  * order takes its price snapshot from here).
  *
  * <p>The same interface is the in-process contract (implemented in {@code product-core}), the
- * MicroProfile REST client interface (in {@code product-client}) and the server-side contract of the
- * module's internal HTTP exposure, so its JAX-RS annotations describe the remote form of each call.
+ * MicroProfile REST client interface (in {@code product-client}) and the server-side contract of
+ * the module's internal HTTP exposure, so its JAX-RS annotations describe the remote form of each
+ * call.
  */
 @Path("/internal/v1/product/catalog")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,8 +28,8 @@ public interface ProductCatalog {
   int MAX_LOOKUP = 100;
 
   /**
-   * Looks up products by id, including deactivated ones (an order placed earlier may refer to them).
-   * Unknown ids are simply absent from the result; the result is ordered by id.
+   * Looks up products by id, including deactivated ones (an order placed earlier may refer to
+   * them). Unknown ids are simply absent from the result; the result is ordered by id.
    *
    * @param ids between 1 and {@value #MAX_LOOKUP} positive product ids
    * @return a snapshot for each known id

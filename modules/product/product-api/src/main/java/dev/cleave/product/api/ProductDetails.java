@@ -25,5 +25,4 @@ public record ProductDetails(
     Money price,
     int available,
     boolean active,
-    Instant updatedAt) {
-}
+    Instant updatedAt) {}

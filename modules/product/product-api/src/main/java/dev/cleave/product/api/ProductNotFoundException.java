@@ -6,7 +6,11 @@ import dev.cleave.kernel.DomainException;
 public class ProductNotFoundException extends DomainException {
 
   public ProductNotFoundException(long id) {
-    super(Kind.NOT_FOUND, "product-not-found", "Product not found", "Product " + id + " does not exist.");
+    super(
+        Kind.NOT_FOUND,
+        "product-not-found",
+        "Product not found",
+        "Product " + id + " does not exist.");
   }
 
   /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
@@ -14,7 +18,8 @@ public class ProductNotFoundException extends DomainException {
     return new ProductNotFoundException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private ProductNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "product-not-found", "Product not found", detail);
   }

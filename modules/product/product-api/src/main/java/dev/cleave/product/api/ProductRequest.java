@@ -21,16 +21,23 @@ import java.math.BigDecimal;
  * @param currency ISO 4217 code of the price
  */
 public record ProductRequest(
-    @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
-    String sku,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
-    String name,
-    @Size(max = 4000) @Pattern(regexp = "[^\\p{Cc}&&[^\\n\\t\\r]]*", message = "must not contain control characters")
-    String description,
-    @NotBlank @Size(max = 64)
-    String category,
+    @NotBlank
+        @Size(max = 64)
+        @Pattern(
+            regexp = "[A-Z0-9][A-Z0-9-]*",
+            message = "must be upper-case letters, digits and dashes")
+        String sku,
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        String name,
+    @Size(max = 4000)
+        @Pattern(
+            regexp = "[^\\p{Cc}&&[^\\n\\t\\r]]*",
+            message = "must not contain control characters")
+        String description,
+    @NotBlank @Size(max = 64) String category,
     @NotNull @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2)
-    BigDecimal price,
+        BigDecimal price,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
-    String currency) {
-}
+        String currency) {}

@@ -11,5 +11,4 @@ import dev.cleave.kernel.Money;
  * @param price the current unit price
  * @param active whether the product can be sold now
  */
-public record ProductSnapshot(long id, String sku, String name, Money price, boolean active) {
-}
+public record ProductSnapshot(long id, String sku, String name, Money price, boolean active) {}

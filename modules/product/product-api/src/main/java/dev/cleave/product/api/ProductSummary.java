@@ -12,5 +12,5 @@ import dev.cleave.kernel.Money;
  * @param price the unit price
  * @param inStock whether at least one unit is available
  */
-public record ProductSummary(long id, String sku, String name, String category, Money price, boolean inStock) {
-}
+public record ProductSummary(
+    long id, String sku, String name, String category, Money price, boolean inStock) {}

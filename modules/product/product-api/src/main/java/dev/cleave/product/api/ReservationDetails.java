@@ -12,6 +12,9 @@ import java.util.List;
  * @param unavailableProductIds for a rejected reservation, the products that could not be served
  * @param expiresAt when a reservation still held is released by the module
  */
-public record ReservationDetails(String orderId, ReservationStatus status, List<ReservedLine> lines,
-    List<Long> unavailableProductIds, Instant expiresAt) {
-}
+public record ReservationDetails(
+    String orderId,
+    ReservationStatus status,
+    List<ReservedLine> lines,
+    List<Long> unavailableProductIds,
+    Instant expiresAt) {}

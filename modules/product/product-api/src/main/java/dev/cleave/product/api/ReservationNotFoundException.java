@@ -6,7 +6,10 @@ import dev.cleave.kernel.DomainException;
 public class ReservationNotFoundException extends DomainException {
 
   public ReservationNotFoundException(String orderId) {
-    super(Kind.NOT_FOUND, "reservation-not-found", "Reservation not found",
+    super(
+        Kind.NOT_FOUND,
+        "reservation-not-found",
+        "Reservation not found",
         "Order " + orderId + " has no stock reservation.");
   }
 
@@ -15,7 +18,8 @@ public class ReservationNotFoundException extends DomainException {
     return new ReservationNotFoundException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private ReservationNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "reservation-not-found", "Reservation not found", detail);
   }

@@ -1,6 +1,8 @@
 package dev.cleave.product.api;
 
-/** Where a reservation stands; {@code COMMITTED}, {@code RELEASED} and {@code REJECTED} are final. */
+/**
+ * Where a reservation stands; {@code COMMITTED}, {@code RELEASED} and {@code REJECTED} are final.
+ */
 public enum ReservationStatus {
   /** The units are held for the order and unavailable to others. */
   HELD,

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Positive;
  * @param productId the product
  * @param quantity units, 1 to {@value #MAX_QUANTITY}
  */
-public record ReservedLine(@Positive long productId, @Positive @Max(ReservedLine.MAX_QUANTITY) int quantity) {
+public record ReservedLine(
+    @Positive long productId, @Positive @Max(ReservedLine.MAX_QUANTITY) int quantity) {
 
   public static final int MAX_QUANTITY = 1000;
 }

@@ -10,7 +10,9 @@ import java.util.List;
  *
  * @param lines between 1 and {@value #MAX_LINES} lines, each product at most once
  */
-public record StockReservation(@NotNull @Size(min = 1, max = StockReservation.MAX_LINES) List<@NotNull @Valid ReservedLine> lines) {
+public record StockReservation(
+    @NotNull @Size(min = 1, max = StockReservation.MAX_LINES)
+        List<@NotNull @Valid ReservedLine> lines) {
 
   public static final int MAX_LINES = 100;
 }

@@ -6,7 +6,11 @@ import dev.cleave.kernel.DomainException;
 public class UnknownCategoryException extends DomainException {
 
   public UnknownCategoryException(String slug) {
-    super(Kind.UNPROCESSABLE, "unknown-category", "Unknown category", "There is no category '" + slug + "'.");
+    super(
+        Kind.UNPROCESSABLE,
+        "unknown-category",
+        "Unknown category",
+        "There is no category '" + slug + "'.");
   }
 
   /** The exception a remote caller rebuilds from this problem's {@code detail}, kept verbatim. */
@@ -14,7 +18,8 @@ public class UnknownCategoryException extends DomainException {
     return new UnknownCategoryException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private UnknownCategoryException(String detail, boolean fromProblem) {
     super(Kind.UNPROCESSABLE, "unknown-category", "Unknown category", detail);
   }

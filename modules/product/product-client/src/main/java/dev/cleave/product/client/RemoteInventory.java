@@ -8,13 +8,14 @@ import dev.cleave.product.api.StockReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@link Inventory} served by the remote product service: the interface as a MicroProfile REST client
- * ({@link RemoteBinding}), presenting this service's token, with the module's problem details turned
- * back into the exceptions the in-process binding throws. A deployable packages this class or the
- * product module's core, never both.
+ * {@link Inventory} served by the remote product service: the interface as a MicroProfile REST
+ * client ({@link RemoteBinding}), presenting this service's token, with the module's problem
+ * details turned back into the exceptions the in-process binding throws. A deployable packages this
+ * class or the product module's core, never both.
  *
- * <p>Configuration: {@code cleave.product.url} ({@code CLEAVE_PRODUCT_URL}), the base URL of the product service,
- * and {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the callers' step timeouts).
+ * <p>Configuration: {@code cleave.product.url} ({@code CLEAVE_PRODUCT_URL}), the base URL of the
+ * product service, and {@code cleave.remote.read-timeout} (default {@code PT1.8S}, below the
+ * callers' step timeouts).
  */
 @ApplicationScoped
 public class RemoteInventory extends RemoteBinding<Inventory> implements Inventory {

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
  * @param email the account's e-mail address (any case)
  * @param password the password
  */
-public record Credentials(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+public record Credentials(
+    @NotNull @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
 
   /** Never prints the password. */
   @Override

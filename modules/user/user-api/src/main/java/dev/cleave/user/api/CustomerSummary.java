@@ -8,5 +8,4 @@ package dev.cleave.user.api;
  * @param email the normalized e-mail address
  * @param defaultAddress the default shipping address, or {@code null} when none is on file
  */
-public record CustomerSummary(String id, String name, String email, Address defaultAddress) {
-}
+public record CustomerSummary(String id, String name, String email, Address defaultAddress) {}

@@ -16,8 +16,10 @@ import java.util.List;
  *     default, and when none is marked the first one becomes it
  */
 public record ProfileUpdate(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
-    String name,
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        String name,
     @NotNull @Size(max = ProfileUpdate.MAX_ADDRESSES) List<@NotNull @Valid Address> addresses) {
 
   public static final int MAX_ADDRESSES = 10;

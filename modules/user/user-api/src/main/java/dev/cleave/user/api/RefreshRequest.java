@@ -4,7 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Presents a refresh token, to rotate it ({@code /auth/refresh}) or to end its session ({@code /auth/logout}).
+ * Presents a refresh token, to rotate it ({@code /auth/refresh}) or to end its session ({@code
+ * /auth/logout}).
  *
  * @param refreshToken the opaque refresh token from the last token grant
  */

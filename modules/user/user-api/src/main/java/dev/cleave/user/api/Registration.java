@@ -17,8 +17,10 @@ import jakarta.validation.constraints.Size;
 public record Registration(
     @NotBlank @Size(max = 254) String email,
     @NotNull @Size(max = 1024) String password,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
-    String name) {
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        String name) {
 
   /** Never prints the password. */
   @Override

@@ -10,13 +10,22 @@ package dev.cleave.user.api;
  *     for a new grant; using one twice ends the whole session
  * @param refreshExpiresIn seconds until the refresh token expires
  */
-public record TokenGrant(String accessToken, String tokenType, long expiresIn, String refreshToken,
+public record TokenGrant(
+    String accessToken,
+    String tokenType,
+    long expiresIn,
+    String refreshToken,
     long refreshExpiresIn) {
 
   /** Never prints the tokens. */
   @Override
   public String toString() {
-    return "TokenGrant[accessToken=***, tokenType=" + tokenType + ", expiresIn=" + expiresIn
-        + ", refreshToken=***, refreshExpiresIn=" + refreshExpiresIn + "]";
+    return "TokenGrant[accessToken=***, tokenType="
+        + tokenType
+        + ", expiresIn="
+        + expiresIn
+        + ", refreshToken=***, refreshExpiresIn="
+        + refreshExpiresIn
+        + "]";
   }
 }

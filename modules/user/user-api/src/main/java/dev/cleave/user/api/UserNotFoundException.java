@@ -14,7 +14,8 @@ public class UserNotFoundException extends DomainException {
     return new UserNotFoundException(detail, true);
   }
 
-  @SuppressWarnings("UnusedVariable") // the flag only sets this constructor apart from the public one
+  @SuppressWarnings(
+      "UnusedVariable") // the flag only sets this constructor apart from the public one
   private UserNotFoundException(String detail, boolean fromProblem) {
     super(Kind.NOT_FOUND, "user-not-found", "User not found", detail);
   }

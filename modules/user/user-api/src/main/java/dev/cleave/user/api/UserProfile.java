@@ -14,6 +14,10 @@ import java.util.Set;
  * @param addresses the shipping addresses, the default one marked
  * @param createdAt when the account was registered
  */
-public record UserProfile(String id, String email, String name, Set<String> roles, List<Address> addresses,
-    Instant createdAt) {
-}
+public record UserProfile(
+    String id,
+    String email,
+    String name,
+    Set<String> roles,
+    List<Address> addresses,
+    Instant createdAt) {}

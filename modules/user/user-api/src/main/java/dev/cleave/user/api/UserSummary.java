@@ -12,5 +12,5 @@ import java.util.Set;
  * @param roles the user's roles
  * @param createdAt when the account was registered
  */
-public record UserSummary(String id, String email, String name, Set<String> roles, Instant createdAt) {
-}
+public record UserSummary(
+    String id, String email, String name, Set<String> roles, Instant createdAt) {}

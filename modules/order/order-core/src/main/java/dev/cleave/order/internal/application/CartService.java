@@ -22,18 +22,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CartService {
 
-  @Inject
-  OrderRecords records;
+  @Inject OrderRecords records;
 
-  @Inject
-  CheckoutSteps steps;
+  @Inject CheckoutSteps steps;
 
   public CartView view(String customerId) {
     List<CartItem> items = records.cart(customerId);
     if (items.isEmpty()) {
       return new CartView(List.of(), 0, null);
     }
-    return view(items, products(items.stream().map(CartItem::productId).collect(Collectors.toSet())));
+    return view(
+        items, products(items.stream().map(CartItem::productId).collect(Collectors.toSet())));
   }
 
   private static CartView view(List<CartItem> items, Map<Long, ProductSnapshot> products) {
@@ -48,10 +47,19 @@ public class CartService {
         lines.add(new CartLine(item.productId(), null, null, null, item.quantity(), null, false));
         continue;
       }
-      Money lineTotal = new Money(product.price().amount().multiply(BigDecimal.valueOf(item.quantity())),
-          product.price().currency());
-      lines.add(new CartLine(product.id(), product.sku(), product.name(), product.price(), item.quantity(), lineTotal,
-          product.active()));
+      Money lineTotal =
+          new Money(
+              product.price().amount().multiply(BigDecimal.valueOf(item.quantity())),
+              product.price().currency());
+      lines.add(
+          new CartLine(
+              product.id(),
+              product.sku(),
+              product.name(),
+              product.price(),
+              item.quantity(),
+              lineTotal,
+              product.active()));
       if (product.active()) {
         sum = sum.add(lineTotal.amount());
         currencies.add(lineTotal.currency());
@@ -80,7 +88,8 @@ public class CartService {
    * catalog call serves the check and the answer).
    */
   private Map<Long, ProductSnapshot> requireSold(String customerId, long productId) {
-    Set<Long> ids = records.cart(customerId).stream().map(CartItem::productId).collect(Collectors.toSet());
+    Set<Long> ids =
+        records.cart(customerId).stream().map(CartItem::productId).collect(Collectors.toSet());
     ids.add(productId);
     Map<Long, ProductSnapshot> products = products(ids);
     ProductSnapshot product = products.get(productId);
@@ -91,8 +100,13 @@ public class CartService {
   }
 
   private Map<Long, ProductSnapshot> products(Set<Long> ids) {
-    return steps.products(ids)
-        .orElseThrow(() -> new DependencyUnavailableException("The catalog did not answer; try again shortly."))
-        .stream().collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
+    return steps
+        .products(ids)
+        .orElseThrow(
+            () ->
+                new DependencyUnavailableException(
+                    "The catalog did not answer; try again shortly."))
+        .stream()
+        .collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
   }
 }

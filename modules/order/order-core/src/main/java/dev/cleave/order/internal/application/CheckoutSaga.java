@@ -27,23 +27,26 @@ import java.util.logging.Logger;
 
 /**
  * The checkout saga, orchestrated: reserve stock (product) → authorize payment (payment) → commit
- * stock and capture payment → confirmed; on a refusal, compensate in reverse (void, release) and end
- * in a clear final state. Cancelling a confirmed order refunds and restocks.
+ * stock and capture payment → confirmed; on a refusal, compensate in reverse (void, release) and
+ * end in a clear final state. Cancelling a confirmed order refunds and restocks.
  *
  * <p>Rules that make it safe to run any number of times, from any persisted state, by the request
  * thread or the recovery job (or both at once):
+ *
  * <ul>
- *   <li>every call to another module is keyed by the order id and idempotent (see {@link CheckoutSteps});</li>
- *   <li>each state is committed before the next step starts; a transition happens only from the state
- *       it was computed from (a racing driver finds the order moved and continues from there);</li>
- *   <li>an unknown outcome (timeout, open circuit, payment still processing) stops the drive and leaves
- *       the order where it is; recovery repeats the same call later;</li>
- *   <li>the card itself is known only to the request that placed the order, which registered it with
- *       the payment module before the order was made; the order keeps the payment method's token, so
- *       whoever drives (the request or recovery, after an outage) authorizes with the token, and a
- *       repeated authorization returns the recorded outcome. An order placed before payment methods
- *       existed has no token: recovery reads its payment back ({@code find}), and a payment that never
- *       started is a failed checkout (stock released, nothing charged).</li>
+ *   <li>every call to another module is keyed by the order id and idempotent (see {@link
+ *       CheckoutSteps});
+ *   <li>each state is committed before the next step starts; a transition happens only from the
+ *       state it was computed from (a racing driver finds the order moved and continues from
+ *       there);
+ *   <li>an unknown outcome (timeout, open circuit, payment still processing) stops the drive and
+ *       leaves the order where it is; recovery repeats the same call later;
+ *   <li>the card itself is known only to the request that placed the order, which registered it
+ *       with the payment module before the order was made; the order keeps the payment method's
+ *       token, so whoever drives (the request or recovery, after an outage) authorizes with the
+ *       token, and a repeated authorization returns the recorded outcome. An order placed before
+ *       payment methods existed has no token: recovery reads its payment back ({@code find}), and a
+ *       payment that never started is a failed checkout (stock released, nothing charged).
  * </ul>
  */
 @ApplicationScoped
@@ -52,20 +55,19 @@ public class CheckoutSaga {
   private static final Logger LOG = Logger.getLogger(CheckoutSaga.class.getName());
   private static final Set<OrderStatus> FAILURES =
       EnumSet.of(OrderStatus.REJECTED, OrderStatus.PAYMENT_DECLINED, OrderStatus.FAILED);
-  /** More moves than the longest path (CONFIRMED → CANCELLED via a race) never happen in one drive. */
+
+  /**
+   * More moves than the longest path (CONFIRMED → CANCELLED via a race) never happen in one drive.
+   */
   private static final int MAX_MOVES = 8;
 
-  @Inject
-  OrderRecords records;
+  @Inject OrderRecords records;
 
-  @Inject
-  CheckoutSteps steps;
+  @Inject CheckoutSteps steps;
 
-  @Inject
-  FaultInjection faults;
+  @Inject FaultInjection faults;
 
-  @Inject
-  OrderMetrics metrics;
+  @Inject OrderMetrics metrics;
 
   /**
    * Drives an order as far as it can go now.
@@ -87,7 +89,8 @@ public class CheckoutSaga {
 
   /**
    * Drives an order for the request that just placed it: as {@link #drive(Order)}, unless the
-   * test-only {@code cleave.order.fault.stop-after} hook leaves it to recovery at one of its states.
+   * test-only {@code cleave.order.fault.stop-after} hook leaves it to recovery at one of its
+   * states.
    */
   public Order drivePlaced(Order order) {
     return drive(order, faults::stopsPlacingAt);
@@ -119,8 +122,11 @@ public class CheckoutSaga {
   }
 
   private Optional<Order> reserve(Order order) {
-    StockReservation lines = new StockReservation(order.lines().stream()
-        .map(line -> new ReservedLine(line.productId(), line.quantity())).toList());
+    StockReservation lines =
+        new StockReservation(
+            order.lines().stream()
+                .map(line -> new ReservedLine(line.productId(), line.quantity()))
+                .toList());
     Optional<ReservationDetails> reservation;
     try {
       reservation = steps.reserve(id(order), lines);
@@ -132,29 +138,45 @@ public class CheckoutSaga {
     }
     return switch (reservation.get().status()) {
       case HELD -> move(order, OrderStatus.STOCK_RESERVED, null);
-      case REJECTED -> move(order, OrderStatus.REJECTED,
-          "Not available in the quantities ordered: products " + reservation.get().unavailableProductIds());
+      case REJECTED ->
+          move(
+              order,
+              OrderStatus.REJECTED,
+              "Not available in the quantities ordered: products "
+                  + reservation.get().unavailableProductIds());
       // held earlier, then released by expiry before this order could move on (a long outage)
-      case RELEASED -> move(order, OrderStatus.FAILED, "The stock reservation expired before payment.");
-      default -> unknown(order, "reserve", new IllegalStateException("reservation is " + reservation.get().status()));
+      case RELEASED ->
+          move(order, OrderStatus.FAILED, "The stock reservation expired before payment.");
+      default ->
+          unknown(
+              order,
+              "reserve",
+              new IllegalStateException("reservation is " + reservation.get().status()));
     };
   }
 
   private Optional<Order> pay(Order order) {
     Optional<PaymentDetails> payment;
     try {
-      payment = order.paymentMethod() != null
-          ? steps.authorize(id(order), new AuthorizationRequest(order.customerId(), order.total(), order.paymentMethod()))
-          : steps.payment(id(order));
+      payment =
+          order.paymentMethod() != null
+              ? steps.authorize(
+                  id(order),
+                  new AuthorizationRequest(
+                      order.customerId(), order.total(), order.paymentMethod()))
+              : steps.payment(id(order));
     } catch (PaymentInProgressException e) {
       return unknown(order, "authorize", e);
     } catch (PaymentNotFoundException e) {
       // An order from before payment methods: its placing request never reached the payment module,
       // and only that request had the card.
-      return releaseAndMove(order, OrderStatus.FAILED, "Checkout was interrupted before the payment was made; "
-          + "nothing was charged.");
+      return releaseAndMove(
+          order,
+          OrderStatus.FAILED,
+          "Checkout was interrupted before the payment was made; " + "nothing was charged.");
     } catch (DomainException e) {
-      return releaseAndMove(order, OrderStatus.FAILED, "The payment was refused: " + e.getMessage());
+      return releaseAndMove(
+          order, OrderStatus.FAILED, "The payment was refused: " + e.getMessage());
     }
     if (payment.isEmpty()) {
       return unknown(order, "authorize", null);
@@ -165,16 +187,26 @@ public class CheckoutSaga {
       case AUTHORIZED, CAPTURED -> {
         Optional<Order> moved = move(order, OrderStatus.PAYMENT_AUTHORIZED, null);
         if (moved.isPresent() && FAILURES.contains(moved.get().status())) {
-          // Recovery gave up on this order while its payment was being authorized: let the money go.
+          // Recovery gave up on this order while its payment was being authorized: let the money
+          // go.
           steps.voidPayment(id(order));
         }
         yield moved;
       }
-      case DECLINED -> releaseAndMove(order, OrderStatus.PAYMENT_DECLINED,
-          "The card was declined (" + outcome.failure().name().toLowerCase(Locale.ROOT) + ").");
-      case FAILED -> releaseAndMove(order, OrderStatus.FAILED,
-          "The payment failed (" + outcome.failure().name().toLowerCase(Locale.ROOT) + "); nothing was charged.");
-      case VOIDED, REFUNDED -> releaseAndMove(order, OrderStatus.FAILED, "The payment was cancelled.");
+      case DECLINED ->
+          releaseAndMove(
+              order,
+              OrderStatus.PAYMENT_DECLINED,
+              "The card was declined (" + outcome.failure().name().toLowerCase(Locale.ROOT) + ").");
+      case FAILED ->
+          releaseAndMove(
+              order,
+              OrderStatus.FAILED,
+              "The payment failed ("
+                  + outcome.failure().name().toLowerCase(Locale.ROOT)
+                  + "); nothing was charged.");
+      case VOIDED, REFUNDED ->
+          releaseAndMove(order, OrderStatus.FAILED, "The payment was cancelled.");
     };
   }
 
@@ -184,12 +216,15 @@ public class CheckoutSaga {
         return unknown(order, "commit", null);
       }
     } catch (ReservationConflictException | ReservationNotFoundException e) {
-      // The reservation expired (and was released) before the order could commit it: undo the payment.
+      // The reservation expired (and was released) before the order could commit it: undo the
+      // payment.
       if (steps.voidPayment(id(order)).isEmpty()) {
         return unknown(order, "void", null);
       }
-      return move(order, OrderStatus.FAILED, "The stock reservation expired before the payment completed; "
-          + "nothing was charged.");
+      return move(
+          order,
+          OrderStatus.FAILED,
+          "The stock reservation expired before the payment completed; " + "nothing was charged.");
     }
     try {
       if (steps.capture(id(order)).isEmpty()) {
@@ -199,7 +234,8 @@ public class CheckoutSaga {
       if (steps.restock(id(order)).isEmpty()) {
         return unknown(order, "restock", null);
       }
-      return move(order, OrderStatus.FAILED, "The payment could not be captured: " + e.getMessage());
+      return move(
+          order, OrderStatus.FAILED, "The payment could not be captured: " + e.getMessage());
     }
     return move(order, OrderStatus.CONFIRMED, null);
   }
@@ -210,11 +246,12 @@ public class CheckoutSaga {
       return unknown(order, "payment lookup", null);
     }
     PaymentStatus status = payment.get().status();
-    Optional<PaymentDetails> undone = switch (status) {
-      case CAPTURED -> steps.refund(id(order));
-      case AUTHORIZED -> steps.voidPayment(id(order));
-      default -> payment;
-    };
+    Optional<PaymentDetails> undone =
+        switch (status) {
+          case CAPTURED -> steps.refund(id(order));
+          case AUTHORIZED -> steps.voidPayment(id(order));
+          default -> payment;
+        };
     if (undone.isEmpty()) {
       return unknown(order, "refund", null);
     }
@@ -239,7 +276,9 @@ public class CheckoutSaga {
     return move(order, to, reason);
   }
 
-  /** One persisted transition; when another driver moved the order first, continue from where it is. */
+  /**
+   * One persisted transition; when another driver moved the order first, continue from where it is.
+   */
   private Optional<Order> move(Order order, OrderStatus to, String reason) {
     Optional<Order> moved = records.transition(order.id(), order.status(), to, reason);
     if (moved.isEmpty()) {
@@ -253,8 +292,16 @@ public class CheckoutSaga {
   }
 
   private Optional<Order> unknown(Order order, String step, Exception cause) {
-    LOG.log(cause == null ? Level.INFO : Level.FINE, "Order " + order.id() + ": outcome of " + step
-        + " unknown for now; it stays " + order.status() + " for recovery", cause);
+    LOG.log(
+        cause == null ? Level.INFO : Level.FINE,
+        "Order "
+            + order.id()
+            + ": outcome of "
+            + step
+            + " unknown for now; it stays "
+            + order.status()
+            + " for recovery",
+        cause);
     return Optional.empty();
   }
 

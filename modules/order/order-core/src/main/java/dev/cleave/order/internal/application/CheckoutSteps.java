@@ -2,11 +2,11 @@ package dev.cleave.order.internal.application;
 
 import dev.cleave.kernel.DomainException;
 import dev.cleave.payment.api.AuthorizationRequest;
-import dev.cleave.platform.calls.ModuleCall;
 import dev.cleave.payment.api.PaymentDetails;
 import dev.cleave.payment.api.PaymentMethod;
 import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.Payments;
+import dev.cleave.platform.calls.ModuleCall;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductSnapshot;
@@ -27,40 +27,44 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * Every call the order module makes to another module, each under MicroProfile Fault Tolerance, so
  * checkout behaves the same whether the other module is in-process or remote:
+ *
  * <ul>
- *   <li>an explicit {@code @Timeout} on every call;</li>
- *   <li>{@code @Retry} only where the call is idempotent: lookups, and the steps keyed by the order id
- *       (register the card, reserve, commit, release, restock, capture, void, refund). Never on
+ *   <li>an explicit {@code @Timeout} on every call;
+ *   <li>{@code @Retry} only where the call is idempotent: lookups, and the steps keyed by the order
+ *       id (register the card, reserve, commit, release, restock, capture, void, refund). Never on
  *       {@link #authorize}: a repeat while the first is with the processor is refused (409), and a
- *       lost answer is read back with {@link #payment} instead;</li>
- *   <li>a {@code @CircuitBreaker} per call, which business refusals ({@link DomainException}) do not trip;</li>
- *   <li>a {@code @Fallback} that answers "outcome unknown" ({@link Optional#empty()}): the saga then
- *       leaves the order in its current, persisted state for the recovery job, which repeats the same
- *       idempotent call later.</li>
- *   <li>{@code @ModuleCall} naming the callee: each attempt is timed and counted by binding (local or
- *       remote), and the circuit's state shows under the callee in {@code /health}.</li>
+ *       lost answer is read back with {@link #payment} instead;
+ *   <li>a {@code @CircuitBreaker} per call, which business refusals ({@link DomainException}) do
+ *       not trip;
+ *   <li>a {@code @Fallback} that answers "outcome unknown" ({@link Optional#empty()}): the saga
+ *       then leaves the order in its current, persisted state for the recovery job, which repeats
+ *       the same idempotent call later.
+ *   <li>{@code @ModuleCall} naming the callee: each attempt is timed and counted by binding (local
+ *       or remote), and the circuit's state shows under the callee in {@code /health}.
  * </ul>
+ *
  * Business refusals pass through unchanged (they are answers, not failures). Every value can be
- * tuned with MicroProfile Config, e.g. {@code dev.cleave.order.internal.application.CheckoutSteps/authorize/Timeout/value}.
+ * tuned with MicroProfile Config, e.g. {@code
+ * dev.cleave.order.internal.application.CheckoutSteps/authorize/Timeout/value}.
  */
 @ApplicationScoped
 public class CheckoutSteps {
 
-  @Inject
-  ProductCatalog catalog;
+  @Inject ProductCatalog catalog;
 
-  @Inject
-  Inventory inventory;
+  @Inject Inventory inventory;
 
-  @Inject
-  Payments payments;
+  @Inject Payments payments;
 
-  @Inject
-  CustomerDirectory customers;
+  @Inject CustomerDirectory customers;
 
   @Timeout(2000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "productsUnknown", skipOn = DomainException.class)
   @ModuleCall("product")
   public Optional<List<ProductSnapshot>> products(Set<Long> ids) {
@@ -69,7 +73,11 @@ public class CheckoutSteps {
 
   @Timeout(2000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "customerUnknown", skipOn = DomainException.class)
   @ModuleCall("user")
   public Optional<CustomerSummary> customer(String customerId) {
@@ -78,7 +86,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
   @ModuleCall("product")
   public Optional<ReservationDetails> reserve(String orderId, StockReservation lines) {
@@ -87,7 +99,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
   @ModuleCall("product")
   public Optional<ReservationDetails> commitStock(String orderId) {
@@ -96,7 +112,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
   @ModuleCall("product")
   public Optional<ReservationDetails> releaseStock(String orderId) {
@@ -105,7 +125,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "reservationUnknown", skipOn = DomainException.class)
   @ModuleCall("product")
   public Optional<ReservationDetails> restock(String orderId) {
@@ -114,7 +138,11 @@ public class CheckoutSteps {
 
   @Timeout(2000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "methodUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentMethod> register(String orderId, PaymentMethodRequest request) {
@@ -123,7 +151,11 @@ public class CheckoutSteps {
 
   /** Not retried: see the class comment. A timeout leaves the payment to finish on its own. */
   @Timeout(2000)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "authorizationUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentDetails> authorize(String orderId, AuthorizationRequest request) {
@@ -132,7 +164,11 @@ public class CheckoutSteps {
 
   @Timeout(2000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentDetails> payment(String orderId) {
@@ -141,7 +177,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentDetails> capture(String orderId) {
@@ -150,7 +190,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentDetails> voidPayment(String orderId) {
@@ -159,7 +203,11 @@ public class CheckoutSteps {
 
   @Timeout(3000)
   @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = DomainException.class)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DomainException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = DomainException.class)
   @Fallback(fallbackMethod = "paymentUnknown", skipOn = DomainException.class)
   @ModuleCall("payment")
   public Optional<PaymentDetails> refund(String orderId) {

@@ -13,14 +13,16 @@ import java.util.logging.Logger;
 
 /**
  * The test-only fault hooks of the checkout saga, both off unless configured:
+ *
  * <ul>
- *   <li>{@code cleave.order.fault.halt-after}: after the saga persisted one of the named states, the
- *       JVM halts at once, without shutdown hooks, as a power cut would. Crash tests start a server
- *       with it, place an order, and start the server again without it to watch recovery finish the
- *       saga.</li>
- *   <li>{@code cleave.order.fault.stop-after}: the request that placed an order stops driving its saga
- *       at one of the named states, as if its server had died there, and answers with the order as it
- *       stands; the server stays up. The recovery benchmark builds a backlog of thousands this way.</li>
+ *   <li>{@code cleave.order.fault.halt-after}: after the saga persisted one of the named states,
+ *       the JVM halts at once, without shutdown hooks, as a power cut would. Crash tests start a
+ *       server with it, place an order, and start the server again without it to watch recovery
+ *       finish the saga.
+ *   <li>{@code cleave.order.fault.stop-after}: the request that placed an order stops driving its
+ *       saga at one of the named states, as if its server had died there, and answers with the
+ *       order as it stands; the server stays up. The recovery benchmark builds a backlog of
+ *       thousands this way.
  * </ul>
  */
 @ApplicationScoped
@@ -43,20 +45,32 @@ public class FaultInjection {
   }
 
   private static Set<OrderStatus> states(Optional<String> list) {
-    return list.map(text -> EnumSet.copyOf(Arrays.stream(text.split(",")).map(String::strip)
-            .map(OrderStatus::valueOf).toList()))
+    return list.map(
+            text ->
+                EnumSet.copyOf(
+                    Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .map(OrderStatus::valueOf)
+                        .toList()))
         .orElse(EnumSet.noneOf(OrderStatus.class));
   }
 
   /** Warns at start-up, not at the first order, when a hook is armed. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (!haltAfter.isEmpty()) {
-      LOG.warning(() -> "FAULT INJECTION ON: the server halts after an order reaches " + haltAfter
-          + " (cleave.order.fault.halt-after). Never set this outside tests.");
+      LOG.warning(
+          () ->
+              "FAULT INJECTION ON: the server halts after an order reaches "
+                  + haltAfter
+                  + " (cleave.order.fault.halt-after). Never set this outside tests.");
     }
     if (!stopAfter.isEmpty()) {
-      LOG.warning(() -> "FAULT INJECTION ON: checkouts stop at " + stopAfter + " and are left to recovery"
-          + " (cleave.order.fault.stop-after). Never set this outside tests and benchmarks.");
+      LOG.warning(
+          () ->
+              "FAULT INJECTION ON: checkouts stop at "
+                  + stopAfter
+                  + " and are left to recovery (cleave.order.fault.stop-after). Never set this"
+                  + " outside tests and benchmarks.");
     }
   }
 

@@ -6,11 +6,16 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The order module's settings (MicroProfile Config; environment variables {@code CLEAVE_ORDER_*}). */
+/**
+ * The order module's settings (MicroProfile Config; environment variables {@code CLEAVE_ORDER_*}).
+ */
 @ApplicationScoped
 public class OrderConfig {
 
-  /** {@code cleave.order.recovery-interval} (default 10 s): how often unfinished sagas are looked for. */
+  /**
+   * {@code cleave.order.recovery-interval} (default 10 s): how often unfinished sagas are looked
+   * for.
+   */
   @Inject
   @ConfigProperty(name = "cleave.order.recovery-interval", defaultValue = "PT10S")
   Duration recoveryInterval;
@@ -24,19 +29,19 @@ public class OrderConfig {
   Duration recoveryAfter;
 
   /**
-   * {@code cleave.order.recovery-concurrency} (default 8): how many orders one server's recovery run
-   * drives at once. Each drive mostly waits for another module's answer, so a backlog drains about this
-   * many times faster than one at a time, until the modules or the database pool are the limit
-   * (docs/benchmarks.md, "Recovery of a backlog").
+   * {@code cleave.order.recovery-concurrency} (default 8): how many orders one server's recovery
+   * run drives at once. Each drive mostly waits for another module's answer, so a backlog drains
+   * about this many times faster than one at a time, until the modules or the database pool are the
+   * limit (docs/benchmarks.md, "Recovery of a backlog").
    */
   @Inject
   @ConfigProperty(name = "cleave.order.recovery-concurrency", defaultValue = "8")
   int recoveryConcurrency;
 
   /**
-   * {@code cleave.order.fault.halt-after} (tests only; unset in every deployment): a comma-separated
-   * list of order states; the server halts (as if it crashed) right after an order's saga persisted
-   * one of them. Logged loudly at start-up when set.
+   * {@code cleave.order.fault.halt-after} (tests only; unset in every deployment): a
+   * comma-separated list of order states; the server halts (as if it crashed) right after an
+   * order's saga persisted one of them. Logged loudly at start-up when set.
    */
   @Inject
   @ConfigProperty(name = "cleave.order.fault.halt-after")

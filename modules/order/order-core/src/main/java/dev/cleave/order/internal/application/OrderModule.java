@@ -30,15 +30,14 @@ public class OrderModule {
   @PersistenceUnit(unitName = "order")
   EntityManagerFactory entityManagerFactory;
 
-  @Inject
-  OrderConfig config;
+  @Inject OrderConfig config;
 
-  @Inject
-  SagaRecovery recovery;
+  @Inject SagaRecovery recovery;
 
-  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  /**
+   * The container's scheduler: its tasks run with the application's context (JPA, transactions).
+   */
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private ModuleSchema schema;
   private ScheduledFuture<?> recoveries;
@@ -47,7 +46,8 @@ public class OrderModule {
     ModuleSchema moduleSchema = new ModuleSchema("order", SCHEMA, "classpath:db/migrations/order");
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
     long interval = config.recoveryInterval().toMillis();
-    recoveries = scheduler.scheduleWithFixedDelay(recovery::run, interval, interval, TimeUnit.MILLISECONDS);
+    recoveries =
+        scheduler.scheduleWithFixedDelay(recovery::run, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
   }
 

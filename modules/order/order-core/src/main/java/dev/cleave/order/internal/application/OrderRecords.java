@@ -26,32 +26,33 @@ import java.util.UUID;
  * in the database before the next step starts (what recovery re-drives from). Reads join the
  * caller's transaction or run in one of their own ({@code REQUIRED}), never without: outside a
  * transaction Liberty's local-transaction containment and Hibernate's connection release clash at
- * the end of the call (J2CA0026E/DSRA9400E with stack traces on every read, measured in the checkout
- * benchmark).
+ * the end of the call (J2CA0026E/DSRA9400E with stack traces on every read, measured in the
+ * checkout benchmark).
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
 public class OrderRecords {
 
   /**
-   * Another submission under the same key won the insert; read its order instead. A refusal, so that it
-   * leaves the transaction without an FFDC incident; {@code OrderService} catches it, no client sees it.
+   * Another submission under the same key won the insert; read its order instead. A refusal, so
+   * that it leaves the transaction without an FFDC incident; {@code OrderService} catches it, no
+   * client sees it.
    */
   static class DuplicateSubmissionException extends DomainException {
     DuplicateSubmissionException() {
-      super(Kind.CONFLICT, "duplicate-submission", "Duplicate submission",
+      super(
+          Kind.CONFLICT,
+          "duplicate-submission",
+          "Duplicate submission",
           "Another submission under the same idempotency key made the order.");
     }
   }
 
-  @Inject
-  OrderRepository orders;
+  @Inject OrderRepository orders;
 
-  @Inject
-  CartRepository carts;
+  @Inject CartRepository carts;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   @Transactional(TxType.REQUIRED)
   public Optional<Order> find(UUID id) {
@@ -72,7 +73,8 @@ public class OrderRecords {
     if (!orders.add(order)) {
       throw new DuplicateSubmissionException();
     }
-    carts.removeAll(order.customerId(), order.lines().stream().map(line -> line.productId()).toList());
+    carts.removeAll(
+        order.customerId(), order.lines().stream().map(line -> line.productId()).toList());
   }
 
   /**
@@ -91,8 +93,8 @@ public class OrderRecords {
 
   /**
    * Claims an unfinished order for one recovery attempt: true when it still has not changed since
-   * {@code before} (then its change time moves to now, so that no other recovery run, on this server
-   * or another, takes it for the next {@code recovery-after}).
+   * {@code before} (then its change time moves to now, so that no other recovery run, on this
+   * server or another, takes it for the next {@code recovery-after}).
    */
   public boolean claimForRecovery(UUID id, Instant before) {
     Order order = orders.lock(id).orElseThrow();
@@ -118,16 +120,23 @@ public class OrderRecords {
     return carts.items(customerId);
   }
 
-  /** Adds units of a product to the cart, within the cart's limits; returns the cart after the change. */
+  /**
+   * Adds units of a product to the cart, within the cart's limits; returns the cart after the
+   * change.
+   */
   public List<CartItem> addToCart(String customerId, long productId, int quantity) {
     requireRoomFor(customerId, productId);
     if (!carts.add(customerId, productId, quantity, clock.instant())) {
-      throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_QUANTITY + " units of a product.");
+      throw new CartLimitException(
+          "A cart holds at most " + CartItemRequest.MAX_QUANTITY + " units of a product.");
     }
     return carts.items(customerId);
   }
 
-  /** Sets a product's units in the cart, within the cart's limits; returns the cart after the change. */
+  /**
+   * Sets a product's units in the cart, within the cart's limits; returns the cart after the
+   * change.
+   */
   public List<CartItem> setInCart(String customerId, long productId, int quantity) {
     requireRoomFor(customerId, productId);
     carts.set(customerId, productId, quantity, clock.instant());
@@ -143,7 +152,8 @@ public class OrderRecords {
     // before a native upsert would come back from the persistence context with stale quantities.
     List<Long> products = carts.productIds(customerId);
     if (!products.contains(productId) && products.size() >= CartItemRequest.MAX_LINES) {
-      throw new CartLimitException("A cart holds at most " + CartItemRequest.MAX_LINES + " different products.");
+      throw new CartLimitException(
+          "A cart holds at most " + CartItemRequest.MAX_LINES + " different products.");
     }
   }
 }

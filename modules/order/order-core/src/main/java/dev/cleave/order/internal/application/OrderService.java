@@ -50,28 +50,22 @@ import java.util.stream.Collectors;
 public class OrderService {
 
   /** What a placement answered: the order, and whether it was a replay of an earlier submission. */
-  public record Placement(OrderDetails order, boolean replayed) {
-  }
+  public record Placement(OrderDetails order, boolean replayed) {}
 
-  @Inject
-  OrderRecords records;
+  @Inject OrderRecords records;
 
-  @Inject
-  CheckoutSteps steps;
+  @Inject CheckoutSteps steps;
 
-  @Inject
-  CheckoutSaga saga;
+  @Inject CheckoutSaga saga;
 
-  @Inject
-  OrderMetrics metrics;
+  @Inject OrderMetrics metrics;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /**
-   * Places an order from the customer's cart and runs checkout. A repeated submission under the same
-   * key returns the order the first one made (in whatever state it now is), without running anything
-   * again; the same key with a different request is refused.
+   * Places an order from the customer's cart and runs checkout. A repeated submission under the
+   * same key returns the order the first one made (in whatever state it now is), without running
+   * anything again; the same key with a different request is refused.
    */
   public Placement place(String customerId, String idempotencyKey, PlaceOrder request) {
     String fingerprint = OrderFingerprint.of(request);
@@ -85,14 +79,16 @@ public class OrderService {
     }
     List<CartItem> cart = records.cart(customerId);
     if (cart.isEmpty()) {
-      // A concurrent submission under the same key may have just ordered the cart: answer with its order.
+      // A concurrent submission under the same key may have just ordered the cart: answer with its
+      // order.
       replay = replay(customerId, idempotencyKey, fingerprint);
       if (replay.isPresent()) {
         return replay.get();
       }
       throw new CartEmptyException("The cart is empty; add products before placing an order.");
     }
-    Map<Long, ProductSnapshot> products = products(cart.stream().map(CartItem::productId).collect(Collectors.toSet()));
+    Map<Long, ProductSnapshot> products =
+        products(cart.stream().map(CartItem::productId).collect(Collectors.toSet()));
     Set<Long> unavailable = new TreeSet<>();
     for (CartItem item : cart) {
       ProductSnapshot product = products.get(item.productId());
@@ -101,27 +97,53 @@ public class OrderService {
       }
     }
     if (!unavailable.isEmpty()) {
-      throw new ProductUnavailableException("These products are no longer sold; remove them from the cart: "
-          + unavailable + ".");
+      throw new ProductUnavailableException(
+          "These products are no longer sold; remove them from the cart: " + unavailable + ".");
     }
-    Set<String> currencies = products.values().stream().map(p -> p.price().currency()).collect(Collectors.toSet());
+    Set<String> currencies =
+        products.values().stream().map(p -> p.price().currency()).collect(Collectors.toSet());
     if (currencies.size() > 1) {
-      throw new MixedCurrenciesException("The cart mixes currencies " + new TreeSet<>(currencies)
-          + "; an order is paid in one.");
+      throw new MixedCurrenciesException(
+          "The cart mixes currencies " + new TreeSet<>(currencies) + "; an order is paid in one.");
     }
-    List<OrderLineItem> lines = cart.stream().map(item -> {
-      ProductSnapshot product = products.get(item.productId());
-      return new OrderLineItem(product.id(), product.sku(), product.name(), product.price().amount(), item.quantity());
-    }).toList();
+    List<OrderLineItem> lines =
+        cart.stream()
+            .map(
+                item -> {
+                  ProductSnapshot product = products.get(item.productId());
+                  return new OrderLineItem(
+                      product.id(),
+                      product.sku(),
+                      product.name(),
+                      product.price().amount(),
+                      item.quantity());
+                })
+            .toList();
     DeliveryAddress address = DeliveryAddress.of(shippingAddress(customerId, request));
     // The card goes to the payment module first, which keeps it with the processor and answers a
     // token: the saga (and its recovery, should the payment module be down later) pays with that.
     // Without a token no order is made: it could never be paid.
     UUID id = UUID.randomUUID();
-    PaymentMethod method = steps.register(id.toString(), new PaymentMethodRequest(customerId, request.card()))
-        .orElseThrow(() -> new DependencyUnavailableException("The payment service did not answer; nothing was ordered."));
-    Order order = new Order(id, customerId, idempotencyKey, fingerprint, lines, currencies.iterator().next(),
-        method.cardBrand(), method.cardLast4(), method.token(), address, clock);
+    PaymentMethod method =
+        steps
+            .register(id.toString(), new PaymentMethodRequest(customerId, request.card()))
+            .orElseThrow(
+                () ->
+                    new DependencyUnavailableException(
+                        "The payment service did not answer; nothing was ordered."));
+    Order order =
+        new Order(
+            id,
+            customerId,
+            idempotencyKey,
+            fingerprint,
+            lines,
+            currencies.iterator().next(),
+            method.cardBrand(),
+            method.cardLast4(),
+            method.token(),
+            address,
+            clock);
     try {
       records.create(order);
     } catch (OrderRecords.DuplicateSubmissionException e) {
@@ -143,19 +165,27 @@ public class OrderService {
   /**
    * Cancels a confirmed order: refund, then restock. Cancelling a cancelled order changes nothing.
    *
-   * @throws OrderNotCancellableException when the order is still being placed or ended unsuccessfully
+   * @throws OrderNotCancellableException when the order is still being placed or ended
+   *     unsuccessfully
    */
   public OrderDetails cancel(String callerId, boolean admin, String orderId) {
     Order order = owned(callerId, admin, orderId);
     switch (order.status()) {
-      case CONFIRMED -> records.transition(order.id(), OrderStatus.CONFIRMED, OrderStatus.CANCELLING, null);
+      case CONFIRMED ->
+          records.transition(order.id(), OrderStatus.CONFIRMED, OrderStatus.CANCELLING, null);
       case CANCELLING, CANCELLED -> {
         // repeat: finish what is left
       }
-      case PLACED, STOCK_RESERVED, PAYMENT_AUTHORIZED -> throw new OrderNotCancellableException(
-          "Order " + orderId + " is still being placed; cancel it once it is confirmed.");
-      default -> throw new OrderNotCancellableException("Order " + orderId + " is "
-          + order.status().name().toLowerCase(Locale.ROOT) + "; nothing was charged and there is nothing to cancel.");
+      case PLACED, STOCK_RESERVED, PAYMENT_AUTHORIZED ->
+          throw new OrderNotCancellableException(
+              "Order " + orderId + " is still being placed; cancel it once it is confirmed.");
+      default ->
+          throw new OrderNotCancellableException(
+              "Order "
+                  + orderId
+                  + " is "
+                  + order.status().name().toLowerCase(Locale.ROOT)
+                  + "; nothing was charged and there is nothing to cancel.");
     }
     return details(saga.drive(order.id()));
   }
@@ -167,44 +197,79 @@ public class OrderService {
     } catch (IllegalArgumentException e) {
       throw new OrderNotFoundException(orderId);
     }
-    return records.find(id).filter(order -> admin || order.customerId().equals(callerId))
+    return records
+        .find(id)
+        .filter(order -> admin || order.customerId().equals(callerId))
         .orElseThrow(() -> new OrderNotFoundException(orderId));
   }
 
   private Optional<Placement> replay(String customerId, String idempotencyKey, String fingerprint) {
-    return records.findByKey(customerId, idempotencyKey).map(existing -> {
-      if (!existing.requestFingerprint().equals(fingerprint)) {
-        throw new OrderKeyReusedException("The Idempotency-Key was used for a different order request; "
-            + "use a new key for a new order.");
-      }
-      return new Placement(details(existing), true);
-    });
+    return records
+        .findByKey(customerId, idempotencyKey)
+        .map(
+            existing -> {
+              if (!existing.requestFingerprint().equals(fingerprint)) {
+                throw new OrderKeyReusedException(
+                    "The Idempotency-Key was used for a different order request; "
+                        + "use a new key for a new order.");
+              }
+              return new Placement(details(existing), true);
+            });
   }
 
   private Map<Long, ProductSnapshot> products(Set<Long> ids) {
-    return steps.products(ids)
-        .orElseThrow(() -> new DependencyUnavailableException("The catalog did not answer; nothing was ordered."))
-        .stream().collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
+    return steps
+        .products(ids)
+        .orElseThrow(
+            () ->
+                new DependencyUnavailableException(
+                    "The catalog did not answer; nothing was ordered."))
+        .stream()
+        .collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
   }
 
   private Address shippingAddress(String customerId, PlaceOrder request) {
     if (request.shippingAddress() != null) {
       return request.shippingAddress();
     }
-    CustomerSummary customer = steps.customer(customerId).orElseThrow(() ->
-        new DependencyUnavailableException("The customer directory did not answer; nothing was ordered."));
+    CustomerSummary customer =
+        steps
+            .customer(customerId)
+            .orElseThrow(
+                () ->
+                    new DependencyUnavailableException(
+                        "The customer directory did not answer; nothing was ordered."));
     if (customer.defaultAddress() == null) {
-      throw new ShippingAddressRequiredException("Give a shippingAddress, or save a default address in your profile.");
+      throw new ShippingAddressRequiredException(
+          "Give a shippingAddress, or save a default address in your profile.");
     }
     return customer.defaultAddress();
   }
 
   static OrderDetails details(Order order) {
-    List<OrderLine> lines = order.lines().stream().map(line -> new OrderLine(line.productId(), line.sku(),
-        line.name(), new Money(line.unitPrice(), order.currency()), line.quantity(),
-        new Money(line.lineTotal(), order.currency()))).toList();
-    return new OrderDetails(order.id().toString(), order.customerId(), order.status(), order.failureReason(), lines,
-        order.total(), order.shippingAddress().toAddress(), order.cardBrand(), order.cardLast4(), order.placedAt(),
+    List<OrderLine> lines =
+        order.lines().stream()
+            .map(
+                line ->
+                    new OrderLine(
+                        line.productId(),
+                        line.sku(),
+                        line.name(),
+                        new Money(line.unitPrice(), order.currency()),
+                        line.quantity(),
+                        new Money(line.lineTotal(), order.currency())))
+            .toList();
+    return new OrderDetails(
+        order.id().toString(),
+        order.customerId(),
+        order.status(),
+        order.failureReason(),
+        lines,
+        order.total(),
+        order.shippingAddress().toAddress(),
+        order.cardBrand(),
+        order.cardLast4(),
+        order.placedAt(),
         order.updatedAt());
   }
 }

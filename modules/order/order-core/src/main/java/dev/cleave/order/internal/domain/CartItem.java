@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** Units of one product in one customer's cart. Changes go through {@link CartRepository}'s atomic statements. */
+/**
+ * Units of one product in one customer's cart. Changes go through {@link CartRepository}'s atomic
+ * statements.
+ */
 @Entity
 @Table(name = "cart_items")
 @IdClass(CartItem.Key.class)
@@ -38,8 +41,7 @@ public class CartItem {
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
 
-  protected CartItem() {
-  }
+  protected CartItem() {}
 
   public String customerId() {
     return customerId;

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** Customers' carts. Each change is one atomic statement, so concurrent changes never lose units. */
+/**
+ * Customers' carts. Each change is one atomic statement, so concurrent changes never lose units.
+ */
 public interface CartRepository {
 
   /** The customer's cart, oldest line first. */

@@ -4,7 +4,10 @@ import dev.cleave.user.api.Address;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** The shipping address copied into the order when it is placed (later profile changes do not move it). */
+/**
+ * The shipping address copied into the order when it is placed (later profile changes do not move
+ * it).
+ */
 @Embeddable
 public class DeliveryAddress {
 
@@ -29,8 +32,7 @@ public class DeliveryAddress {
   @Column(name = "ship_country", nullable = false, length = 2, columnDefinition = "bpchar(2)")
   private String country;
 
-  protected DeliveryAddress() {
-  }
+  protected DeliveryAddress() {}
 
   public static DeliveryAddress of(Address address) {
     DeliveryAddress copy = new DeliveryAddress();

@@ -31,24 +31,26 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An order and the persisted state of its checkout saga. The allowed moves are the arrows of
- * {@link OrderStatus}; {@link #moveTo} refuses every other one, so two saga drivers racing on one
- * order (the request thread and the recovery job) cannot both move it: the second finds it moved.
+ * An order and the persisted state of its checkout saga. The allowed moves are the arrows of {@link
+ * OrderStatus}; {@link #moveTo} refuses every other one, so two saga drivers racing on one order
+ * (the request thread and the recovery job) cannot both move it: the second finds it moved.
  */
 @Entity(name = "CustomerOrder") // "Order" is a JPQL keyword
 @Table(name = "orders")
 public class Order {
 
-  private static final Map<OrderStatus, Set<OrderStatus>> ARROWS = Map.of(
-      OrderStatus.PLACED, EnumSet.of(OrderStatus.STOCK_RESERVED, OrderStatus.REJECTED, OrderStatus.FAILED),
-      OrderStatus.STOCK_RESERVED, EnumSet.of(OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.PAYMENT_DECLINED,
-          OrderStatus.FAILED),
-      OrderStatus.PAYMENT_AUTHORIZED, EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.FAILED),
-      OrderStatus.CONFIRMED, EnumSet.of(OrderStatus.CANCELLING),
-      OrderStatus.CANCELLING, EnumSet.of(OrderStatus.CANCELLED));
+  private static final Map<OrderStatus, Set<OrderStatus>> ARROWS =
+      Map.of(
+          OrderStatus.PLACED,
+              EnumSet.of(OrderStatus.STOCK_RESERVED, OrderStatus.REJECTED, OrderStatus.FAILED),
+          OrderStatus.STOCK_RESERVED,
+              EnumSet.of(
+                  OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.PAYMENT_DECLINED, OrderStatus.FAILED),
+          OrderStatus.PAYMENT_AUTHORIZED, EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.FAILED),
+          OrderStatus.CONFIRMED, EnumSet.of(OrderStatus.CANCELLING),
+          OrderStatus.CANCELLING, EnumSet.of(OrderStatus.CANCELLED));
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "customer_id", nullable = false, length = 64, updatable = false)
   private String customerId;
@@ -56,7 +58,11 @@ public class Order {
   @Column(name = "idempotency_key", nullable = false, length = 255, updatable = false)
   private String idempotencyKey;
 
-  @Column(name = "request_fingerprint", nullable = false, length = 64, columnDefinition = "bpchar(64)",
+  @Column(
+      name = "request_fingerprint",
+      nullable = false,
+      length = 64,
+      columnDefinition = "bpchar(64)",
       updatable = false)
   private String requestFingerprint;
 
@@ -87,8 +93,7 @@ public class Order {
   @Column(name = "payment_method", length = 40, updatable = false)
   private String paymentMethod;
 
-  @Embedded
-  private DeliveryAddress shippingAddress;
+  @Embedded private DeliveryAddress shippingAddress;
 
   @Column(name = "placed_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
   private Instant placedAt;
@@ -102,16 +107,23 @@ public class Order {
   @Column(name = "recovery_attempts", nullable = false)
   private int recoveryAttempts;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected Order() {
-  }
+  protected Order() {}
 
   /** A new order, {@code PLACED}, for these lines (all in {@code currency}). */
-  public Order(UUID id, String customerId, String idempotencyKey, String requestFingerprint,
-      List<OrderLineItem> lines, String currency, CardBrand cardBrand, String cardLast4, String paymentMethod,
-      DeliveryAddress shippingAddress, Clock clock) {
+  public Order(
+      UUID id,
+      String customerId,
+      String idempotencyKey,
+      String requestFingerprint,
+      List<OrderLineItem> lines,
+      String currency,
+      CardBrand cardBrand,
+      String cardLast4,
+      String paymentMethod,
+      DeliveryAddress shippingAddress,
+      Clock clock) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("an order needs lines");
     }
@@ -121,7 +133,8 @@ public class Order {
     this.requestFingerprint = requestFingerprint;
     this.lines = new ArrayList<>(lines);
     this.lines.sort(Comparator.comparingLong(OrderLineItem::productId));
-    this.totalAmount = lines.stream().map(OrderLineItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    this.totalAmount =
+        lines.stream().map(OrderLineItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     this.currency = currency;
     this.cardBrand = cardBrand;
     this.cardLast4 = cardLast4;
@@ -145,7 +158,8 @@ public class Order {
    */
   public void moveTo(OrderStatus next, String reason, Clock clock) {
     if (!canMoveTo(next)) {
-      throw new IllegalStateException("order " + id + " cannot move from " + status + " to " + next);
+      throw new IllegalStateException(
+          "order " + id + " cannot move from " + status + " to " + next);
     }
     status = next;
     if (reason != null) {
@@ -215,7 +229,9 @@ public class Order {
     return cardLast4;
   }
 
-  /** The payment module's token for the card; null for orders placed before payment methods existed. */
+  /**
+   * The payment module's token for the card; null for orders placed before payment methods existed.
+   */
   public String paymentMethod() {
     return paymentMethod;
   }

@@ -23,10 +23,10 @@ public class OrderLineItem {
   @Column(nullable = false)
   private int quantity;
 
-  protected OrderLineItem() {
-  }
+  protected OrderLineItem() {}
 
-  public OrderLineItem(long productId, String sku, String name, BigDecimal unitPrice, int quantity) {
+  public OrderLineItem(
+      long productId, String sku, String name, BigDecimal unitPrice, int quantity) {
     this.productId = productId;
     this.sku = sku;
     this.name = name;

@@ -26,9 +26,14 @@ public interface OrderRepository {
    */
   boolean add(Order order);
 
-  /** One page of orders, newest first; {@code customerId} and {@code status} filter when not null. */
+  /**
+   * One page of orders, newest first; {@code customerId} and {@code status} filter when not null.
+   */
   Page<OrderSummary> list(String customerId, OrderStatus status, int page, int size);
 
-  /** Ids of orders whose saga has not finished and that have not changed since {@code before}, oldest first. */
+  /**
+   * Ids of orders whose saga has not finished and that have not changed since {@code before},
+   * oldest first.
+   */
   List<UUID> unfinishedSince(Instant before, int limit);
 }

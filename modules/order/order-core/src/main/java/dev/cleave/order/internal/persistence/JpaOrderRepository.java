@@ -24,9 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class JpaOrderRepository implements OrderRepository {
 
-  /** The states whose saga still has work to do (the partial index orders_unfinished_idx lists the same). */
-  private static final EnumSet<OrderStatus> UNFINISHED = EnumSet.copyOf(
-      Arrays.stream(OrderStatus.values()).filter(status -> !status.isSettled()).toList());
+  /**
+   * The states whose saga still has work to do (the partial index orders_unfinished_idx lists the
+   * same).
+   */
+  private static final EnumSet<OrderStatus> UNFINISHED =
+      EnumSet.copyOf(
+          Arrays.stream(OrderStatus.values()).filter(status -> !status.isSettled()).toList());
 
   @PersistenceContext(unitName = "order")
   EntityManager em;
@@ -37,25 +41,30 @@ public class JpaOrderRepository implements OrderRepository {
   }
 
   /**
-   * A query, not {@code em.find(..., PESSIMISTIC_WRITE)}: find joins the eager lines, and PostgreSQL
-   * cannot lock the nullable side of an outer join, so Hibernate would lock in a second select and
-   * warn each time. The query locks the order row alone; the lines (never changed) load after it.
+   * A query, not {@code em.find(..., PESSIMISTIC_WRITE)}: find joins the eager lines, and
+   * PostgreSQL cannot lock the nullable side of an outer join, so Hibernate would lock in a second
+   * select and warn each time. The query locks the order row alone; the lines (never changed) load
+   * after it.
    */
   @Override
   public Optional<Order> lock(UUID id) {
     return em.createQuery("select o from CustomerOrder o where o.id = :id", Order.class)
         .setParameter("id", id)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst();
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
   public Optional<Order> findByKey(String customerId, String idempotencyKey) {
-    return em.createQuery("select o from CustomerOrder o where o.customerId = :customer and o.idempotencyKey = :key",
+    return em.createQuery(
+            "select o from CustomerOrder o where o.customerId = :customer and o.idempotencyKey ="
+                + " :key",
             Order.class)
         .setParameter("customer", customerId)
         .setParameter("key", idempotencyKey)
-        .getResultStream().findFirst();
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
@@ -72,11 +81,17 @@ public class JpaOrderRepository implements OrderRepository {
     if (status != null) {
       where.append(" and o.status = :status");
     }
-    TypedQuery<Object[]> query = em.createQuery("select o.id, o.customerId, o.status, o.totalAmount, o.currency,"
-            + " o.placedAt, o.updatedAt from CustomerOrder o" + where + " order by o.placedAt desc, o.id", Object[].class)
-        .setFirstResult((page - 1) * size)
-        .setMaxResults(size);
-    TypedQuery<Long> count = em.createQuery("select count(o) from CustomerOrder o" + where, Long.class);
+    TypedQuery<Object[]> query =
+        em.createQuery(
+                "select o.id, o.customerId, o.status, o.totalAmount, o.currency,"
+                    + " o.placedAt, o.updatedAt from CustomerOrder o"
+                    + where
+                    + " order by o.placedAt desc, o.id",
+                Object[].class)
+            .setFirstResult((page - 1) * size)
+            .setMaxResults(size);
+    TypedQuery<Long> count =
+        em.createQuery("select count(o) from CustomerOrder o" + where, Long.class);
     if (customerId != null) {
       query.setParameter("customer", customerId);
       count.setParameter("customer", customerId);
@@ -85,19 +100,30 @@ public class JpaOrderRepository implements OrderRepository {
       query.setParameter("status", status);
       count.setParameter("status", status);
     }
-    List<OrderSummary> items = query.getResultList().stream()
-        .map(row -> new OrderSummary(row[0].toString(), (String) row[1], (OrderStatus) row[2],
-            new Money((BigDecimal) row[3], (String) row[4]), (Instant) row[5], (Instant) row[6]))
-        .toList();
+    List<OrderSummary> items =
+        query.getResultList().stream()
+            .map(
+                row ->
+                    new OrderSummary(
+                        row[0].toString(),
+                        (String) row[1],
+                        (OrderStatus) row[2],
+                        new Money((BigDecimal) row[3], (String) row[4]),
+                        (Instant) row[5],
+                        (Instant) row[6]))
+            .toList();
     return Page.of(items, page, size, count.getSingleResult());
   }
 
   @Override
   public List<UUID> unfinishedSince(Instant before, int limit) {
-    return em.createQuery("""
+    return em.createQuery(
+            """
             select o.id from CustomerOrder o
             where o.status in :unfinished and o.updatedAt < :before
-            order by o.updatedAt""", UUID.class)
+            order by o.updatedAt\
+            """,
+            UUID.class)
         .setParameter("unfinished", UNFINISHED)
         .setParameter("before", before)
         .setMaxResults(limit)

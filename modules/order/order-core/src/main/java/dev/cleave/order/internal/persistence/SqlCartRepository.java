@@ -26,7 +26,9 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public List<CartItem> items(String customerId) {
-    return em.createQuery("select i from CartItem i where i.customerId = :customer order by i.addedAt, i.productId",
+    return em.createQuery(
+            "select i from CartItem i where i.customerId = :customer order by i.addedAt,"
+                + " i.productId",
             CartItem.class)
         .setParameter("customer", customerId)
         .getResultList();
@@ -35,11 +37,13 @@ public class SqlCartRepository implements CartRepository {
   @Override
   public boolean add(String customerId, long productId, int quantity, Instant now) {
     try {
-      em.createNativeQuery("""
+      em.createNativeQuery(
+              """
               insert into {h-schema}cart_items (customer_id, product_id, quantity, added_at, updated_at)
               values (:customer, :product, :quantity, :now, :now)
               on conflict (customer_id, product_id)
-              do update set quantity = cart_items.quantity + excluded.quantity, updated_at = excluded.updated_at""")
+              do update set quantity = cart_items.quantity + excluded.quantity, updated_at = excluded.updated_at\
+              """)
           .setParameter("customer", customerId)
           .setParameter("product", productId)
           .setParameter("quantity", quantity)
@@ -56,11 +60,13 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public void set(String customerId, long productId, int quantity, Instant now) {
-    em.createNativeQuery("""
+    em.createNativeQuery(
+            """
             insert into {h-schema}cart_items (customer_id, product_id, quantity, added_at, updated_at)
             values (:customer, :product, :quantity, :now, :now)
             on conflict (customer_id, product_id)
-            do update set quantity = excluded.quantity, updated_at = excluded.updated_at""")
+            do update set quantity = excluded.quantity, updated_at = excluded.updated_at\
+            """)
         .setParameter("customer", customerId)
         .setParameter("product", productId)
         .setParameter("quantity", quantity)
@@ -70,7 +76,9 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public void remove(String customerId, long productId) {
-    em.createNativeQuery("delete from {h-schema}cart_items where customer_id = :customer and product_id = :product")
+    em.createNativeQuery(
+            "delete from {h-schema}cart_items where customer_id = :customer and product_id ="
+                + " :product")
         .setParameter("customer", customerId)
         .setParameter("product", productId)
         .executeUpdate();
@@ -78,7 +86,9 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public void removeAll(String customerId, Collection<Long> productIds) {
-    em.createNativeQuery("delete from {h-schema}cart_items where customer_id = :customer and product_id in (:products)")
+    em.createNativeQuery(
+            "delete from {h-schema}cart_items where customer_id = :customer and product_id in"
+                + " (:products)")
         .setParameter("customer", customerId)
         .setParameter("products", productIds)
         .executeUpdate();
@@ -86,10 +96,12 @@ public class SqlCartRepository implements CartRepository {
 
   @Override
   public List<Long> productIds(String customerId) {
-    Stream<?> rows = em.createNativeQuery(
-            "select product_id from {h-schema}cart_items where customer_id = :customer", Long.class)
-        .setParameter("customer", customerId)
-        .getResultStream();
+    Stream<?> rows =
+        em.createNativeQuery(
+                "select product_id from {h-schema}cart_items where customer_id = :customer",
+                Long.class)
+            .setParameter("customer", customerId)
+            .getResultStream();
     return rows.map(Long.class::cast).toList();
   }
 }

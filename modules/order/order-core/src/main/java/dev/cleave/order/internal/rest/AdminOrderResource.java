@@ -35,18 +35,24 @@ public class AdminOrderResource {
 
   private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-  @Inject
-  OrderService orders;
+  @Inject OrderService orders;
 
   @GET
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "All orders, newest first (admin)",
-      description = "Filter by `status` and `customer` (a user id). One order in full: `GET /api/v1/orders/{id}`.")
+  @Operation(
+      summary = "All orders, newest first (admin)",
+      description =
+          "Filter by `status` and `customer` (a user id). One order in full: `GET"
+              + " /api/v1/orders/{id}`.")
   @APIResponse(responseCode = "200", description = "One page of orders")
-  @APIResponse(responseCode = "400", description = "Unknown status, malformed customer id or paging")
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown status, malformed customer id or paging")
   public Page<OrderSummary> list(
-      @Parameter(description = "Only orders in this status, e.g. CONFIRMED") @QueryParam("status") String status,
-      @Parameter(description = "Only this customer's orders (user id)") @QueryParam("customer") String customer,
+      @Parameter(description = "Only orders in this status, e.g. CONFIRMED") @QueryParam("status")
+          String status,
+      @Parameter(description = "Only this customer's orders (user id)") @QueryParam("customer")
+          String customer,
       @Parameter(description = "1-based page number") @QueryParam("page") String page,
       @Parameter(description = "Page size, 1 to 100, default 20") @QueryParam("size") String size) {
     InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
@@ -66,6 +72,7 @@ public class AdminOrderResource {
     int pageNumber = QueryParameters.integer("page", page, 1, 1, QueryParameters.MAX_PAGE, errors);
     int pageSize = QueryParameters.integer("size", size, 20, 1, 100, errors);
     errors.throwIfAny();
-    return orders.orders(customerFilter == null ? null : customerFilter.strip(), statusFilter, pageNumber, pageSize);
+    return orders.orders(
+        customerFilter == null ? null : customerFilter.strip(), statusFilter, pageNumber, pageSize);
   }
 }

@@ -1,7 +1,7 @@
 package dev.cleave.order.internal.rest;
 
-import dev.cleave.platform.persistence.DatabaseProbe;
 import dev.cleave.order.internal.application.OrderModule;
+import dev.cleave.platform.persistence.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,13 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class OrderReadinessCheck implements HealthCheck {
 
-  @Inject
-  OrderModule module;
+  @Inject OrderModule module;
 
   @Override
   public HealthCheckResponse call() {
     if (module.schema() == null) {
-      return HealthCheckResponse.named("order-database").down().withData("reason", "starting").build();
+      return HealthCheckResponse.named("order-database")
+          .down()
+          .withData("reason", "starting")
+          .build();
     }
     return DatabaseProbe.check("order-database", module.dataSource(), module.schema());
   }

@@ -34,9 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SagaRecoveryTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
 
-  /** Unfinished orders in the table: a claim touches the order, so the next query no longer finds it. */
+  /**
+   * Unfinished orders in the table: a claim touches the order, so the next query no longer finds
+   * it.
+   */
   static final class Backlog extends OrderRecords {
     final Set<UUID> unfinished = new LinkedHashSet<>();
     final Set<UUID> claimedElsewhere = new LinkedHashSet<>();
@@ -55,7 +59,9 @@ class SagaRecoveryTest {
     }
   }
 
-  /** Records the drives; the first {@code meetUp} drives wait for each other, so they must overlap. */
+  /**
+   * Records the drives; the first {@code meetUp} drives wait for each other, so they must overlap.
+   */
   static final class Driver extends CheckoutSaga {
     final List<UUID> driven = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger inFlight = new AtomicInteger();
@@ -73,10 +79,19 @@ class SagaRecoveryTest {
           throw new IllegalStateException("the database went away");
         }
         driven.add(id);
-        return new Order(id, "customer", "key-" + id, "f".repeat(64),
-            List.of(new OrderLineItem(1, "S", "Something", new BigDecimal("1.00"), 1)), "EUR", CardBrand.VISA, "4242",
+        return new Order(
+            id,
+            "customer",
+            "key-" + id,
+            "f".repeat(64),
+            List.of(new OrderLineItem(1, "S", "Something", new BigDecimal("1.00"), 1)),
+            "EUR",
+            CardBrand.VISA,
+            "4242",
             "pm_" + "a".repeat(24),
-            DeliveryAddress.of(new Address("Ada", "1 Street", null, "10115", "Berlin", null, "DE", false)), CLOCK);
+            DeliveryAddress.of(
+                new Address("Ada", "1 Street", null, "10115", "Berlin", null, "DE", false)),
+            CLOCK);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -157,8 +172,11 @@ class SagaRecoveryTest {
     backlog(3 * SagaRecovery.BATCH);
     saga.failing = records.unfinished.iterator().next();
     assertThatThrownBy(() -> recovery(4).recover(CLOCK.instant()))
-        .isInstanceOf(IllegalStateException.class).hasMessage("the database went away");
-    assertThat(saga.driven).as("no new batch after the failure").hasSizeLessThan(SagaRecovery.BATCH);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the database went away");
+    assertThat(saga.driven)
+        .as("no new batch after the failure")
+        .hasSizeLessThan(SagaRecovery.BATCH);
     assertThat(records.unfinished).hasSizeGreaterThanOrEqualTo(2 * SagaRecovery.BATCH);
   }
 

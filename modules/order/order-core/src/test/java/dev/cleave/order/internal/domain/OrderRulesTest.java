@@ -21,14 +21,25 @@ import org.junit.jupiter.api.Test;
 
 class OrderRulesTest {
 
-  private static final Address HOME = new Address("Ada", "1 Street", null, "10115", "Berlin", null, "DE", false);
+  private static final Address HOME =
+      new Address("Ada", "1 Street", null, "10115", "Berlin", null, "DE", false);
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
   private Order order() {
-    return new Order(UUID.randomUUID(), "customer-1", "key-1", "f".repeat(64),
-        List.of(new OrderLineItem(7, "B", "Bowl", new BigDecimal("2.50"), 3),
+    return new Order(
+        UUID.randomUUID(),
+        "customer-1",
+        "key-1",
+        "f".repeat(64),
+        List.of(
+            new OrderLineItem(7, "B", "Bowl", new BigDecimal("2.50"), 3),
             new OrderLineItem(3, "A", "Apple", new BigDecimal("0.99"), 1)),
-        "EUR", CardBrand.VISA, "4242", "pm_" + "a".repeat(24), DeliveryAddress.of(HOME), clock);
+        "EUR",
+        CardBrand.VISA,
+        "4242",
+        "pm_" + "a".repeat(24),
+        DeliveryAddress.of(HOME),
+        clock);
   }
 
   @Test
@@ -43,11 +54,13 @@ class OrderRulesTest {
   @Test
   void onlyTheSagasArrowsAreAllowed() {
     Order order = order();
-    for (OrderStatus skip : EnumSet.complementOf(EnumSet.of(OrderStatus.STOCK_RESERVED, OrderStatus.REJECTED,
-        OrderStatus.FAILED))) {
+    for (OrderStatus skip :
+        EnumSet.complementOf(
+            EnumSet.of(OrderStatus.STOCK_RESERVED, OrderStatus.REJECTED, OrderStatus.FAILED))) {
       assertThat(order.canMoveTo(skip)).as("PLACED -> " + skip).isFalse();
     }
-    assertThatThrownBy(() -> order.moveTo(OrderStatus.CONFIRMED, null, clock)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> order.moveTo(OrderStatus.CONFIRMED, null, clock))
+        .isInstanceOf(IllegalStateException.class);
     order.moveTo(OrderStatus.STOCK_RESERVED, null, clock);
     order.moveTo(OrderStatus.PAYMENT_AUTHORIZED, null, clock);
     Clock later = Clock.offset(clock, Duration.ofMillis(250));
@@ -74,12 +87,21 @@ class OrderRulesTest {
   void theSubmissionFingerprintIgnoresTheCardNumberButNotTheAddressOrCard() {
     PlaceOrder base = new PlaceOrder(new CardDetails("4242424242424242", 12, 2030, "123"), HOME);
     String fingerprint = OrderFingerprint.of(base);
-    assertThat(OrderFingerprint.of(new PlaceOrder(new CardDetails("4242424242424242", 12, 2030, "999"), HOME)))
-        .as("the security code is not part of it").isEqualTo(fingerprint);
+    assertThat(
+            OrderFingerprint.of(
+                new PlaceOrder(new CardDetails("4242424242424242", 12, 2030, "999"), HOME)))
+        .as("the security code is not part of it")
+        .isEqualTo(fingerprint);
     assertThat(OrderFingerprint.of(new PlaceOrder(base.card(), null))).isNotEqualTo(fingerprint);
-    assertThat(OrderFingerprint.of(new PlaceOrder(new CardDetails("5555555555554444", 12, 2030, "123"), HOME)))
+    assertThat(
+            OrderFingerprint.of(
+                new PlaceOrder(new CardDetails("5555555555554444", 12, 2030, "123"), HOME)))
         .isNotEqualTo(fingerprint);
-    assertThat(OrderFingerprint.of(new PlaceOrder(base.card(),
-        new Address("Ada", "2 Street", null, "10115", "Berlin", null, "DE", false)))).isNotEqualTo(fingerprint);
+    assertThat(
+            OrderFingerprint.of(
+                new PlaceOrder(
+                    base.card(),
+                    new Address("Ada", "2 Street", null, "10115", "Berlin", null, "DE", false))))
+        .isNotEqualTo(fingerprint);
   }
 }

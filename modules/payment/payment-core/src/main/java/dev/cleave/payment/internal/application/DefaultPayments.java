@@ -22,47 +22,48 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * The in-process binding of {@link Payments}. An authorization is three steps: record the payment as
- * {@code PROCESSING} (committed), ask the processor on a processor thread ({@link ProcessorThreads}), record its answer
- * (committed). The caller waits for the answer; when the caller gives up (a fault-tolerance timeout
- * interrupts it), the processor call still finishes and records its answer, exactly as it would if
- * the module were remote, so a later {@link #find} or repeated {@link #authorize} sees the outcome
- * and nothing is ever sent to the processor twice.
+ * The in-process binding of {@link Payments}. An authorization is three steps: record the payment
+ * as {@code PROCESSING} (committed), ask the processor on a processor thread ({@link
+ * ProcessorThreads}), record its answer (committed). The caller waits for the answer; when the
+ * caller gives up (a fault-tolerance timeout interrupts it), the processor call still finishes and
+ * records its answer, exactly as it would if the module were remote, so a later {@link #find} or
+ * repeated {@link #authorize} sees the outcome and nothing is ever sent to the processor twice.
  */
 @ApplicationScoped
 @ValidatedContract
 public class DefaultPayments implements Payments {
 
-  @Inject
-  PaymentRecords records;
+  @Inject PaymentRecords records;
 
-  @Inject
-  CardProcessor processor;
+  @Inject CardProcessor processor;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  ProcessorThreads processorThreads;
+  @Inject ProcessorThreads processorThreads;
 
   @Override
   public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
-    requireUnexpired(YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
+    requireUnexpired(
+        YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
     return records.register(methodKey, request);
   }
 
   @Override
   public PaymentDetails authorize(String paymentKey, AuthorizationRequest request) {
     if (request.amount().amount().compareTo(BigDecimal.ZERO) <= 0) {
-      throw new InvalidAmountException("The amount must be positive, was " + request.amount() + ".");
+      throw new InvalidAmountException(
+          "The amount must be positive, was " + request.amount() + ".");
     }
     StoredPaymentMethod method = records.method(request.paymentMethod(), request.customerId());
     Optional<PaymentDetails> recorded = records.begin(paymentKey, request, method);
     if (recorded.isPresent()) {
       return recorded.get();
     }
-    Future<PaymentDetails> answer = processorThreads.submit(() ->
-        records.answered(paymentKey, processor.authorize(paymentKey, method.token(), request.amount())));
+    Future<PaymentDetails> answer =
+        processorThreads.submit(
+            () ->
+                records.answered(
+                    paymentKey, processor.authorize(paymentKey, method.token(), request.amount())));
     try {
       return answer.get();
     } catch (InterruptedException e) {
@@ -72,7 +73,8 @@ public class DefaultPayments implements Payments {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
       }
-      throw new IllegalStateException("Authorization of payment " + paymentKey + " failed", e.getCause());
+      throw new IllegalStateException(
+          "Authorization of payment " + paymentKey + " failed", e.getCause());
     }
   }
 

@@ -12,17 +12,25 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class PaymentMetrics {
 
-  private static final Metadata OUTCOMES = Metadata.builder().withName("payments.outcomes")
-      .withDescription("Payment state changes, by status (authorized, declined, failed, captured, voided, refunded) "
-          + "and reason (for declined and failed)").build();
+  private static final Metadata OUTCOMES =
+      Metadata.builder()
+          .withName("payments.outcomes")
+          .withDescription(
+              "Payment state changes, by status (authorized, declined, failed, captured, voided,"
+                  + " refunded) and reason (for declined and failed)")
+          .build();
 
-  @Inject
-  MetricRegistry registry;
+  @Inject MetricRegistry registry;
 
   /** Counts the state the payment just reached. */
   void outcome(Payment payment) {
-    String reason = payment.failure() == null ? "none" : payment.failure().name().toLowerCase(Locale.ROOT);
-    registry.counter(OUTCOMES, new Tag("status", payment.status().name().toLowerCase(Locale.ROOT)), new Tag("reason", reason))
+    String reason =
+        payment.failure() == null ? "none" : payment.failure().name().toLowerCase(Locale.ROOT);
+    registry
+        .counter(
+            OUTCOMES,
+            new Tag("status", payment.status().name().toLowerCase(Locale.ROOT)),
+            new Tag("reason", reason))
         .inc();
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Start-up of the payment module: migrates schema {@code payments} and validates the entity mappings
- * before the application takes traffic, then schedules the reconciliation of payments left
+ * Start-up of the payment module: migrates schema {@code payments} and validates the entity
+ * mappings before the application takes traffic, then schedules the reconciliation of payments left
  * processing.
  */
 @ApplicationScoped
@@ -31,24 +31,26 @@ public class PaymentModule {
   @PersistenceUnit(unitName = "payment")
   EntityManagerFactory entityManagerFactory;
 
-  @Inject
-  PaymentConfig config;
+  @Inject PaymentConfig config;
 
-  @Inject
-  PaymentReconciler reconciler;
+  @Inject PaymentReconciler reconciler;
 
-  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  /**
+   * The container's scheduler: its tasks run with the application's context (JPA, transactions).
+   */
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private ModuleSchema schema;
   private ScheduledFuture<?> reconciliation;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    ModuleSchema moduleSchema = new ModuleSchema("payment", SCHEMA, "classpath:db/migrations/payment");
+    ModuleSchema moduleSchema =
+        new ModuleSchema("payment", SCHEMA, "classpath:db/migrations/payment");
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
     long interval = config.reconcileInterval().toMillis();
-    reconciliation = scheduler.scheduleWithFixedDelay(reconciler::run, interval, interval, TimeUnit.MILLISECONDS);
+    reconciliation =
+        scheduler.scheduleWithFixedDelay(
+            reconciler::run, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
   }
 

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * records when it answered; when it never did, by sending the same authorization again (same
  * reference, same payment method: the processor answers a repeated reference with its first answer,
  * so nothing is held twice). A payment made before payment methods existed has no card to send and
- * fails ({@code PROCESSOR_UNREACHABLE}). The checkout saga's recovery then finds every payment with an
- * outcome.
+ * fails ({@code PROCESSOR_UNREACHABLE}). The checkout saga's recovery then finds every payment with
+ * an outcome.
  */
 @ApplicationScoped
 public class PaymentReconciler {
@@ -26,17 +26,13 @@ public class PaymentReconciler {
   private static final Logger LOG = Logger.getLogger(PaymentReconciler.class.getName());
   private static final int BATCH = 100;
 
-  @Inject
-  PaymentRecords records;
+  @Inject PaymentRecords records;
 
-  @Inject
-  CardProcessor processor;
+  @Inject CardProcessor processor;
 
-  @Inject
-  PaymentConfig config;
+  @Inject PaymentConfig config;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** One periodic run; never throws (a failed run is logged and the next one tries again). */
   public void run() {
@@ -50,7 +46,10 @@ public class PaymentReconciler {
     }
   }
 
-  /** Settles every payment still processing that last changed before {@code before}; returns how many. */
+  /**
+   * Settles every payment still processing that last changed before {@code before}; returns how
+   * many.
+   */
   public int settleStale(Instant before) {
     int settled = 0;
     List<String> batch;
@@ -75,8 +74,10 @@ public class PaymentReconciler {
 
   private boolean resend(String key) {
     Optional<Unanswered> unanswered = records.unanswered(key);
-    unanswered.ifPresent(payment -> records.answered(key,
-        processor.authorize(key, payment.paymentMethod(), payment.amount())));
+    unanswered.ifPresent(
+        payment ->
+            records.answered(
+                key, processor.authorize(key, payment.paymentMethod(), payment.amount())));
     return unanswered.isPresent();
   }
 }

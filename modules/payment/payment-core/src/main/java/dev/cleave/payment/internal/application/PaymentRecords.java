@@ -45,28 +45,28 @@ public class PaymentRecords {
     NOT_STALE,
     /** Its outcome is recorded now. */
     SETTLED,
-    /** The processor never answered it and it names a payment method: send it again ({@link #unanswered}). */
+    /**
+     * The processor never answered it and it names a payment method: send it again ({@link
+     * #unanswered}).
+     */
     UNANSWERED
   }
 
-  /** An authorization the processor never answered, as it must be sent again (same reference, same card). */
-  public record Unanswered(String paymentKey, String paymentMethod, Money amount) {
-  }
+  /**
+   * An authorization the processor never answered, as it must be sent again (same reference, same
+   * card).
+   */
+  public record Unanswered(String paymentKey, String paymentMethod, Money amount) {}
 
-  @Inject
-  PaymentRepository payments;
+  @Inject PaymentRepository payments;
 
-  @Inject
-  PaymentMethodRepository methods;
+  @Inject PaymentMethodRepository methods;
 
-  @Inject
-  CardProcessor processor;
+  @Inject CardProcessor processor;
 
-  @Inject
-  PaymentMetrics metrics;
+  @Inject PaymentMetrics metrics;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /**
    * Registers a card as a payment method under a key: the processor keeps the card and issues the
@@ -78,20 +78,31 @@ public class PaymentRecords {
     String fingerprint = RequestFingerprint.of(request);
     Optional<StoredPaymentMethod> existing = methods.byKey(methodKey);
     if (existing.isEmpty()) {
-      StoredPaymentMethod method = new StoredPaymentMethod(methodKey, processor.tokenize(request.card()),
-          request.customerId(), request.card().brand(), request.card().last4(), request.card().expiryMonth(),
-          request.card().expiryYear(), fingerprint,
-          clock.instant().truncatedTo(ChronoUnit.MICROS)); // as the database keeps it
+      StoredPaymentMethod method =
+          new StoredPaymentMethod(
+              methodKey,
+              processor.tokenize(request.card()),
+              request.customerId(),
+              request.card().brand(),
+              request.card().last4(),
+              request.card().expiryMonth(),
+              request.card().expiryYear(),
+              fingerprint,
+              clock.instant().truncatedTo(ChronoUnit.MICROS)); // as the database keeps it
       if (methods.add(method)) {
         return method.toApi();
       }
-      // A concurrent registration under the same key committed first (its token wins; ours is never used).
+      // A concurrent registration under the same key committed first (its token wins; ours is never
+      // used).
       existing = methods.byKey(methodKey);
     }
     StoredPaymentMethod method = existing.orElseThrow();
     if (!method.requestFingerprint().equals(fingerprint)) {
-      throw new IdempotencyKeyReusedException("The key " + methodKey
-          + " was used for a different card or customer; use a new key for a new payment method.");
+      throw new IdempotencyKeyReusedException(
+          "The key "
+              + methodKey
+              + " was used for a different card or customer; use a new key for a new payment"
+              + " method.");
     }
     return method.toApi();
   }
@@ -103,38 +114,57 @@ public class PaymentRecords {
    */
   @Transactional(TxType.REQUIRED)
   public StoredPaymentMethod method(String token, String customerId) {
-    return methods.byToken(token).filter(method -> method.customerId().equals(customerId))
-        .orElseThrow(() -> new UnknownPaymentMethodException(
-            "The customer has no payment method with this token; register the card first."));
+    return methods
+        .byToken(token)
+        .filter(method -> method.customerId().equals(customerId))
+        .orElseThrow(
+            () ->
+                new UnknownPaymentMethodException(
+                    "The customer has no payment method with this token; register the card"
+                        + " first."));
   }
 
   /**
    * Starts an authorization: records the payment as {@code PROCESSING}, or finds the recorded one.
    *
    * @param method the request's payment method, the customer's ({@link #method})
-   * @return empty when the caller must now ask the processor; otherwise the recorded payment (a replay)
+   * @return empty when the caller must now ask the processor; otherwise the recorded payment (a
+   *     replay)
    * @throws IdempotencyKeyReusedException when the key was used for another request
-   * @throws PaymentInProgressException when the first authorization under the key has no outcome yet
-   * @throws dev.cleave.payment.api.CardExpiredException when there is no payment yet and the card has
-   *     expired (a replay answers what was recorded, even after the card expired)
+   * @throws PaymentInProgressException when the first authorization under the key has no outcome
+   *     yet
+   * @throws dev.cleave.payment.api.CardExpiredException when there is no payment yet and the card
+   *     has expired (a replay answers what was recorded, even after the card expired)
    */
-  public Optional<PaymentDetails> begin(String paymentKey, AuthorizationRequest request, StoredPaymentMethod method) {
+  public Optional<PaymentDetails> begin(
+      String paymentKey, AuthorizationRequest request, StoredPaymentMethod method) {
     String fingerprint = RequestFingerprint.of(request);
     Optional<Payment> existing = payments.find(paymentKey);
     if (existing.isEmpty()) {
       DefaultPayments.requireUnexpired(method.expiry(), clock);
-      Payment payment = new Payment(paymentKey, request.customerId(), request.amount(), method.token(),
-          method.cardBrand(), method.cardLast4(), fingerprint, clock);
+      Payment payment =
+          new Payment(
+              paymentKey,
+              request.customerId(),
+              request.amount(),
+              method.token(),
+              method.cardBrand(),
+              method.cardLast4(),
+              fingerprint,
+              clock);
       if (payments.add(payment)) {
         return Optional.empty();
       }
-      // A concurrent first request under the same key committed first: it is with the processor now.
+      // A concurrent first request under the same key committed first: it is with the processor
+      // now.
       throw new PaymentInProgressException(paymentKey);
     }
     Payment payment = existing.get();
     if (!payment.requestFingerprint().equals(fingerprint)) {
-      throw new IdempotencyKeyReusedException("The key " + paymentKey
-          + " was used for a different payment request; use a new key for a new payment.");
+      throw new IdempotencyKeyReusedException(
+          "The key "
+              + paymentKey
+              + " was used for a different payment request; use a new key for a new payment.");
     }
     if (payment.status() == PaymentStatus.PROCESSING) {
       throw new PaymentInProgressException(paymentKey);
@@ -142,15 +172,22 @@ public class PaymentRecords {
     return Optional.of(details(payment));
   }
 
-  /** Records the processor's answer to a payment's authorization (a later, repeated answer changes nothing). */
+  /**
+   * Records the processor's answer to a payment's authorization (a later, repeated answer changes
+   * nothing).
+   */
   public PaymentDetails answered(String paymentKey, Outcome outcome) {
     Payment payment = locked(paymentKey);
-    boolean changed = switch (outcome) {
-      case APPROVED -> payment.authorized(paymentKey, clock);
-      case CARD_DECLINED -> payment.unsuccessful(PaymentFailure.CARD_DECLINED, paymentKey, clock);
-      case INSUFFICIENT_FUNDS -> payment.unsuccessful(PaymentFailure.INSUFFICIENT_FUNDS, paymentKey, clock);
-      case PROCESSOR_ERROR -> payment.unsuccessful(PaymentFailure.PROCESSOR_ERROR, paymentKey, clock);
-    };
+    boolean changed =
+        switch (outcome) {
+          case APPROVED -> payment.authorized(paymentKey, clock);
+          case CARD_DECLINED ->
+              payment.unsuccessful(PaymentFailure.CARD_DECLINED, paymentKey, clock);
+          case INSUFFICIENT_FUNDS ->
+              payment.unsuccessful(PaymentFailure.INSUFFICIENT_FUNDS, paymentKey, clock);
+          case PROCESSOR_ERROR ->
+              payment.unsuccessful(PaymentFailure.PROCESSOR_ERROR, paymentKey, clock);
+        };
     if (changed) {
       metrics.outcome(payment);
     }
@@ -158,10 +195,10 @@ public class PaymentRecords {
   }
 
   /**
-   * Settles a payment left {@code PROCESSING} (its answer was lost) from the processor's records. When
-   * the processor never answered, a payment that names a payment method is {@link Settlement#UNANSWERED}
-   * (the caller sends it again); one made before payment methods existed is {@code FAILED} /
-   * {@code PROCESSOR_UNREACHABLE}.
+   * Settles a payment left {@code PROCESSING} (its answer was lost) from the processor's records.
+   * When the processor never answered, a payment that names a payment method is {@link
+   * Settlement#UNANSWERED} (the caller sends it again); one made before payment methods existed is
+   * {@code FAILED} / {@code PROCESSOR_UNREACHABLE}.
    */
   public Settlement settleStale(String paymentKey, Instant before) {
     Payment payment = locked(paymentKey);
@@ -182,11 +219,17 @@ public class PaymentRecords {
     return Settlement.SETTLED;
   }
 
-  /** The payment, when it is still processing and names a payment method: what to send the processor again. */
+  /**
+   * The payment, when it is still processing and names a payment method: what to send the processor
+   * again.
+   */
   @Transactional(TxType.REQUIRED)
   public Optional<Unanswered> unanswered(String paymentKey) {
-    return payments.find(paymentKey)
-        .filter(payment -> payment.status() == PaymentStatus.PROCESSING && payment.paymentMethod() != null)
+    return payments
+        .find(paymentKey)
+        .filter(
+            payment ->
+                payment.status() == PaymentStatus.PROCESSING && payment.paymentMethod() != null)
         .map(payment -> new Unanswered(paymentKey, payment.paymentMethod(), payment.amount()));
   }
 
@@ -231,7 +274,9 @@ public class PaymentRecords {
 
   @Transactional(TxType.REQUIRED)
   public PaymentDetails find(String paymentKey) {
-    return payments.find(paymentKey).map(PaymentRecords::details)
+    return payments
+        .find(paymentKey)
+        .map(PaymentRecords::details)
         .orElseThrow(() -> new PaymentNotFoundException(paymentKey));
   }
 
@@ -245,7 +290,15 @@ public class PaymentRecords {
   }
 
   static PaymentDetails details(Payment payment) {
-    return new PaymentDetails(payment.paymentKey(), payment.customerId(), payment.status(), payment.amount(),
-        payment.cardBrand(), payment.cardLast4(), payment.failure(), payment.createdAt(), payment.updatedAt());
+    return new PaymentDetails(
+        payment.paymentKey(),
+        payment.customerId(),
+        payment.status(),
+        payment.amount(),
+        payment.cardBrand(),
+        payment.cardLast4(),
+        payment.failure(),
+        payment.createdAt(),
+        payment.updatedAt());
   }
 }

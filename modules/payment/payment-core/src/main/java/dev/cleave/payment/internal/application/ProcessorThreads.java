@@ -12,21 +12,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads that talk to the card processor: a pool of its own, made by the container's
- * {@link ManagedThreadFactory} (so its threads have the application's context: CDI, JPA,
- * transactions). Not the container's shared executor: the request threads that wait for an answer
- * run there, and under a burst the processor calls would queue behind their own waiters. When every
- * processor thread is busy the caller makes the call itself (it then cannot give up early, but is
- * never refused).
+ * The threads that talk to the card processor: a pool of its own, made by the container's {@link
+ * ManagedThreadFactory} (so its threads have the application's context: CDI, JPA, transactions).
+ * Not the container's shared executor: the request threads that wait for an answer run there, and
+ * under a burst the processor calls would queue behind their own waiters. When every processor
+ * thread is busy the caller makes the call itself (it then cannot give up early, but is never
+ * refused).
  */
 @ApplicationScoped
 public class ProcessorThreads {
 
-  @Resource
-  ManagedThreadFactory threadFactory;
+  @Resource ManagedThreadFactory threadFactory;
 
-  @Inject
-  PaymentConfig config;
+  @Inject PaymentConfig config;
 
   private volatile ThreadPoolExecutor pool;
 
@@ -40,8 +38,15 @@ public class ProcessorThreads {
     if (current == null) {
       synchronized (this) {
         if (pool == null) {
-          pool = new ThreadPoolExecutor(0, config.processorThreads(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-              threadFactory, new ThreadPoolExecutor.CallerRunsPolicy());
+          pool =
+              new ThreadPoolExecutor(
+                  0,
+                  config.processorThreads(),
+                  60,
+                  TimeUnit.SECONDS,
+                  new SynchronousQueue<>(),
+                  threadFactory,
+                  new ThreadPoolExecutor.CallerRunsPolicy());
         }
         current = pool;
       }

@@ -21,14 +21,17 @@ import java.util.Objects;
 
 /**
  * One card payment and its state machine:
+ *
  * <pre>
  * PROCESSING ─┬─► AUTHORIZED ─┬─► CAPTURED ──► REFUNDED
  *             │               └─► VOIDED
  *             ├─► DECLINED
  *             └─► FAILED
  * </pre>
+ *
  * Each transition method returns false when the payment is already where the call would take it
- * (the call is a repeat) and throws {@link PaymentStateException} when the transition is impossible.
+ * (the call is a repeat) and throws {@link PaymentStateException} when the transition is
+ * impossible.
  */
 @Entity
 @Table(name = "payments")
@@ -54,7 +57,11 @@ public class Payment {
   @Column(name = "card_last4", nullable = false, length = 4, updatable = false)
   private String cardLast4;
 
-  @Column(name = "request_fingerprint", nullable = false, length = 64, columnDefinition = "bpchar(64)",
+  @Column(
+      name = "request_fingerprint",
+      nullable = false,
+      length = 64,
+      columnDefinition = "bpchar(64)",
       updatable = false)
   private String requestFingerprint;
 
@@ -72,7 +79,11 @@ public class Payment {
   @Column(name = "processor_reference", length = 64)
   private String processorReference;
 
-  @Column(name = "created_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
+  @Column(
+      name = "created_at",
+      nullable = false,
+      updatable = false,
+      columnDefinition = "timestamptz")
   private Instant createdAt;
 
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
@@ -81,15 +92,20 @@ public class Payment {
   @Column(name = "captured_at", columnDefinition = "timestamptz")
   private Instant capturedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected Payment() {
-  }
+  protected Payment() {}
 
   /** A payment about to be sent to the processor, charging the payment method with this token. */
-  public Payment(String paymentKey, String customerId, Money amount, String paymentMethod, CardBrand cardBrand,
-      String cardLast4, String requestFingerprint, Clock clock) {
+  public Payment(
+      String paymentKey,
+      String customerId,
+      Money amount,
+      String paymentMethod,
+      CardBrand cardBrand,
+      String cardLast4,
+      String requestFingerprint,
+      Clock clock) {
     this.paymentKey = Objects.requireNonNull(paymentKey, "paymentKey");
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.amount = amount.amount();
@@ -103,7 +119,10 @@ public class Payment {
     this.updatedAt = createdAt;
   }
 
-  /** PROCESSING → AUTHORIZED; false when the payment already has an outcome (a late or repeated answer). */
+  /**
+   * PROCESSING → AUTHORIZED; false when the payment already has an outcome (a late or repeated
+   * answer).
+   */
   public boolean authorized(String reference, Clock clock) {
     if (status != PaymentStatus.PROCESSING) {
       return false;
@@ -119,7 +138,8 @@ public class Payment {
     }
     this.failure = Objects.requireNonNull(reason, "reason");
     this.processorReference = reference;
-    boolean declined = reason == PaymentFailure.CARD_DECLINED || reason == PaymentFailure.INSUFFICIENT_FUNDS;
+    boolean declined =
+        reason == PaymentFailure.CARD_DECLINED || reason == PaymentFailure.INSUFFICIENT_FUNDS;
     return moveTo(declined ? PaymentStatus.DECLINED : PaymentStatus.FAILED, clock);
   }
 
@@ -133,7 +153,10 @@ public class Payment {
     return moveTo(PaymentStatus.CAPTURED, clock);
   }
 
-  /** AUTHORIZED → VOIDED; false when voided already or when nothing was ever held (declined, failed). */
+  /**
+   * AUTHORIZED → VOIDED; false when voided already or when nothing was ever held (declined,
+   * failed).
+   */
   public boolean voidAuthorization(Clock clock) {
     if (status == PaymentStatus.VOIDED || status.isUnsuccessful()) {
       return false;
@@ -153,8 +176,14 @@ public class Payment {
 
   private void require(PaymentStatus expected, String verb) {
     if (status != expected) {
-      throw new PaymentStateException("Payment " + paymentKey + " is " + status.name().toLowerCase(Locale.ROOT)
-          + " and cannot be " + verb + ".");
+      throw new PaymentStateException(
+          "Payment "
+              + paymentKey
+              + " is "
+              + status.name().toLowerCase(Locale.ROOT)
+              + " and cannot be "
+              + verb
+              + ".");
     }
   }
 
@@ -189,7 +218,9 @@ public class Payment {
     return cardLast4;
   }
 
-  /** The token of the payment method charged; null for payments made before payment methods existed. */
+  /**
+   * The token of the payment method charged; null for payments made before payment methods existed.
+   */
   public String paymentMethod() {
     return paymentMethod;
   }

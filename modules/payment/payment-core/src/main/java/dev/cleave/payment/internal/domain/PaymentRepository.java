@@ -19,6 +19,9 @@ public interface PaymentRepository {
    */
   boolean add(Payment payment);
 
-  /** Keys of payments still {@code PROCESSING} that last changed before {@code before}, oldest first. */
+  /**
+   * Keys of payments still {@code PROCESSING} that last changed before {@code before}, oldest
+   * first.
+   */
   List<String> processingSince(Instant before, int limit);
 }

@@ -36,10 +36,13 @@ public class JpaPaymentRepository implements PaymentRepository {
 
   @Override
   public List<String> processingSince(Instant before, int limit) {
-    return em.createQuery("""
+    return em.createQuery(
+            """
             select p.paymentKey from Payment p
             where p.status = :processing and p.updatedAt < :before
-            order by p.updatedAt""", String.class)
+            order by p.updatedAt\
+            """,
+            String.class)
         .setParameter("processing", PaymentStatus.PROCESSING)
         .setParameter("before", before)
         .setMaxResults(limit)

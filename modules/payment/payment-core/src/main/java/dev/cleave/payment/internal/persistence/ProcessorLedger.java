@@ -26,30 +26,34 @@ public class ProcessorLedger {
   @PersistenceContext(unitName = "payment")
   EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** Records the answer to an authorization; an earlier answer for the same reference wins. */
   public Outcome record(String reference, Outcome outcome, Money amount) {
-    List<?> inserted = em.createNativeQuery("""
-            insert into {h-schema}processor_ledger (reference, outcome, amount, currency, answered_at)
-            values (:reference, :outcome, :amount, :currency, :now)
-            on conflict (reference) do nothing
-            returning outcome""")
-        .setParameter("reference", reference)
-        .setParameter("outcome", outcome.name())
-        .setParameter("amount", amount.amount())
-        .setParameter("currency", amount.currency())
-        .setParameter("now", Timestamp.from(clock.instant()))
-        .getResultList();
+    List<?> inserted =
+        em.createNativeQuery(
+                """
+                insert into {h-schema}processor_ledger (reference, outcome, amount, currency, answered_at)
+                values (:reference, :outcome, :amount, :currency, :now)
+                on conflict (reference) do nothing
+                returning outcome\
+                """)
+            .setParameter("reference", reference)
+            .setParameter("outcome", outcome.name())
+            .setParameter("amount", amount.amount())
+            .setParameter("currency", amount.currency())
+            .setParameter("now", Timestamp.from(clock.instant()))
+            .getResultList();
     return inserted.isEmpty() ? answer(reference).orElseThrow() : outcome;
   }
 
   @Transactional(TxType.REQUIRED)
   public Optional<Outcome> answer(String reference) {
-    List<?> rows = em.createNativeQuery("select outcome from {h-schema}processor_ledger where reference = :reference")
-        .setParameter("reference", reference)
-        .getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select outcome from {h-schema}processor_ledger where reference = :reference")
+            .setParameter("reference", reference)
+            .getResultList();
     return rows.stream().findFirst().map(value -> Outcome.valueOf((String) value));
   }
 
@@ -66,23 +70,39 @@ public class ProcessorLedger {
   }
 
   private void move(String reference, String column, String precondition) {
-    int changed = em.createNativeQuery("update {h-schema}processor_ledger set " + column + " = :now"
-            + " where reference = :reference and " + column + " is null and " + precondition)
-        .setParameter("now", Timestamp.from(clock.instant()))
-        .setParameter("reference", reference)
-        .executeUpdate();
+    int changed =
+        em.createNativeQuery(
+                "update {h-schema}processor_ledger set "
+                    + column
+                    + " = :now"
+                    + " where reference = :reference and "
+                    + column
+                    + " is null and "
+                    + precondition)
+            .setParameter("now", Timestamp.from(clock.instant()))
+            .setParameter("reference", reference)
+            .executeUpdate();
     if (changed == 0) {
-      Number done = (Number) em.createNativeQuery("select count(*) from {h-schema}processor_ledger"
-              + " where reference = :reference and " + column + " is not null")
-          .setParameter("reference", reference)
-          .getSingleResult();
+      Number done =
+          (Number)
+              em.createNativeQuery(
+                      "select count(*) from {h-schema}processor_ledger"
+                          + " where reference = :reference and "
+                          + column
+                          + " is not null")
+                  .setParameter("reference", reference)
+                  .getSingleResult();
       if (done.intValue() == 0) {
-        throw new ProcessorRefusedException("The processor refused to set " + column + " on " + reference);
+        throw new ProcessorRefusedException(
+            "The processor refused to set " + column + " on " + reference);
       }
     }
   }
 
-  /** The processor refused a money movement its records do not allow (a bug on our side if it happens). */
+  /**
+   * The processor refused a money movement its records do not allow (a bug on our side if it
+   * happens).
+   */
   public static class ProcessorRefusedException extends RuntimeException {
     public ProcessorRefusedException(String message) {
       super(message);

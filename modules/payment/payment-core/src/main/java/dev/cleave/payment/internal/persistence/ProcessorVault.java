@@ -27,12 +27,12 @@ public class ProcessorVault {
   @PersistenceContext(unitName = "payment")
   EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   public void keep(String token, String behaviour) {
-    em.createNativeQuery("insert into {h-schema}processor_vault (token, behaviour, created_at)"
-            + " values (:token, :behaviour, :now)")
+    em.createNativeQuery(
+            "insert into {h-schema}processor_vault (token, behaviour, created_at)"
+                + " values (:token, :behaviour, :now)")
         .setParameter("token", token)
         .setParameter("behaviour", behaviour)
         .setParameter("now", Timestamp.from(clock.instant()))
@@ -41,9 +41,10 @@ public class ProcessorVault {
 
   @Transactional(TxType.REQUIRED)
   public Optional<String> behaviour(String token) {
-    Stream<?> rows = em.createNativeQuery("select behaviour from {h-schema}processor_vault where token = :token")
-        .setParameter("token", token)
-        .getResultStream();
+    Stream<?> rows =
+        em.createNativeQuery("select behaviour from {h-schema}processor_vault where token = :token")
+            .setParameter("token", token)
+            .getResultStream();
     return rows.findFirst().map(String.class::cast);
   }
 }

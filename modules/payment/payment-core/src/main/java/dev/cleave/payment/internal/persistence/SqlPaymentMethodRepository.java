@@ -19,27 +19,31 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class SqlPaymentMethodRepository implements PaymentMethodRepository {
 
-  private static final String COLUMNS = "method_key, token, customer_id, card_brand, card_last4, expiry_month,"
-      + " expiry_year, request_fingerprint, created_at";
+  private static final String COLUMNS =
+      "method_key, token, customer_id, card_brand, card_last4, expiry_month,"
+          + " expiry_year, request_fingerprint, created_at";
 
   @PersistenceContext(unitName = "payment")
   EntityManager em;
 
   @Override
   public boolean add(StoredPaymentMethod method) {
-    return em.createNativeQuery("insert into {h-schema}payment_methods (" + COLUMNS + ")"
-            + " values (:key, :token, :customer, :brand, :last4, :month, :year, :fingerprint, :created)"
-            + " on conflict (method_key) do nothing")
-        .setParameter("key", method.methodKey())
-        .setParameter("token", method.token())
-        .setParameter("customer", method.customerId())
-        .setParameter("brand", method.cardBrand().name())
-        .setParameter("last4", method.cardLast4())
-        .setParameter("month", (short) method.expiryMonth())
-        .setParameter("year", (short) method.expiryYear())
-        .setParameter("fingerprint", method.requestFingerprint())
-        .setParameter("created", Timestamp.from(method.createdAt()))
-        .executeUpdate() == 1;
+    return em.createNativeQuery(
+                "insert into {h-schema}payment_methods ("
+                    + COLUMNS
+                    + ") values (:key, :token, :customer, :brand, :last4, :month, :year,"
+                    + " :fingerprint, :created) on conflict (method_key) do nothing")
+            .setParameter("key", method.methodKey())
+            .setParameter("token", method.token())
+            .setParameter("customer", method.customerId())
+            .setParameter("brand", method.cardBrand().name())
+            .setParameter("last4", method.cardLast4())
+            .setParameter("month", (short) method.expiryMonth())
+            .setParameter("year", (short) method.expiryYear())
+            .setParameter("fingerprint", method.requestFingerprint())
+            .setParameter("created", Timestamp.from(method.createdAt()))
+            .executeUpdate()
+        == 1;
   }
 
   @Override
@@ -53,16 +57,31 @@ public class SqlPaymentMethodRepository implements PaymentMethodRepository {
   }
 
   private Optional<StoredPaymentMethod> one(String column, String value) {
-    Stream<?> rows = em.createNativeQuery(
-            "select " + COLUMNS + " from {h-schema}payment_methods where " + column + " = :value", Object[].class)
-        .setParameter("value", value)
-        .getResultStream();
-    return rows.findFirst().map(row -> {
-          Object[] r = (Object[]) row;
-          return new StoredPaymentMethod((String) r[0], (String) r[1], (String) r[2], CardBrand.valueOf((String) r[3]),
-              (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((String) r[7]).trim(),
-              instant(r[8]));
-        });
+    Stream<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + COLUMNS
+                    + " from {h-schema}payment_methods where "
+                    + column
+                    + " = :value",
+                Object[].class)
+            .setParameter("value", value)
+            .getResultStream();
+    return rows.findFirst()
+        .map(
+            row -> {
+              Object[] r = (Object[]) row;
+              return new StoredPaymentMethod(
+                  (String) r[0],
+                  (String) r[1],
+                  (String) r[2],
+                  CardBrand.valueOf((String) r[3]),
+                  (String) r[4],
+                  ((Number) r[5]).intValue(),
+                  ((Number) r[6]).intValue(),
+                  ((String) r[7]).trim(),
+                  instant(r[8]));
+            });
   }
 
   private static Instant instant(Object value) {

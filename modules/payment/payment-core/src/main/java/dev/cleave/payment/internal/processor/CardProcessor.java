@@ -11,7 +11,12 @@ import java.util.Optional;
 public interface CardProcessor {
 
   /** The processor's answer to an authorization. */
-  enum Outcome { APPROVED, CARD_DECLINED, INSUFFICIENT_FUNDS, PROCESSOR_ERROR }
+  enum Outcome {
+    APPROVED,
+    CARD_DECLINED,
+    INSUFFICIENT_FUNDS,
+    PROCESSOR_ERROR
+  }
 
   /**
    * Keeps the card on the processor's side and returns its token ({@code pm_} and 24 letters or
@@ -20,13 +25,15 @@ public interface CardProcessor {
   String tokenize(CardDetails card);
 
   /**
-   * Asks the issuer to hold {@code amount} on the tokenized card. May take a while (the caller bounds
-   * the wait); the answer is recorded on the processor's side before it is returned, and a repeated
-   * reference gets the first answer.
+   * Asks the issuer to hold {@code amount} on the tokenized card. May take a while (the caller
+   * bounds the wait); the answer is recorded on the processor's side before it is returned, and a
+   * repeated reference gets the first answer.
    */
   Outcome authorize(String reference, String token, Money amount);
 
-  /** The recorded answer to an earlier authorization, or empty when the processor never answered it. */
+  /**
+   * The recorded answer to an earlier authorization, or empty when the processor never answered it.
+   */
   Optional<Outcome> lookup(String reference);
 
   /** Takes an approved authorization's amount; repeating it changes nothing. */

@@ -25,11 +25,11 @@ import java.util.Optional;
  *   <tr><td>any other number passing the Luhn check</td><td>approved</td></tr>
  * </table>
  *
- * <p>A tokenized card goes to {@link ProcessorVault} (table {@code processor_vault}), which stands for
- * the processor's card vault; the simulation keeps only how the test card behaves, not its number.
- * Its answers go to {@link ProcessorLedger} (table {@code processor_ledger}), which stands for the
- * processor's own records: an answer lost in a crash can be looked up, a capture happens at most
- * once per authorization, and tests read it as "the card statement".
+ * <p>A tokenized card goes to {@link ProcessorVault} (table {@code processor_vault}), which stands
+ * for the processor's card vault; the simulation keeps only how the test card behaves, not its
+ * number. Its answers go to {@link ProcessorLedger} (table {@code processor_ledger}), which stands
+ * for the processor's own records: an answer lost in a crash can be looked up, a capture happens at
+ * most once per authorization, and tests read it as "the card statement".
  */
 @ApplicationScoped
 public class SimulatedCardProcessor implements CardProcessor {
@@ -37,22 +37,21 @@ public class SimulatedCardProcessor implements CardProcessor {
   /** The slow test card: approved, after a delay long enough to exceed a caller's timeout. */
   public static final String SLOW_CARD = "4000000000005209";
 
-  private static final Map<String, Outcome> TEST_CARDS = Map.of(
-      "4000000000000002", Outcome.CARD_DECLINED,
-      "4000000000009995", Outcome.INSUFFICIENT_FUNDS,
-      "4000000000000119", Outcome.PROCESSOR_ERROR);
+  private static final Map<String, Outcome> TEST_CARDS =
+      Map.of(
+          "4000000000000002", Outcome.CARD_DECLINED,
+          "4000000000009995", Outcome.INSUFFICIENT_FUNDS,
+          "4000000000000119", Outcome.PROCESSOR_ERROR);
 
-  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject
-  ProcessorLedger ledger;
+  @Inject ProcessorLedger ledger;
 
-  @Inject
-  ProcessorVault vault;
+  @Inject ProcessorVault vault;
 
-  @Inject
-  PaymentConfig config;
+  @Inject PaymentConfig config;
 
   @Override
   public String tokenize(CardDetails card) {
@@ -60,21 +59,27 @@ public class SimulatedCardProcessor implements CardProcessor {
     for (int i = 0; i < 24; i++) {
       token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
-    String behaviour = SLOW_CARD.equals(card.number()) ? ProcessorVault.SLOW
-        : TEST_CARDS.getOrDefault(card.number(), Outcome.APPROVED).name();
+    String behaviour =
+        SLOW_CARD.equals(card.number())
+            ? ProcessorVault.SLOW
+            : TEST_CARDS.getOrDefault(card.number(), Outcome.APPROVED).name();
     vault.keep(token.toString(), behaviour);
     return token.toString();
   }
 
   @Override
   public Outcome authorize(String reference, String token, Money amount) {
-    String behaviour = vault.behaviour(token)
-        .orElseThrow(() -> new IllegalArgumentException("The processor has no card under this token"));
+    String behaviour =
+        vault
+            .behaviour(token)
+            .orElseThrow(
+                () -> new IllegalArgumentException("The processor has no card under this token"));
     if (ProcessorVault.SLOW.equals(behaviour)) {
       pause();
     }
     // A repeated reference gets the first answer: the ledger keeps it (insert-if-absent).
-    Outcome outcome = ProcessorVault.SLOW.equals(behaviour) ? Outcome.APPROVED : Outcome.valueOf(behaviour);
+    Outcome outcome =
+        ProcessorVault.SLOW.equals(behaviour) ? Outcome.APPROVED : Outcome.valueOf(behaviour);
     return ledger.record(reference, outcome, amount);
   }
 

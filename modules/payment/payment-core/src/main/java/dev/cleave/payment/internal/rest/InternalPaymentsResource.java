@@ -17,8 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The remote form of {@link Payments}: the module API over HTTP for other Cleave services, under the
- * interface's own JAX-RS annotations, for the {@code service} role only. It delegates to the
+ * The remote form of {@link Payments}: the module API over HTTP for other Cleave services, under
+ * the interface's own JAX-RS annotations, for the {@code service} role only. It delegates to the
  * in-process binding, so a remote caller gets what an in-process one gets, with domain refusals as
  * problem details. Not in the published OpenAPI document ({@code /internal/**} is filtered out).
  */
@@ -30,8 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.SERVICE)
 public class InternalPaymentsResource implements Payments {
 
-  @Inject
-  Payments binding;
+  @Inject Payments binding;
 
   @Override
   public PaymentMethod register(String methodKey, PaymentMethodRequest request) {

@@ -1,7 +1,7 @@
 package dev.cleave.payment.internal.rest;
 
-import dev.cleave.platform.persistence.DatabaseProbe;
 import dev.cleave.payment.internal.application.PaymentModule;
+import dev.cleave.platform.persistence.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,13 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PaymentReadinessCheck implements HealthCheck {
 
-  @Inject
-  PaymentModule module;
+  @Inject PaymentModule module;
 
   @Override
   public HealthCheckResponse call() {
     if (module.schema() == null) {
-      return HealthCheckResponse.named("payment-database").down().withData("reason", "starting").build();
+      return HealthCheckResponse.named("payment-database")
+          .down()
+          .withData("reason", "starting")
+          .build();
     }
     return DatabaseProbe.check("payment-database", module.dataSource(), module.schema());
   }

@@ -7,12 +7,12 @@ import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.AuthorizationRequest;
 import dev.cleave.payment.api.CardBrand;
 import dev.cleave.payment.api.CardDetails;
-import dev.cleave.payment.api.PaymentMethodRequest;
-import dev.cleave.platform.security.Sha256;
 import dev.cleave.payment.api.LuhnValid;
 import dev.cleave.payment.api.PaymentFailure;
+import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.payment.api.PaymentStateException;
 import dev.cleave.payment.api.PaymentStatus;
+import dev.cleave.platform.security.Sha256;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +25,15 @@ class PaymentRulesTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
   private Payment processing() {
-    return new Payment("order-1", "customer-1", Money.of("10.00", "EUR"), TOKEN, CardBrand.VISA, "4242", "f".repeat(64), clock);
+    return new Payment(
+        "order-1",
+        "customer-1",
+        Money.of("10.00", "EUR"),
+        TOKEN,
+        CardBrand.VISA,
+        "4242",
+        "f".repeat(64),
+        clock);
   }
 
   @Test
@@ -57,8 +65,13 @@ class PaymentRulesTest {
   @Test
   void cardsNeverPrintTheirNumberOrCode() {
     CardDetails card = new CardDetails("4242424242424242", 12, 2030, "987");
-    assertThat(card.toString()).doesNotContain("424242424242").doesNotContain("987").contains("4242");
-    assertThat(new PaymentMethodRequest("c", card).toString()).doesNotContain("424242424242").doesNotContain("987");
+    assertThat(card.toString())
+        .doesNotContain("424242424242")
+        .doesNotContain("987")
+        .contains("4242");
+    assertThat(new PaymentMethodRequest("c", card).toString())
+        .doesNotContain("424242424242")
+        .doesNotContain("987");
   }
 
   @Test
@@ -66,26 +79,46 @@ class PaymentRulesTest {
     AuthorizationRequest base = new AuthorizationRequest("c", Money.of("1.00", "EUR"), TOKEN);
     String fingerprint = RequestFingerprint.of(base);
     assertThat(fingerprint).hasSize(64).isEqualTo(RequestFingerprint.of(base));
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.01", "EUR"), TOKEN))).isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "USD"), TOKEN))).isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("d", Money.of("1.00", "EUR"), TOKEN))).isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "EUR"), "pm_" + "b".repeat(24))))
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.01", "EUR"), TOKEN)))
+        .isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("c", Money.of("1.00", "USD"), TOKEN)))
+        .isNotEqualTo(fingerprint);
+    assertThat(RequestFingerprint.of(new AuthorizationRequest("d", Money.of("1.00", "EUR"), TOKEN)))
+        .isNotEqualTo(fingerprint);
+    assertThat(
+            RequestFingerprint.of(
+                new AuthorizationRequest("c", Money.of("1.00", "EUR"), "pm_" + "b".repeat(24))))
         .isNotEqualTo(fingerprint);
   }
 
   @Test
   void aPaymentMethodsFingerprintIgnoresTheFullNumberButNotTheCardOrCustomer() {
-    PaymentMethodRequest base = new PaymentMethodRequest("c", new CardDetails("4242424242424242", 12, 2030, "123"));
+    PaymentMethodRequest base =
+        new PaymentMethodRequest("c", new CardDetails("4242424242424242", 12, 2030, "123"));
     String fingerprint = RequestFingerprint.of(base);
-    assertThat(fingerprint).hasSize(64).isEqualTo(RequestFingerprint.of(base))
+    assertThat(fingerprint)
+        .hasSize(64)
+        .isEqualTo(RequestFingerprint.of(base))
         .as("the security code is not part of it")
-        .isEqualTo(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("4242424242424242", 12, 2030, "999"))));
-    assertThat(RequestFingerprint.of(new PaymentMethodRequest("d", base.card()))).isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("5555555555554444", 12, 2030, "123"))))
+        .isEqualTo(
+            RequestFingerprint.of(
+                new PaymentMethodRequest(
+                    "c", new CardDetails("4242424242424242", 12, 2030, "999"))));
+    assertThat(RequestFingerprint.of(new PaymentMethodRequest("d", base.card())))
         .isNotEqualTo(fingerprint);
-    assertThat(RequestFingerprint.of(new PaymentMethodRequest("c", new CardDetails("4242424242424242", 11, 2030, "123"))))
+    assertThat(
+            RequestFingerprint.of(
+                new PaymentMethodRequest(
+                    "c", new CardDetails("5555555555554444", 12, 2030, "123"))))
         .isNotEqualTo(fingerprint);
-    assertThat(Sha256.hex("4242424242424242")).as("nothing derived from the number alone").isNotEqualTo(fingerprint);
+    assertThat(
+            RequestFingerprint.of(
+                new PaymentMethodRequest(
+                    "c", new CardDetails("4242424242424242", 11, 2030, "123"))))
+        .isNotEqualTo(fingerprint);
+    assertThat(Sha256.hex("4242424242424242"))
+        .as("nothing derived from the number alone")
+        .isNotEqualTo(fingerprint);
   }
 
   @Test
@@ -94,12 +127,15 @@ class PaymentRulesTest {
     assertThatThrownBy(() -> payment.capture(clock)).isInstanceOf(PaymentStateException.class);
     assertThat(payment.authorized("order-1", clock)).isTrue();
     assertThat(payment.authorized("order-1", clock)).isFalse();
-    assertThat(payment.unsuccessful(PaymentFailure.PROCESSOR_ERROR, null, clock)).as("a late answer").isFalse();
+    assertThat(payment.unsuccessful(PaymentFailure.PROCESSOR_ERROR, null, clock))
+        .as("a late answer")
+        .isFalse();
     assertThatThrownBy(() -> payment.refund(clock)).isInstanceOf(PaymentStateException.class);
     assertThat(payment.capture(clock)).isTrue();
     assertThat(payment.capture(clock)).isFalse();
     assertThat(payment.capturedAt()).isNotNull();
-    assertThatThrownBy(() -> payment.voidAuthorization(clock)).isInstanceOf(PaymentStateException.class);
+    assertThatThrownBy(() -> payment.voidAuthorization(clock))
+        .isInstanceOf(PaymentStateException.class);
     assertThat(payment.refund(clock)).isTrue();
     assertThat(payment.refund(clock)).isFalse();
     assertThat(payment.capture(clock)).isFalse();

@@ -25,11 +25,9 @@ import java.util.List;
 @Transactional
 public class CatalogService {
 
-  @Inject
-  ProductRepository products;
+  @Inject ProductRepository products;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   public Page<ProductSummary> search(ProductSearch search) {
     return products.search(search);
@@ -37,8 +35,11 @@ public class CatalogService {
 
   /** An active product; a deactivated one is as good as gone for shoppers. */
   public ProductDetails details(long id) {
-    Product product = products.find(id).filter(Product::isActive)
-        .orElseThrow(() -> new ProductNotFoundException(id));
+    Product product =
+        products
+            .find(id)
+            .filter(Product::isActive)
+            .orElseThrow(() -> new ProductNotFoundException(id));
     return toDetails(product);
   }
 
@@ -51,8 +52,14 @@ public class CatalogService {
     if (products.skuExists(sku)) {
       throw new DuplicateSkuException(sku);
     }
-    Product product = new Product(sku, request.name(), request.description(), category(request.category()),
-        price(request), clock);
+    Product product =
+        new Product(
+            sku,
+            request.name(),
+            request.description(),
+            category(request.category()),
+            price(request),
+            clock);
     products.add(product);
     products.add(new InventoryItem(product.id(), 0, clock));
     return toDetails(product);
@@ -64,7 +71,8 @@ public class CatalogService {
     if (!product.sku().equals(request.sku())) {
       throw new SkuChangeException(product.sku(), request.sku());
     }
-    product.describe(request.name(), request.description(), category(request.category()), price(request), clock);
+    product.describe(
+        request.name(), request.description(), category(request.category()), price(request), clock);
     return toDetails(product);
   }
 
@@ -76,13 +84,15 @@ public class CatalogService {
   /** Records a stock count for a product. */
   public ProductDetails setStock(long id, int onHand) {
     Product product = products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
-    products.inventory(id).ifPresentOrElse(
-        item -> {
-          if (!item.count(onHand, clock)) {
-            throw new StockBelowReservedException(id, onHand, item.reserved());
-          }
-        },
-        () -> products.add(new InventoryItem(id, onHand, clock)));
+    products
+        .inventory(id)
+        .ifPresentOrElse(
+            item -> {
+              if (!item.count(onHand, clock)) {
+                throw new StockBelowReservedException(id, onHand, item.reserved());
+              }
+            },
+            () -> products.add(new InventoryItem(id, onHand, clock)));
     return toDetails(product);
   }
 
@@ -100,8 +110,15 @@ public class CatalogService {
   private ProductDetails toDetails(Product product) {
     int available = products.inventory(product.id()).map(InventoryItem::available).orElse(0);
     Category category = product.category();
-    return new ProductDetails(product.id(), product.sku(), product.name(), product.description(),
-        new CategorySummary(category.slug(), category.name(), null), product.price(), available,
-        product.isActive(), product.updatedAt());
+    return new ProductDetails(
+        product.id(),
+        product.sku(),
+        product.name(),
+        product.description(),
+        new CategorySummary(category.slug(), category.name(), null),
+        product.price(),
+        available,
+        product.isActive(),
+        product.updatedAt());
   }
 }

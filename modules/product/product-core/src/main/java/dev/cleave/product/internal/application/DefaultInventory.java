@@ -39,47 +39,57 @@ import java.util.stream.Collectors;
 @ValidatedContract
 public class DefaultInventory implements Inventory {
 
-  @Inject
-  ProductRepository products;
+  @Inject ProductRepository products;
 
-  @Inject
-  ProductConfig config;
+  @Inject ProductConfig config;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   @Override
   public ReservationDetails reserve(String orderId, StockReservation request) {
-    SortedMap<Long, Integer> quantities = request.lines().stream()
-        .collect(Collectors.toMap(ReservedLine::productId, ReservedLine::quantity, Integer::sum, TreeMap::new));
+    SortedMap<Long, Integer> quantities =
+        request.lines().stream()
+            .collect(
+                Collectors.toMap(
+                    ReservedLine::productId, ReservedLine::quantity, Integer::sum, TreeMap::new));
     var existing = products.lockReservation(orderId);
     if (existing.isPresent()) {
       if (!existing.get().isFor(quantities)) {
-        throw new ReservationConflictException("Order " + orderId + " already has a reservation for other lines.");
+        throw new ReservationConflictException(
+            "Order " + orderId + " already has a reservation for other lines.");
       }
       return details(existing.get());
     }
-    Map<Long, InventoryItem> items = products.lockInventory(quantities.keySet()).stream()
-        .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
-    Set<Long> active = products.findAll(quantities.keySet()).stream().filter(Product::isActive).map(Product::id)
-        .collect(Collectors.toSet());
+    Map<Long, InventoryItem> items =
+        products.lockInventory(quantities.keySet()).stream()
+            .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
+    Set<Long> active =
+        products.findAll(quantities.keySet()).stream()
+            .filter(Product::isActive)
+            .map(Product::id)
+            .collect(Collectors.toSet());
     Set<Long> unavailable = new HashSet<>();
-    quantities.forEach((productId, quantity) -> {
-      InventoryItem item = items.get(productId);
-      if (!active.contains(productId) || item == null || item.available() < quantity) {
-        unavailable.add(productId);
-      }
-    });
+    quantities.forEach(
+        (productId, quantity) -> {
+          InventoryItem item = items.get(productId);
+          if (!active.contains(productId) || item == null || item.available() < quantity) {
+            unavailable.add(productId);
+          }
+        });
     Reservation reservation;
     if (unavailable.isEmpty()) {
       quantities.forEach((productId, quantity) -> items.get(productId).reserve(quantity, clock));
       reservation = Reservation.held(orderId, quantities, config.reservationTtl(), clock);
     } else {
-      reservation = Reservation.rejected(orderId, quantities, unavailable, config.reservationTtl(), clock);
+      reservation =
+          Reservation.rejected(orderId, quantities, unavailable, config.reservationTtl(), clock);
     }
     if (!products.add(reservation)) {
-      throw new ReservationConflictException("A reservation for order " + orderId + " is being made concurrently; "
-          + "repeat the request to get its outcome.");
+      throw new ReservationConflictException(
+          "A reservation for order "
+              + orderId
+              + " is being made concurrently; "
+              + "repeat the request to get its outcome.");
     }
     return details(reservation);
   }
@@ -87,14 +97,21 @@ public class DefaultInventory implements Inventory {
   @Override
   public ReservationDetails commit(String orderId) {
     Reservation reservation = locked(orderId);
-    if (reservation.status() == ReservationStatus.RELEASED || reservation.status() == ReservationStatus.REJECTED
+    if (reservation.status() == ReservationStatus.RELEASED
+        || reservation.status() == ReservationStatus.REJECTED
         || reservation.status() == ReservationStatus.RESTOCKED) {
-      throw new ReservationConflictException("The reservation of order " + orderId + " is "
-          + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock cannot be committed.");
+      throw new ReservationConflictException(
+          "The reservation of order "
+              + orderId
+              + " is "
+              + reservation.status().name().toLowerCase(Locale.ROOT)
+              + "; its stock cannot be committed.");
     }
     if (reservation.commit(clock)) {
       Map<Long, InventoryItem> items = inventoryOf(reservation);
-      reservation.lines().forEach(line -> items.get(line.productId()).commitReserved(line.quantity(), clock));
+      reservation
+          .lines()
+          .forEach(line -> items.get(line.productId()).commitReserved(line.quantity(), clock));
     }
     return details(reservation);
   }
@@ -102,9 +119,14 @@ public class DefaultInventory implements Inventory {
   @Override
   public ReservationDetails release(String orderId) {
     Reservation reservation = locked(orderId);
-    if (reservation.status() == ReservationStatus.COMMITTED || reservation.status() == ReservationStatus.RESTOCKED) {
-      throw new ReservationConflictException("The reservation of order " + orderId
-          + " is " + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock has left and cannot be released.");
+    if (reservation.status() == ReservationStatus.COMMITTED
+        || reservation.status() == ReservationStatus.RESTOCKED) {
+      throw new ReservationConflictException(
+          "The reservation of order "
+              + orderId
+              + " is "
+              + reservation.status().name().toLowerCase(Locale.ROOT)
+              + "; its stock has left and cannot be released.");
     }
     releaseHeld(reservation);
     return details(reservation);
@@ -113,13 +135,20 @@ public class DefaultInventory implements Inventory {
   @Override
   public ReservationDetails restock(String orderId) {
     Reservation reservation = locked(orderId);
-    if (reservation.status() != ReservationStatus.COMMITTED && reservation.status() != ReservationStatus.RESTOCKED) {
-      throw new ReservationConflictException("The reservation of order " + orderId + " is "
-          + reservation.status().name().toLowerCase(Locale.ROOT) + "; only committed stock can be restocked.");
+    if (reservation.status() != ReservationStatus.COMMITTED
+        && reservation.status() != ReservationStatus.RESTOCKED) {
+      throw new ReservationConflictException(
+          "The reservation of order "
+              + orderId
+              + " is "
+              + reservation.status().name().toLowerCase(Locale.ROOT)
+              + "; only committed stock can be restocked.");
     }
     if (reservation.restock(clock)) {
       Map<Long, InventoryItem> items = inventoryOf(reservation);
-      reservation.lines().forEach(line -> items.get(line.productId()).restock(line.quantity(), clock));
+      reservation
+          .lines()
+          .forEach(line -> items.get(line.productId()).restock(line.quantity(), clock));
     }
     return details(reservation);
   }
@@ -131,7 +160,8 @@ public class DefaultInventory implements Inventory {
    * @return true when it released the reservation
    */
   public boolean releaseIfExpired(String orderId, Instant now) {
-    return products.lockReservation(orderId)
+    return products
+        .lockReservation(orderId)
         .filter(r -> r.status() == ReservationStatus.HELD && r.expiresAt().isBefore(now))
         .map(this::releaseHeld)
         .orElse(false);
@@ -147,25 +177,36 @@ public class DefaultInventory implements Inventory {
       return false;
     }
     Map<Long, InventoryItem> items = inventoryOf(reservation);
-    reservation.lines().forEach(line -> items.get(line.productId()).releaseReserved(line.quantity(), clock));
+    reservation
+        .lines()
+        .forEach(line -> items.get(line.productId()).releaseReserved(line.quantity(), clock));
     return true;
   }
 
   private Reservation locked(String orderId) {
-    return products.lockReservation(orderId).orElseThrow(() -> new ReservationNotFoundException(orderId));
+    return products
+        .lockReservation(orderId)
+        .orElseThrow(() -> new ReservationNotFoundException(orderId));
   }
 
   private Map<Long, InventoryItem> inventoryOf(Reservation reservation) {
-    return products.lockInventory(reservation.lines().stream().map(ReservationLine::productId).toList()).stream()
+    return products
+        .lockInventory(reservation.lines().stream().map(ReservationLine::productId).toList())
+        .stream()
         .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
   }
 
   private static ReservationDetails details(Reservation reservation) {
-    List<ReservedLine> lines = reservation.lines().stream()
-        .map(line -> new ReservedLine(line.productId(), line.quantity())).toList();
-    List<Long> unavailable = reservation.lines().stream().filter(line -> !line.available())
-        .map(ReservationLine::productId).toList();
-    return new ReservationDetails(reservation.orderId(), reservation.status(), lines, unavailable,
-        reservation.expiresAt());
+    List<ReservedLine> lines =
+        reservation.lines().stream()
+            .map(line -> new ReservedLine(line.productId(), line.quantity()))
+            .toList();
+    List<Long> unavailable =
+        reservation.lines().stream()
+            .filter(line -> !line.available())
+            .map(ReservationLine::productId)
+            .toList();
+    return new ReservationDetails(
+        reservation.orderId(), reservation.status(), lines, unavailable, reservation.expiresAt());
   }
 }

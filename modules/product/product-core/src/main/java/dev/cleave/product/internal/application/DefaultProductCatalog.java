@@ -1,10 +1,10 @@
 package dev.cleave.product.internal.application;
 
+import dev.cleave.platform.validation.ValidatedContract;
 import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductSnapshot;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
-import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,8 +17,7 @@ import java.util.Set;
 @ValidatedContract
 public class DefaultProductCatalog implements ProductCatalog {
 
-  @Inject
-  ProductRepository products;
+  @Inject ProductRepository products;
 
   @Override
   public List<ProductSnapshot> findProducts(Set<Long> ids) {
@@ -26,6 +25,7 @@ public class DefaultProductCatalog implements ProductCatalog {
   }
 
   private static ProductSnapshot snapshot(Product product) {
-    return new ProductSnapshot(product.id(), product.sku(), product.name(), product.price(), product.isActive());
+    return new ProductSnapshot(
+        product.id(), product.sku(), product.name(), product.price(), product.isActive());
   }
 }

@@ -17,12 +17,18 @@ public class ProductConfig {
   @ConfigProperty(name = "cleave.product.demo-data", defaultValue = "true")
   boolean demoData;
 
-  /** {@code cleave.product.reservation-ttl} (default 15 minutes): how long stock stays held for an order. */
+  /**
+   * {@code cleave.product.reservation-ttl} (default 15 minutes): how long stock stays held for an
+   * order.
+   */
   @Inject
   @ConfigProperty(name = "cleave.product.reservation-ttl", defaultValue = "PT15M")
   Duration reservationTtl;
 
-  /** {@code cleave.product.reservation-sweep-interval} (default 30 s): how often expired reservations are released. */
+  /**
+   * {@code cleave.product.reservation-sweep-interval} (default 30 s): how often expired
+   * reservations are released.
+   */
   @Inject
   @ConfigProperty(name = "cleave.product.reservation-sweep-interval", defaultValue = "PT30S")
   Duration reservationSweepInterval;
@@ -38,5 +44,4 @@ public class ProductConfig {
   public Duration reservationSweepInterval() {
     return reservationSweepInterval;
   }
-
 }

@@ -35,15 +35,14 @@ public class ProductModule {
   @PersistenceUnit(unitName = "product")
   EntityManagerFactory entityManagerFactory;
 
-  @Inject
-  ProductConfig config;
+  @Inject ProductConfig config;
 
-  @Inject
-  ReservationSweeper sweeper;
+  @Inject ReservationSweeper sweeper;
 
-  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  /**
+   * The container's scheduler: its tasks run with the application's context (JPA, transactions).
+   */
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private ModuleSchema schema;
   private ScheduledFuture<?> sweep;
@@ -53,10 +52,12 @@ public class ProductModule {
     if (config.demoData()) {
       locations.add("classpath:db/migrations/demo/product");
     }
-    ModuleSchema moduleSchema = new ModuleSchema("product", SCHEMA, locations.toArray(String[]::new));
+    ModuleSchema moduleSchema =
+        new ModuleSchema("product", SCHEMA, locations.toArray(String[]::new));
     moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
     long interval = config.reservationSweepInterval().toMillis();
-    sweep = scheduler.scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.MILLISECONDS);
+    sweep =
+        scheduler.scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
   }
 

@@ -20,11 +20,9 @@ public class ReservationSweeper {
   private static final Logger LOG = Logger.getLogger(ReservationSweeper.class.getName());
   private static final int BATCH = 100;
 
-  @Inject
-  DefaultInventory inventory;
+  @Inject DefaultInventory inventory;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** One periodic run; never throws (a failed run is logged and the next one tries again). */
   public void sweep() {

@@ -6,7 +6,10 @@ import dev.cleave.kernel.DomainException;
 class SkuChangeException extends DomainException {
 
   SkuChangeException(String current, String requested) {
-    super(Kind.UNPROCESSABLE, "sku-immutable", "SKU cannot change", "The SKU of a product cannot change (is " + current + ", request says "
-        + requested + ").");
+    super(
+        Kind.UNPROCESSABLE,
+        "sku-immutable",
+        "SKU cannot change",
+        "The SKU of a product cannot change (is " + current + ", request says " + requested + ").");
   }
 }

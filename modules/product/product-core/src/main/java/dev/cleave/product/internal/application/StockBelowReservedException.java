@@ -6,8 +6,17 @@ import dev.cleave.kernel.DomainException;
 class StockBelowReservedException extends DomainException {
 
   StockBelowReservedException(long productId, int counted, int reserved) {
-    super(Kind.CONFLICT, "stock-below-reserved", "Stock below reserved units", "Product " + productId + " has "
-        + reserved + " units reserved for orders; a count of " + counted + " would oversell them. Wait for the "
-        + "orders to complete or be released.");
+    super(
+        Kind.CONFLICT,
+        "stock-below-reserved",
+        "Stock below reserved units",
+        "Product "
+            + productId
+            + " has "
+            + reserved
+            + " units reserved for orders; a count of "
+            + counted
+            + " would oversell them. Wait for the "
+            + "orders to complete or be released.");
   }
 }

@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class UnknownCurrencyException extends DomainException {
 
   UnknownCurrencyException(String code) {
-    super(Kind.UNPROCESSABLE, "unknown-currency", "Unknown currency", "'" + code + "' is not an ISO 4217 currency code.");
+    super(
+        Kind.UNPROCESSABLE,
+        "unknown-currency",
+        "Unknown currency",
+        "'" + code + "' is not an ISO 4217 currency code.");
   }
 }

@@ -22,8 +22,7 @@ public class Category {
   @Column(nullable = false, length = 100)
   private String name;
 
-  protected Category() {
-  }
+  protected Category() {}
 
   public Category(String slug, String name) {
     this.slug = slug;

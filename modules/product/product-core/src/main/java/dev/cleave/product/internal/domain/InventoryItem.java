@@ -29,11 +29,9 @@ public class InventoryItem {
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected InventoryItem() {
-  }
+  protected InventoryItem() {}
 
   public InventoryItem(long productId, int onHand, Clock clock) {
     this.productId = productId;

@@ -53,19 +53,22 @@ public class Product {
   @Column(nullable = false)
   private boolean active;
 
-  @Column(name = "created_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
+  @Column(
+      name = "created_at",
+      nullable = false,
+      updatable = false,
+      columnDefinition = "timestamptz")
   private Instant createdAt;
 
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected Product() {
-  }
+  protected Product() {}
 
-  public Product(String sku, String name, String description, Category category, Money price, Clock clock) {
+  public Product(
+      String sku, String name, String description, Category category, Money price, Clock clock) {
     this.sku = Objects.requireNonNull(sku, "sku");
     this.active = true;
     this.createdAt = clock.instant();
@@ -73,7 +76,8 @@ public class Product {
   }
 
   /** Replaces everything an administrator may change; the SKU stays. */
-  public void describe(String name, String description, Category category, Money price, Clock clock) {
+  public void describe(
+      String name, String description, Category category, Money price, Clock clock) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }

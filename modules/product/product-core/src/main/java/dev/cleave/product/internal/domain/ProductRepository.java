@@ -29,7 +29,9 @@ public interface ProductRepository {
 
   void add(InventoryItem item);
 
-  /** The inventory items of these products, locked until the transaction ends, in product-id order. */
+  /**
+   * The inventory items of these products, locked until the transaction ends, in product-id order.
+   */
   List<InventoryItem> lockInventory(Collection<Long> productIds);
 
   /** The reservation of an order, locked until the transaction ends. */

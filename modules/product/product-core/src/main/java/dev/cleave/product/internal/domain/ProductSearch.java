@@ -14,11 +14,19 @@ import java.math.BigDecimal;
  * @param size page size
  */
 public record ProductSearch(
-    String text, String category, BigDecimal minPrice, BigDecimal maxPrice, Sort sort, int page, int size) {
+    String text,
+    String category,
+    BigDecimal minPrice,
+    BigDecimal maxPrice,
+    Sort sort,
+    int page,
+    int size) {
 
   /** Orders a search can return. */
   public enum Sort {
-    /** Best text match first (name matches weigh more); falls back to {@link #NAME} without text. */
+    /**
+     * Best text match first (name matches weigh more); falls back to {@link #NAME} without text.
+     */
     RELEVANCE,
     NAME,
     PRICE_ASC,

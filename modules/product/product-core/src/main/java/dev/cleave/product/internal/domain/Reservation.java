@@ -47,7 +47,11 @@ public class Reservation {
   @CollectionTable(name = "reservation_lines", joinColumns = @JoinColumn(name = "order_id"))
   private List<ReservationLine> lines = new ArrayList<>();
 
-  @Column(name = "created_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
+  @Column(
+      name = "created_at",
+      nullable = false,
+      updatable = false,
+      columnDefinition = "timestamptz")
   private Instant createdAt;
 
   @Column(name = "expires_at", nullable = false, columnDefinition = "timestamptz")
@@ -56,13 +60,16 @@ public class Reservation {
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected Reservation() {
-  }
+  protected Reservation() {}
 
-  private Reservation(String orderId, ReservationStatus status, List<ReservationLine> lines, Duration ttl, Clock clock) {
+  private Reservation(
+      String orderId,
+      ReservationStatus status,
+      List<ReservationLine> lines,
+      Duration ttl,
+      Clock clock) {
     this.orderId = Objects.requireNonNull(orderId, "orderId");
     this.status = status;
     this.lines = new ArrayList<>(lines);
@@ -74,17 +81,32 @@ public class Reservation {
   }
 
   /** A reservation whose units the caller has just held in the inventory. */
-  public static Reservation held(String orderId, Map<Long, Integer> quantities, Duration ttl, Clock clock) {
-    List<ReservationLine> lines = quantities.entrySet().stream()
-        .map(e -> new ReservationLine(e.getKey(), e.getValue(), true)).toList();
+  public static Reservation held(
+      String orderId, Map<Long, Integer> quantities, Duration ttl, Clock clock) {
+    List<ReservationLine> lines =
+        quantities.entrySet().stream()
+            .map(e -> new ReservationLine(e.getKey(), e.getValue(), true))
+            .toList();
     return new Reservation(orderId, ReservationStatus.HELD, lines, ttl, clock);
   }
 
-  /** A reservation that held nothing because the products named in {@code unavailable} could not be served. */
-  public static Reservation rejected(String orderId, Map<Long, Integer> quantities, Set<Long> unavailable,
-      Duration ttl, Clock clock) {
-    List<ReservationLine> lines = quantities.entrySet().stream()
-        .map(e -> new ReservationLine(e.getKey(), e.getValue(), !unavailable.contains(e.getKey()))).toList();
+  /**
+   * A reservation that held nothing because the products named in {@code unavailable} could not be
+   * served.
+   */
+  public static Reservation rejected(
+      String orderId,
+      Map<Long, Integer> quantities,
+      Set<Long> unavailable,
+      Duration ttl,
+      Clock clock) {
+    List<ReservationLine> lines =
+        quantities.entrySet().stream()
+            .map(
+                e ->
+                    new ReservationLine(
+                        e.getKey(), e.getValue(), !unavailable.contains(e.getKey())))
+            .toList();
     return new Reservation(orderId, ReservationStatus.REJECTED, lines, ttl, clock);
   }
 
@@ -93,7 +115,9 @@ public class Reservation {
     if (lines.size() != quantities.size()) {
       return false;
     }
-    return lines.stream().allMatch(line -> Integer.valueOf(line.quantity()).equals(quantities.get(line.productId())));
+    return lines.stream()
+        .allMatch(
+            line -> Integer.valueOf(line.quantity()).equals(quantities.get(line.productId())));
   }
 
   /** HELD → COMMITTED; false when it was committed already. */

@@ -16,8 +16,7 @@ public class ReservationLine {
   @Column(nullable = false)
   private boolean available;
 
-  protected ReservationLine() {
-  }
+  protected ReservationLine() {}
 
   ReservationLine(long productId, int quantity, boolean available) {
     this.productId = productId;

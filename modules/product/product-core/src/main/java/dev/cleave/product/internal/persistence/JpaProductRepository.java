@@ -11,8 +11,8 @@ import dev.cleave.product.internal.domain.InventoryItem;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.ProductSearch;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.cleave.product.internal.domain.Reservation;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -80,10 +80,13 @@ public class JpaProductRepository implements ProductRepository {
 
   @Override
   public List<CategorySummary> categories() {
-    return em.createQuery("""
+    return em.createQuery(
+            """
             select new dev.cleave.product.api.CategorySummary(c.slug, c.name,
                 (select count(p) from Product p where p.category = c and p.active = true))
-            from Category c order by c.name""", CategorySummary.class)
+            from Category c order by c.name\
+            """,
+            CategorySummary.class)
         .getResultList();
   }
 
@@ -97,13 +100,17 @@ public class JpaProductRepository implements ProductRepository {
     em.persist(item);
   }
 
-  /** One statement, rows locked in product-id order, so two orders never lock each other's rows crosswise. */
+  /**
+   * One statement, rows locked in product-id order, so two orders never lock each other's rows
+   * crosswise.
+   */
   @Override
   public List<InventoryItem> lockInventory(Collection<Long> productIds) {
     if (productIds.isEmpty()) {
       return List.of();
     }
-    return em.createQuery("select i from InventoryItem i where i.productId in :ids order by i.productId",
+    return em.createQuery(
+            "select i from InventoryItem i where i.productId in :ids order by i.productId",
             InventoryItem.class)
         .setParameter("ids", productIds)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -112,12 +119,15 @@ public class JpaProductRepository implements ProductRepository {
 
   @Override
   public Optional<Reservation> lockReservation(String orderId) {
-    // A query, not em.find(..., PESSIMISTIC_WRITE): find joins the eager lines, which PostgreSQL cannot
+    // A query, not em.find(..., PESSIMISTIC_WRITE): find joins the eager lines, which PostgreSQL
+    // cannot
     // lock in an outer join, so Hibernate would lock in a second select (and warn every time).
-    return em.createQuery("select r from Reservation r where r.orderId = :orderId", Reservation.class)
+    return em.createQuery(
+            "select r from Reservation r where r.orderId = :orderId", Reservation.class)
         .setParameter("orderId", orderId)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst();
+        .getResultStream()
+        .findFirst();
   }
 
   /** Inserts now: the primary key decides between two first reservations for one order. */
@@ -128,10 +138,13 @@ public class JpaProductRepository implements ProductRepository {
 
   @Override
   public List<String> expiredReservations(Instant now, int limit) {
-    return em.createQuery("""
+    return em.createQuery(
+            """
             select r.orderId from Reservation r
             where r.status = dev.cleave.product.api.ReservationStatus.HELD and r.expiresAt < :now
-            order by r.expiresAt""", String.class)
+            order by r.expiresAt\
+            """,
+            String.class)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
@@ -139,9 +152,9 @@ public class JpaProductRepository implements ProductRepository {
 
   /**
    * Native SQL, because ranking uses PostgreSQL full-text search ({@code websearch_to_tsquery}, so
-   * users may type quotes, {@code or} and {@code -word}). Every user value is a bound parameter; only
-   * fixed fragments chosen from an enum are concatenated. {@code {h-schema}} is the persistence unit's
-   * schema, so the module's schema is named in one place.
+   * users may type quotes, {@code or} and {@code -word}). Every user value is a bound parameter;
+   * only fixed fragments chosen from an enum are concatenated. {@code {h-schema}} is the
+   * persistence unit's schema, so the module's schema is named in one place.
    */
   @Override
   public Page<ProductSummary> search(ProductSearch search) {
@@ -173,20 +186,29 @@ public class JpaProductRepository implements ProductRepository {
       return Page.of(List.of(), search.page(), search.size(), total);
     }
 
-    String order = switch (search.sort()) {
-      case RELEVANCE -> hasText
-          ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :text)) desc, p.id"
-          : "p.name, p.id";
-      case NAME -> "p.name, p.id";
-      case PRICE_ASC -> "p.price_amount, p.id";
-      case PRICE_DESC -> "p.price_amount desc, p.id";
-      case NEWEST -> "p.created_at desc, p.id desc";
-    };
-    Query page = em.createNativeQuery("""
-        select p.id, p.sku, p.name, c.slug, p.price_amount, p.price_currency,
-               coalesce(i.on_hand - i.reserved, 0) > 0 as in_stock"""
-        + from + " left join {h-schema}inventory_items i on i.product_id = p.id" + where
-        + " order by " + order + " limit :limit offset :offset");
+    String order =
+        switch (search.sort()) {
+          case RELEVANCE ->
+              hasText
+                  ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :text)) desc, p.id"
+                  : "p.name, p.id";
+          case NAME -> "p.name, p.id";
+          case PRICE_ASC -> "p.price_amount, p.id";
+          case PRICE_DESC -> "p.price_amount desc, p.id";
+          case NEWEST -> "p.created_at desc, p.id desc";
+        };
+    Query page =
+        em.createNativeQuery(
+            """
+            select p.id, p.sku, p.name, c.slug, p.price_amount, p.price_currency,
+                   coalesce(i.on_hand - i.reserved, 0) > 0 as in_stock\
+            """
+                + from
+                + " left join {h-schema}inventory_items i on i.product_id = p.id"
+                + where
+                + " order by "
+                + order
+                + " limit :limit offset :offset");
     parameters.forEach(page::setParameter);
     page.setParameter("limit", search.size());
     page.setParameter("offset", search.offset());
@@ -194,8 +216,14 @@ public class JpaProductRepository implements ProductRepository {
     List<ProductSummary> items = new ArrayList<>();
     for (Object row : page.getResultList()) {
       Object[] r = (Object[]) row;
-      items.add(new ProductSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-          new Money((BigDecimal) r[4], (String) r[5]), (Boolean) r[6]));
+      items.add(
+          new ProductSummary(
+              ((Number) r[0]).longValue(),
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              new Money((BigDecimal) r[4], (String) r[5]),
+              (Boolean) r[6]));
     }
     return Page.of(items, search.page(), search.size(), total);
   }

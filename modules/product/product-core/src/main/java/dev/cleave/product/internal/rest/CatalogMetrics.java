@@ -10,15 +10,23 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class CatalogMetrics {
 
-  private static final Metadata SEARCHES = Metadata.builder().withName("catalog.searches")
-      .withDescription("Catalog searches, by whether they found anything").build();
-  private static final Metadata VIEWS = Metadata.builder().withName("catalog.product.views")
-      .withDescription("Product detail pages served").build();
-  private static final Metadata CHANGES = Metadata.builder().withName("catalog.admin.changes")
-      .withDescription("Catalog changes made by administrators, by action").build();
+  private static final Metadata SEARCHES =
+      Metadata.builder()
+          .withName("catalog.searches")
+          .withDescription("Catalog searches, by whether they found anything")
+          .build();
+  private static final Metadata VIEWS =
+      Metadata.builder()
+          .withName("catalog.product.views")
+          .withDescription("Product detail pages served")
+          .build();
+  private static final Metadata CHANGES =
+      Metadata.builder()
+          .withName("catalog.admin.changes")
+          .withDescription("Catalog changes made by administrators, by action")
+          .build();
 
-  @Inject
-  MetricRegistry registry;
+  @Inject MetricRegistry registry;
 
   void searched(long hits) {
     registry.counter(SEARCHES, new Tag("result", hits > 0 ? "hits" : "empty")).inc();

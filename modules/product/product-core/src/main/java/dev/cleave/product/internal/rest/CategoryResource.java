@@ -22,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Catalog")
 public class CategoryResource {
 
-  @Inject
-  CatalogService catalog;
+  @Inject CatalogService catalog;
 
   @GET
   @PermitAll

@@ -1,10 +1,10 @@
 package dev.cleave.product.internal.rest;
 
+import dev.cleave.platform.web.ProblemDetail;
+import dev.cleave.platform.web.Roles;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ReservationDetails;
 import dev.cleave.product.api.StockReservation;
-import dev.cleave.platform.web.ProblemDetail;
-import dev.cleave.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Typed;
@@ -15,8 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The remote form of {@link Inventory}: the module API over HTTP for other Cleave services, under the
- * interface's own JAX-RS annotations, for the {@code service} role only. It delegates to the
+ * The remote form of {@link Inventory}: the module API over HTTP for other Cleave services, under
+ * the interface's own JAX-RS annotations, for the {@code service} role only. It delegates to the
  * in-process binding, so a remote caller gets what an in-process one gets, with domain refusals as
  * problem details. Not in the published OpenAPI document ({@code /internal/**} is filtered out).
  */
@@ -28,8 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.SERVICE)
 public class InternalInventoryResource implements Inventory {
 
-  @Inject
-  Inventory binding;
+  @Inject Inventory binding;
 
   @Override
   public ReservationDetails reserve(String orderId, StockReservation request) {

@@ -13,13 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ProductReadinessCheck implements HealthCheck {
 
-  @Inject
-  ProductModule module;
+  @Inject ProductModule module;
 
   @Override
   public HealthCheckResponse call() {
     if (module.schema() == null) {
-      return HealthCheckResponse.named("product-database").down().withData("reason", "starting").build();
+      return HealthCheckResponse.named("product-database")
+          .down()
+          .withData("reason", "starting")
+          .build();
     }
     return DatabaseProbe.check("product-database", module.dataSource(), module.schema());
   }

@@ -1,6 +1,7 @@
 package dev.cleave.product.internal.rest;
 
 import dev.cleave.kernel.Page;
+import dev.cleave.platform.web.CachePolicy;
 import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.platform.web.Roles;
 import dev.cleave.product.api.ProductDetails;
@@ -8,7 +9,6 @@ import dev.cleave.product.api.ProductRequest;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.api.StockUpdate;
 import dev.cleave.product.internal.application.CatalogService;
-import dev.cleave.platform.web.CachePolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,31 +44,36 @@ public class ProductResource {
   /** Product ids in paths: digits only, so anything else is simply not a product (404). */
   static final String ID = "{id: [0-9]{1,18}}";
 
-  @Inject
-  CatalogService catalog;
+  @Inject CatalogService catalog;
 
-  @Inject
-  CatalogMetrics metrics;
+  @Inject CatalogMetrics metrics;
 
   @GET
   @PermitAll
   @CachePolicy("public, max-age=10")
-  @Operation(summary = "Search active products",
-      description = "Full-text search (ranked), category and price filters, sorting and pagination.")
+  @Operation(
+      summary = "Search active products",
+      description =
+          "Full-text search (ranked), category and price filters, sorting and pagination.")
   @APIResponse(responseCode = "200", description = "One page of products")
   @APIResponse(responseCode = "400", description = "An invalid parameter; the problem lists them")
   public Page<ProductSummary> search(
       @Parameter(description = "Words to search for; quotes, 'or' and '-word' work as on the web")
-      @QueryParam("q") String q,
+          @QueryParam("q")
+          String q,
       @Parameter(description = "Category slug") @QueryParam("category") String category,
       @Parameter(description = "Lowest price, inclusive") @QueryParam("minPrice") String minPrice,
       @Parameter(description = "Highest price, inclusive") @QueryParam("maxPrice") String maxPrice,
-      @Parameter(description = "relevance (default with q), name (default), price_asc, price_desc, newest")
-      @QueryParam("sort") String sort,
-      @Parameter(description = "1-based page number, at most 10000") @QueryParam("page") String page,
+      @Parameter(
+              description =
+                  "relevance (default with q), name (default), price_asc, price_desc, newest")
+          @QueryParam("sort")
+          String sort,
+      @Parameter(description = "1-based page number, at most 10000") @QueryParam("page")
+          String page,
       @Parameter(description = "Page size, 1 to 100, default 20") @QueryParam("size") String size) {
-    Page<ProductSummary> result = catalog.search(
-        SearchParameters.parse(q, category, minPrice, maxPrice, sort, page, size));
+    Page<ProductSummary> result =
+        catalog.search(SearchParameters.parse(q, category, minPrice, maxPrice, sort, page, size));
     metrics.searched(result.totalItems());
     return result;
   }
@@ -98,7 +103,9 @@ public class ProductResource {
     ProductDetails created = catalog.create(request);
     metrics.changed("create");
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-        .entity(created).type(MediaType.APPLICATION_JSON).build();
+        .entity(created)
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 
   @PUT
@@ -117,8 +124,10 @@ public class ProductResource {
   @Path(ID)
   @RolesAllowed(Roles.ADMIN)
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "Deactivate a product (admin)",
-      description = "Takes the product off sale for good; its row stays for order history. Idempotent.")
+  @Operation(
+      summary = "Deactivate a product (admin)",
+      description =
+          "Takes the product off sale for good; its row stays for order history. Idempotent.")
   @APIResponse(responseCode = "204", description = "Deactivated")
   public void deactivate(@PathParam("id") long id) {
     catalog.deactivate(id);

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the raw query parameters of {@code GET /api/v1/products} into a {@link ProductSearch}, or a
- * 400 that lists every bad parameter. Parameters arrive as strings on purpose: JAX-RS would answer a
- * non-numeric {@code page} with 404, which tells a client nothing.
+ * 400 that lists every bad parameter. Parameters arrive as strings on purpose: JAX-RS would answer
+ * a non-numeric {@code page} with 404, which tells a client nothing.
  */
 final class SearchParameters {
 
@@ -25,11 +25,16 @@ final class SearchParameters {
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  private SearchParameters() {
-  }
+  private SearchParameters() {}
 
-  static ProductSearch parse(String q, String category, String minPrice, String maxPrice, String sort,
-      String page, String size) {
+  static ProductSearch parse(
+      String q,
+      String category,
+      String minPrice,
+      String maxPrice,
+      String sort,
+      String page,
+      String size) {
     InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
 
     String text = blankToNull(q);
@@ -66,10 +71,12 @@ final class SearchParameters {
     int pageSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
 
     errors.throwIfAny();
-    return new ProductSearch(text == null ? null : text.strip(), slug, min, max, order, pageNumber, pageSize);
+    return new ProductSearch(
+        text == null ? null : text.strip(), slug, min, max, order, pageNumber, pageSize);
   }
 
-  private static BigDecimal price(String name, String raw, InvalidRequestException.Collector errors) {
+  private static BigDecimal price(
+      String name, String raw, InvalidRequestException.Collector errors) {
     String value = blankToNull(raw);
     if (value == null) {
       return null;
@@ -80,7 +87,9 @@ final class SearchParameters {
       }
       BigDecimal amount = new BigDecimal(value.strip());
       if (amount.signum() < 0 || amount.compareTo(Money.MAX_AMOUNT) > 0 || amount.scale() > 2) {
-        errors.add(name, "must be a price between 0 and " + Money.MAX_AMOUNT + " with at most two decimals");
+        errors.add(
+            name,
+            "must be a price between 0 and " + Money.MAX_AMOUNT + " with at most two decimals");
         return null;
       }
       return amount;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ReservationRulesTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456789Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456789Z"), ZoneOffset.UTC);
 
   @Test
   void stockIsNeverPromisedTwiceNorCountedBelowWhatIsPromised() {
@@ -30,7 +31,8 @@ class ReservationRulesTest {
     assertThat(item.reserved()).isEqualTo(1);
     item.releaseReserved(1, CLOCK);
     assertThat(item.available()).isEqualTo(3);
-    assertThatThrownBy(() -> item.releaseReserved(1, CLOCK)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> item.releaseReserved(1, CLOCK))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -49,9 +51,12 @@ class ReservationRulesTest {
     assertThat(held.status()).isEqualTo(ReservationStatus.RESTOCKED);
     assertThatThrownBy(() -> held.commit(CLOCK)).isInstanceOf(IllegalStateException.class);
 
-    Reservation rejected = Reservation.rejected("order-2", lines, Set.of(2L), Duration.ofMinutes(15), CLOCK);
+    Reservation rejected =
+        Reservation.rejected("order-2", lines, Set.of(2L), Duration.ofMinutes(15), CLOCK);
     assertThat(rejected.status()).isEqualTo(ReservationStatus.REJECTED);
-    assertThat(rejected.lines()).filteredOn(line -> !line.available()).extracting(ReservationLine::productId)
+    assertThat(rejected.lines())
+        .filteredOn(line -> !line.available())
+        .extracting(ReservationLine::productId)
         .containsExactly(2L);
     assertThat(rejected.release(CLOCK)).isFalse();
     assertThatThrownBy(() -> rejected.commit(CLOCK)).isInstanceOf(IllegalStateException.class);

@@ -20,38 +20,62 @@ class SearchParametersTest {
 
   @Test
   void ranksByRelevanceWhenThereIsText() {
-    assertThat(SearchParameters.parse("  lamp ", null, null, null, null, null, null).sort()).isEqualTo(Sort.RELEVANCE);
-    assertThat(SearchParameters.parse("lamp", null, null, null, null, null, null).text()).isEqualTo("lamp");
+    assertThat(SearchParameters.parse("  lamp ", null, null, null, null, null, null).sort())
+        .isEqualTo(Sort.RELEVANCE);
+    assertThat(SearchParameters.parse("lamp", null, null, null, null, null, null).text())
+        .isEqualTo("lamp");
   }
 
   @Test
   void readsFiltersSortAndPaging() {
-    ProductSearch search = SearchParameters.parse("tent", "outdoor", "10", "99.50", "PRICE_desc", "3", "50");
-    assertThat(search).isEqualTo(new ProductSearch("tent", "outdoor", new BigDecimal("10"),
-        new BigDecimal("99.50"), Sort.PRICE_DESC, 3, 50));
+    ProductSearch search =
+        SearchParameters.parse("tent", "outdoor", "10", "99.50", "PRICE_desc", "3", "50");
+    assertThat(search)
+        .isEqualTo(
+            new ProductSearch(
+                "tent",
+                "outdoor",
+                new BigDecimal("10"),
+                new BigDecimal("99.50"),
+                Sort.PRICE_DESC,
+                3,
+                50));
     assertThat(search.offset()).isEqualTo(100);
   }
 
   @Test
   void reportsEveryBadParameterAtOnce() {
-    assertThatThrownBy(() -> SearchParameters.parse("x".repeat(201), "Bad Slug", "-1", "1.234", "cheap", "0", "1000000000"))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-            .extracting(FieldViolation::field)
-            .containsExactlyInAnyOrder("q", "category", "minPrice", "maxPrice", "sort", "page", "size"));
+    assertThatThrownBy(
+            () ->
+                SearchParameters.parse(
+                    "x".repeat(201), "Bad Slug", "-1", "1.234", "cheap", "0", "1000000000"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactlyInAnyOrder(
+                        "q", "category", "minPrice", "maxPrice", "sort", "page", "size"));
   }
 
   @Test
   void rejectsAMinimumAboveTheMaximum() {
     assertThatThrownBy(() -> SearchParameters.parse(null, null, "50", "10", null, null, null))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("minPrice"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactly("minPrice"));
   }
 
   @Test
   void rejectsControlCharactersAndHugeNumbers() {
     assertThatThrownBy(() -> SearchParameters.parse("a\u0000b", null, null, null, null, null, null))
         .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> SearchParameters.parse(null, null, null, null, null, "99999999999999999999", null))
+    assertThatThrownBy(
+            () ->
+                SearchParameters.parse(null, null, null, null, null, "99999999999999999999", null))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> SearchParameters.parse(null, null, "1e400", null, null, null, null))
         .isInstanceOf(InvalidRequestException.class);

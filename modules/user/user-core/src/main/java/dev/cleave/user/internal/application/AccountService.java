@@ -30,17 +30,13 @@ public class AccountService {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-  @Inject
-  UserRepository users;
+  @Inject UserRepository users;
 
-  @Inject
-  PasswordHasher hasher;
+  @Inject PasswordHasher hasher;
 
-  @Inject
-  UserMetrics metrics;
+  @Inject UserMetrics metrics;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** Registers a customer. The password is hashed before the transaction touches the database. */
   public UserProfile register(Registration registration) {
@@ -49,9 +45,16 @@ public class AccountService {
     if (email == null) {
       errors.add("email", "must be an e-mail address such as ada@example.com");
     }
-    PasswordPolicy.problems(registration.password(), email).forEach(problem -> errors.add("password", problem));
+    PasswordPolicy.problems(registration.password(), email)
+        .forEach(problem -> errors.add("password", problem));
     errors.throwIfAny();
-    User user = new User(UUID.randomUUID(), email, registration.name(), hasher.hash(registration.password()), clock);
+    User user =
+        new User(
+            UUID.randomUUID(),
+            email,
+            registration.name(),
+            hasher.hash(registration.password()),
+            clock);
     if (!users.add(user)) {
       throw new EmailTakenException();
     }
@@ -67,10 +70,14 @@ public class AccountService {
   public UserProfile updateProfile(String userId, ProfileUpdate update) {
     User user = user(userId);
     List<Address> addresses = update.addresses();
-    addresses.stream().map(Address::country).filter(code -> !COUNTRIES.contains(code)).findFirst()
-        .ifPresent(code -> {
-          throw new UnknownCountryException(code);
-        });
+    addresses.stream()
+        .map(Address::country)
+        .filter(code -> !COUNTRIES.contains(code))
+        .findFirst()
+        .ifPresent(
+            code -> {
+              throw new UnknownCountryException(code);
+            });
     if (addresses.stream().filter(Address::isDefault).count() > 1) {
       throw new MultipleDefaultAddressesException();
     }
@@ -81,8 +88,12 @@ public class AccountService {
 
   public Page<UserSummary> list(String text, int page, int size) {
     Page<User> found = users.list(text, page, size);
-    return new Page<>(found.items().stream().map(Users::summary).toList(), found.page(), found.size(),
-        found.totalItems(), found.totalPages());
+    return new Page<>(
+        found.items().stream().map(Users::summary).toList(),
+        found.page(),
+        found.size(),
+        found.totalItems(),
+        found.totalPages());
   }
 
   public UserProfile grantAdmin(String userId) {
@@ -108,7 +119,9 @@ public class AccountService {
 
   /** Replaces a password hash made with old parameters, unless the password changed meanwhile. */
   void upgradePasswordHash(UUID userId, String oldHash, String newHash) {
-    users.find(userId).filter(user -> user.passwordHash().equals(oldHash))
+    users
+        .find(userId)
+        .filter(user -> user.passwordHash().equals(oldHash))
         .ifPresent(user -> user.changePasswordHash(newHash, clock));
   }
 
@@ -119,8 +132,10 @@ public class AccountService {
    * @return true when the account was created now
    */
   boolean ensureAdmin(String rawEmail, String password, String name) {
-    String email = EmailAddress.normalize(rawEmail).orElseThrow(
-        () -> new IllegalStateException("CLEAVE_ADMIN_EMAIL is not an e-mail address"));
+    String email =
+        EmailAddress.normalize(rawEmail)
+            .orElseThrow(
+                () -> new IllegalStateException("CLEAVE_ADMIN_EMAIL is not an e-mail address"));
     Optional<User> existing = users.findByEmail(email);
     if (existing.isPresent()) {
       existing.get().grant(Role.ADMIN, clock);
@@ -133,12 +148,15 @@ public class AccountService {
     User admin = new User(UUID.randomUUID(), email, name, hasher.hash(password), clock);
     admin.grant(Role.ADMIN, clock);
     if (!users.add(admin)) {
-      throw new IllegalStateException("another server created the administrator " + email + " at the same time; restart");
+      throw new IllegalStateException(
+          "another server created the administrator " + email + " at the same time; restart");
     }
     return true;
   }
 
   private User user(String id) {
-    return Users.id(id).flatMap(users::find).orElseThrow(() -> new UserNotFoundException(String.valueOf(id)));
+    return Users.id(id)
+        .flatMap(users::find)
+        .orElseThrow(() -> new UserNotFoundException(String.valueOf(id)));
   }
 }

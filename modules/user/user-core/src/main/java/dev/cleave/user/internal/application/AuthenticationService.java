@@ -18,20 +18,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthenticationService {
 
-  @Inject
-  LoginThrottle throttle;
+  @Inject LoginThrottle throttle;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  SessionService sessions;
+  @Inject SessionService sessions;
 
-  @Inject
-  PasswordHasher hasher;
+  @Inject PasswordHasher hasher;
 
-  @Inject
-  UserMetrics metrics;
+  @Inject UserMetrics metrics;
 
   /**
    * Checks the credentials and starts a session.
@@ -39,10 +34,13 @@ public class AuthenticationService {
    * @param clientAddress the client's address, for per-address throttling
    */
   public TokenGrant login(Credentials credentials, String clientAddress) {
-    throttle.lockedFor(credentials.email(), clientAddress).ifPresent(wait -> {
-      metrics.login("throttled");
-      throw new LoginThrottledException(wait);
-    });
+    throttle
+        .lockedFor(credentials.email(), clientAddress)
+        .ifPresent(
+            wait -> {
+              metrics.login("throttled");
+              throw new LoginThrottledException(wait);
+            });
     Optional<User> user = accounts.findByEmail(credentials.email());
     boolean valid;
     if (user.isPresent()) {
@@ -59,7 +57,8 @@ public class AuthenticationService {
     User account = user.get();
     throttle.succeeded(credentials.email());
     if (hasher.needsRehash(account.passwordHash())) {
-      accounts.upgradePasswordHash(account.id(), account.passwordHash(), hasher.hash(credentials.password()));
+      accounts.upgradePasswordHash(
+          account.id(), account.passwordHash(), hasher.hash(credentials.password()));
       metrics.rehashed();
     }
     metrics.login("success");

@@ -1,10 +1,10 @@
 package dev.cleave.user.internal.application;
 
+import dev.cleave.platform.validation.ValidatedContract;
 import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.CustomerSummary;
 import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.internal.domain.UserRepository;
-import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,12 +15,13 @@ import jakarta.transaction.Transactional;
 @ValidatedContract
 public class DefaultCustomerDirectory implements CustomerDirectory {
 
-  @Inject
-  UserRepository users;
+  @Inject UserRepository users;
 
   @Override
   public CustomerSummary findCustomer(String customerId) {
-    return Users.id(customerId).flatMap(users::find).map(Users::customer)
+    return Users.id(customerId)
+        .flatMap(users::find)
+        .map(Users::customer)
         .orElseThrow(() -> new UserNotFoundException(String.valueOf(customerId)));
   }
 }

@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class EmailTakenException extends DomainException {
 
   EmailTakenException() {
-    super(Kind.CONFLICT, "email-taken", "E-mail address taken", "An account with this e-mail address exists already; log in instead.");
+    super(
+        Kind.CONFLICT,
+        "email-taken",
+        "E-mail address taken",
+        "An account with this e-mail address exists already; log in instead.");
   }
 }

@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * Deletes what the user module no longer needs: refresh tokens a day after they expired or were
- * revoked (a presented token that is gone gets the same 401 as one that is revoked), and failed-login
- * counters that are forgotten and lock nothing. {@link UserModule} runs it on the managed scheduler.
+ * revoked (a presented token that is gone gets the same 401 as one that is revoked), and
+ * failed-login counters that are forgotten and lock nothing. {@link UserModule} runs it on the
+ * managed scheduler.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -22,24 +23,26 @@ public class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
   static final Duration TOKEN_GRACE = Duration.ofDays(1);
 
-  @Inject
-  RefreshTokenRepository tokens;
+  @Inject RefreshTokenRepository tokens;
 
-  @Inject
-  LoginFailures failures;
+  @Inject LoginFailures failures;
 
-  @Inject
-  UserConfig config;
+  @Inject UserConfig config;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** One periodic run; never throws (a failed run is logged and the next one tries again). */
   public void run() {
     try {
       Result result = purge(clock.instant());
       if (result.tokens() + result.throttles() > 0) {
-        LOG.info(() -> "Purged " + result.tokens() + " refresh tokens and " + result.throttles() + " login counters");
+        LOG.info(
+            () ->
+                "Purged "
+                    + result.tokens()
+                    + " refresh tokens and "
+                    + result.throttles()
+                    + " login counters");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "User housekeeping failed; the next run retries", e);
@@ -47,12 +50,13 @@ public class Housekeeping {
   }
 
   /** What one purge deleted. */
-  public record Result(int tokens, int throttles) {
-  }
+  public record Result(int tokens, int throttles) {}
 
   /** Purges as of {@code now}, in one transaction. */
   @Transactional
   public Result purge(Instant now) {
-    return new Result(tokens.purge(now.minus(TOKEN_GRACE)), failures.purge(now.minus(config.failureMemory()), now));
+    return new Result(
+        tokens.purge(now.minus(TOKEN_GRACE)),
+        failures.purge(now.minus(config.failureMemory()), now));
   }
 }

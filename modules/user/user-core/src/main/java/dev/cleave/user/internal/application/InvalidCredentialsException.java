@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class InvalidCredentialsException extends DomainException {
 
   InvalidCredentialsException() {
-    super(Kind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials", "The e-mail address or the password is wrong.");
+    super(
+        Kind.UNAUTHENTICATED,
+        "invalid-credentials",
+        "Invalid credentials",
+        "The e-mail address or the password is wrong.");
   }
 }

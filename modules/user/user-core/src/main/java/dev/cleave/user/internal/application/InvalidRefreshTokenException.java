@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class InvalidRefreshTokenException extends DomainException {
 
   InvalidRefreshTokenException() {
-    super(Kind.UNAUTHENTICATED, "invalid-refresh-token", "Invalid refresh token", "The refresh token is unknown, expired, revoked or used already; log in again.");
+    super(
+        Kind.UNAUTHENTICATED,
+        "invalid-refresh-token",
+        "Invalid refresh token",
+        "The refresh token is unknown, expired, revoked or used already; log in again.");
   }
 }

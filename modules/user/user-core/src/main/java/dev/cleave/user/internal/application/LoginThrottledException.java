@@ -8,8 +8,12 @@ import java.time.Duration;
 class LoginThrottledException extends DomainException {
 
   LoginThrottledException(Duration wait) {
-    super(Kind.THROTTLED, "login-throttled", "Too many failed logins",
-        "Too many failed logins for this account or address; try again in " + seconds(wait) + ".", wait);
+    super(
+        Kind.THROTTLED,
+        "login-throttled",
+        "Too many failed logins",
+        "Too many failed logins for this account or address; try again in " + seconds(wait) + ".",
+        wait);
   }
 
   private static String seconds(Duration wait) {

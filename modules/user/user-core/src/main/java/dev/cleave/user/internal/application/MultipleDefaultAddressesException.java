@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class MultipleDefaultAddressesException extends DomainException {
 
   MultipleDefaultAddressesException() {
-    super(Kind.UNPROCESSABLE, "multiple-default-addresses", "More than one default address", "At most one address can be the default.");
+    super(
+        Kind.UNPROCESSABLE,
+        "multiple-default-addresses",
+        "More than one default address",
+        "At most one address can be the default.");
   }
 }

@@ -11,10 +11,10 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Password hashes in PBKDF2-HMAC-SHA256 (JDK built-in), stored as
- * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64) so that each hash carries its own
- * parameters: a hash made with fewer iterations than today's still verifies, and
- * {@link #needsRehash(String)} tells the login to replace it.
+ * Password hashes in PBKDF2-HMAC-SHA256 (JDK built-in), stored as {@code
+ * pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64) so that each hash carries its own parameters:
+ * a hash made with fewer iterations than today's still verifies, and {@link #needsRehash(String)}
+ * tells the login to replace it.
  */
 public final class PasswordHasher {
 
@@ -26,7 +26,9 @@ public final class PasswordHasher {
   private final int iterations;
   private final String decoy;
 
-  /** @param iterations PBKDF2 iterations for new hashes */
+  /**
+   * @param iterations PBKDF2 iterations for new hashes
+   */
   public PasswordHasher(int iterations) {
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations must be positive");
@@ -41,10 +43,19 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = pbkdf2(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return ALGORITHM + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return ALGORITHM
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
-  /** True when the password matches the stored hash; false for a wrong password or an unreadable hash. */
+  /**
+   * True when the password matches the stored hash; false for a wrong password or an unreadable
+   * hash.
+   */
   public boolean verify(String password, String stored) {
     String[] parts = stored == null ? new String[0] : stored.split("\\$");
     if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
@@ -74,7 +85,9 @@ public final class PasswordHasher {
   /** True when the hash was made with other parameters than new hashes get. */
   public boolean needsRehash(String stored) {
     String[] parts = stored == null ? new String[0] : stored.split("\\$");
-    return parts.length != 4 || !ALGORITHM.equals(parts[0]) || !Integer.toString(iterations).equals(parts[1]);
+    return parts.length != 4
+        || !ALGORITHM.equals(parts[0])
+        || !Integer.toString(iterations).equals(parts[1]);
   }
 
   public int iterations() {

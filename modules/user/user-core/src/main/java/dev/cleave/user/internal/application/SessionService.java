@@ -28,23 +28,17 @@ public class SessionService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject
-  RefreshTokenRepository tokens;
+  @Inject RefreshTokenRepository tokens;
 
-  @Inject
-  UserRepository users;
+  @Inject UserRepository users;
 
-  @Inject
-  TokenIssuer issuer;
+  @Inject TokenIssuer issuer;
 
-  @Inject
-  UserConfig config;
+  @Inject UserConfig config;
 
-  @Inject
-  UserMetrics metrics;
+  @Inject UserMetrics metrics;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** Starts a session (a new token family) for a user who just proved who they are. */
   public TokenGrant start(User user) {
@@ -76,15 +70,23 @@ public class SessionService {
 
   /** Ends the session the refresh token belongs to; unknown or finished sessions need no ending. */
   public void end(String refreshToken) {
-    tokens.lock(hash(refreshToken)).ifPresent(token -> tokens.revokeFamily(token.familyId(), clock.instant()));
+    tokens
+        .lock(hash(refreshToken))
+        .ifPresent(token -> tokens.revokeFamily(token.familyId(), clock.instant()));
   }
 
   private TokenGrant grant(User user, UUID family, Instant now) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    tokens.add(new RefreshToken(hash(refreshToken), family, user.id(), now, now.plus(config.refreshTokenTtl())));
-    return new TokenGrant(issuer.accessToken(user, now), "Bearer", config.accessTokenTtl().toSeconds(), refreshToken,
+    tokens.add(
+        new RefreshToken(
+            hash(refreshToken), family, user.id(), now, now.plus(config.refreshTokenTtl())));
+    return new TokenGrant(
+        issuer.accessToken(user, now),
+        "Bearer",
+        config.accessTokenTtl().toSeconds(),
+        refreshToken,
         config.refreshTokenTtl().toSeconds());
   }
 

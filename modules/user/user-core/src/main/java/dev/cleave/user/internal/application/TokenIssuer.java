@@ -1,7 +1,7 @@
 package dev.cleave.user.internal.application;
 
-import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.platform.jwt.Rs256Signer;
+import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.user.internal.domain.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,23 +21,34 @@ import java.util.UUID;
  * configured issuer and audience, the user's id as subject (and {@code upn}, which MicroProfile JWT
  * takes as the principal name) and the user's roles in {@code groups}.
  *
- * <p>The signing key comes from {@code cleave.jwt.private.key} (PEM text, e.g. injected from a secret
- * store) or the file named by {@code cleave.jwt.private.key.location}. Without one the module refuses
- * to start: there is no built-in key, and the launcher generates a development key pair.
+ * <p>The signing key comes from {@code cleave.jwt.private.key} (PEM text, e.g. injected from a
+ * secret store) or the file named by {@code cleave.jwt.private.key.location}. Without one the
+ * module refuses to start: there is no built-in key, and the launcher generates a development key
+ * pair.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
-  @Inject
-  UserConfig config;
+  @Inject UserConfig config;
 
   private Rs256Signer signer;
 
   @PostConstruct
   void loadKey() {
-    String pem = config.privateKey().orElseGet(() -> config.privateKeyLocation().map(TokenIssuer::read).orElseThrow(
-        () -> new IllegalStateException("No token signing key: set CLEAVE_JWT_PRIVATE_KEY_LOCATION (a PKCS #8 PEM "
-            + "file) or CLEAVE_JWT_PRIVATE_KEY (its text). ./mvnw -Prun generates a development key.")));
+    String pem =
+        config
+            .privateKey()
+            .orElseGet(
+                () ->
+                    config
+                        .privateKeyLocation()
+                        .map(TokenIssuer::read)
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "No token signing key: set CLEAVE_JWT_PRIVATE_KEY_LOCATION (a"
+                                        + " PKCS #8 PEM file) or CLEAVE_JWT_PRIVATE_KEY (its text)."
+                                        + " ./mvnw -Prun generates a development key.")));
     use(RsaKeys.privateKey(pem));
   }
 
@@ -66,16 +77,18 @@ public class TokenIssuer {
     JsonArrayBuilder groups = Json.createArrayBuilder();
     user.roles().forEach(groups::add);
     String subject = user.id().toString();
-    String claims = Json.createObjectBuilder()
-        .add("iss", config.issuer())
-        .add("aud", config.audience())
-        .add("sub", subject)
-        .add("upn", subject)
-        .add("groups", groups)
-        .add("iat", now.getEpochSecond())
-        .add("exp", now.plus(config.accessTokenTtl()).getEpochSecond())
-        .add("jti", UUID.randomUUID().toString())
-        .build().toString();
+    String claims =
+        Json.createObjectBuilder()
+            .add("iss", config.issuer())
+            .add("aud", config.audience())
+            .add("sub", subject)
+            .add("upn", subject)
+            .add("groups", groups)
+            .add("iat", now.getEpochSecond())
+            .add("exp", now.plus(config.accessTokenTtl()).getEpochSecond())
+            .add("jti", UUID.randomUUID().toString())
+            .build()
+            .toString();
     return signer.sign(claims);
   }
 

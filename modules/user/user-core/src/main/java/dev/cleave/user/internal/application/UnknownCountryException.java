@@ -6,6 +6,10 @@ import dev.cleave.kernel.DomainException;
 class UnknownCountryException extends DomainException {
 
   UnknownCountryException(String code) {
-    super(Kind.UNPROCESSABLE, "unknown-country", "Unknown country", "There is no ISO 3166-1 country with code " + code + ".");
+    super(
+        Kind.UNPROCESSABLE,
+        "unknown-country",
+        "Unknown country",
+        "There is no ISO 3166-1 country with code " + code + ".");
   }
 }

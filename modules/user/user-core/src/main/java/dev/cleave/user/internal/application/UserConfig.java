@@ -21,7 +21,9 @@ public class UserConfig {
   /** OWASP's floor for PBKDF2-HMAC-SHA256 (2023); lower settings are refused. */
   public static final int MIN_PBKDF2_ITERATIONS = 600_000;
 
-  /** {@code cleave.jwt.issuer}: the {@code iss} of issued tokens (the same value services verify). */
+  /**
+   * {@code cleave.jwt.issuer}: the {@code iss} of issued tokens (the same value services verify).
+   */
   @Inject
   @ConfigProperty(name = "cleave.jwt.issuer", defaultValue = "https://cleave.dev/user")
   String issuer;
@@ -31,7 +33,10 @@ public class UserConfig {
   @ConfigProperty(name = "cleave.jwt.audiences", defaultValue = "cleave")
   List<String> audiences;
 
-  /** {@code cleave.jwt.private.key}: the signing key as PEM text (PKCS #8), e.g. from a secret store. */
+  /**
+   * {@code cleave.jwt.private.key}: the signing key as PEM text (PKCS #8), e.g. from a secret
+   * store.
+   */
   @Inject
   @ConfigProperty(name = "cleave.jwt.private.key")
   Optional<String> privateKey;
@@ -51,22 +56,34 @@ public class UserConfig {
   @ConfigProperty(name = "cleave.user.refresh-token-ttl", defaultValue = "P14D")
   Duration refreshTokenTtl;
 
-  /** {@code cleave.user.pbkdf2-iterations} (default and minimum 600,000): cost of new password hashes. */
+  /**
+   * {@code cleave.user.pbkdf2-iterations} (default and minimum 600,000): cost of new password
+   * hashes.
+   */
   @Inject
   @ConfigProperty(name = "cleave.user.pbkdf2-iterations", defaultValue = "600000")
   int pbkdf2Iterations;
 
-  /** {@code cleave.user.login.account-lock-after} (default 5): failures in a row that lock an account. */
+  /**
+   * {@code cleave.user.login.account-lock-after} (default 5): failures in a row that lock an
+   * account.
+   */
   @Inject
   @ConfigProperty(name = "cleave.user.login.account-lock-after", defaultValue = "5")
   int accountLockAfter;
 
-  /** {@code cleave.user.login.address-lock-after} (default 20): failures in a row that lock a client address. */
+  /**
+   * {@code cleave.user.login.address-lock-after} (default 20): failures in a row that lock a client
+   * address.
+   */
   @Inject
   @ConfigProperty(name = "cleave.user.login.address-lock-after", defaultValue = "20")
   int addressLockAfter;
 
-  /** {@code cleave.user.login.first-lock} (default 1 s): the first lock; each further failure doubles it. */
+  /**
+   * {@code cleave.user.login.first-lock} (default 1 s): the first lock; each further failure
+   * doubles it.
+   */
   @Inject
   @ConfigProperty(name = "cleave.user.login.first-lock", defaultValue = "PT1S")
   Duration firstLock;
@@ -76,22 +93,32 @@ public class UserConfig {
   @ConfigProperty(name = "cleave.user.login.max-lock", defaultValue = "PT15M")
   Duration maxLock;
 
-  /** {@code cleave.user.housekeeping-interval} (default 1 hour): how often expired tokens and counters are purged. */
+  /**
+   * {@code cleave.user.housekeeping-interval} (default 1 hour): how often expired tokens and
+   * counters are purged.
+   */
   @Inject
   @ConfigProperty(name = "cleave.user.housekeeping-interval", defaultValue = "PT1H")
   Duration housekeepingInterval;
 
-  /** {@code cleave.admin.email} ({@code CLEAVE_ADMIN_EMAIL}): the first administrator, made at start-up. */
+  /**
+   * {@code cleave.admin.email} ({@code CLEAVE_ADMIN_EMAIL}): the first administrator, made at
+   * start-up.
+   */
   @Inject
   @ConfigProperty(name = "cleave.admin.email")
   Optional<String> adminEmail;
 
-  /** {@code cleave.admin.password} ({@code CLEAVE_ADMIN_PASSWORD}): that administrator's password. */
+  /**
+   * {@code cleave.admin.password} ({@code CLEAVE_ADMIN_PASSWORD}): that administrator's password.
+   */
   @Inject
   @ConfigProperty(name = "cleave.admin.password")
   Optional<String> adminPassword;
 
-  /** {@code cleave.admin.name} (default {@code Administrator}): that administrator's display name. */
+  /**
+   * {@code cleave.admin.name} (default {@code Administrator}): that administrator's display name.
+   */
   @Inject
   @ConfigProperty(name = "cleave.admin.name", defaultValue = "Administrator")
   String adminName;
@@ -125,7 +152,9 @@ public class UserConfig {
     return new LockoutSchedule(accountLockAfter, firstLock, maxLock, failureMemory());
   }
 
-  /** Failures per client address: more room (several people behind one address), the same growth. */
+  /**
+   * Failures per client address: more room (several people behind one address), the same growth.
+   */
   public LockoutSchedule addressLockout() {
     return new LockoutSchedule(addressLockAfter, firstLock, maxLock, failureMemory());
   }
@@ -155,8 +184,11 @@ public class UserConfig {
   @Singleton
   PasswordHasher passwordHasher() {
     if (pbkdf2Iterations < MIN_PBKDF2_ITERATIONS) {
-      throw new IllegalStateException("cleave.user.pbkdf2-iterations must be at least " + MIN_PBKDF2_ITERATIONS
-          + " (OWASP); it is " + pbkdf2Iterations);
+      throw new IllegalStateException(
+          "cleave.user.pbkdf2-iterations must be at least "
+              + MIN_PBKDF2_ITERATIONS
+              + " (OWASP); it is "
+              + pbkdf2Iterations);
     }
     return new PasswordHasher(pbkdf2Iterations);
   }

@@ -18,10 +18,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up of the user module: migrates schema {@code users}, validates the mappings, loads the token
- * signing key (and checks that this deployable verifies tokens with its public half), and makes the
- * configured first administrator, then schedules {@link Housekeeping}. Any failure fails the
- * deployment rather than serving half-configured.
+ * Start-up of the user module: migrates schema {@code users}, validates the mappings, loads the
+ * token signing key (and checks that this deployable verifies tokens with its public half), and
+ * makes the configured first administrator, then schedules {@link Housekeeping}. Any failure fails
+ * the deployment rather than serving half-configured.
  */
 @ApplicationScoped
 public class UserModule {
@@ -37,24 +37,20 @@ public class UserModule {
   @PersistenceUnit(unitName = "user")
   EntityManagerFactory entityManagerFactory;
 
-  @Inject
-  UserConfig config;
+  @Inject UserConfig config;
 
-  @Inject
-  TokenIssuer issuer;
+  @Inject TokenIssuer issuer;
 
-  @Inject
-  TrustedKey trustedKey;
+  @Inject TrustedKey trustedKey;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  Housekeeping housekeeping;
+  @Inject Housekeeping housekeeping;
 
-  /** The container's scheduler: its tasks run with the application's context (JPA, transactions). */
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  /**
+   * The container's scheduler: its tasks run with the application's context (JPA, transactions).
+   */
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private ModuleSchema schema;
   private ScheduledFuture<?> housekeepingRuns;
@@ -65,7 +61,9 @@ public class UserModule {
     checkSigningKey();
     bootstrapAdmin();
     long interval = config.housekeepingInterval().toMillis();
-    housekeepingRuns = scheduler.scheduleWithFixedDelay(housekeeping::run, interval, interval, TimeUnit.MILLISECONDS);
+    housekeepingRuns =
+        scheduler.scheduleWithFixedDelay(
+            housekeeping::run, interval, interval, TimeUnit.MILLISECONDS);
     this.schema = moduleSchema;
   }
 
@@ -78,29 +76,50 @@ public class UserModule {
   private void checkSigningKey() {
     Set<String> verifying = trustedKey.keyIds();
     if (!verifying.isEmpty() && !verifying.contains(issuer.keyId())) {
-      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is not the pair of a "
-          + "verification key (kids " + verifying + ", mp.jwt.verify.publickey.location): every token issued "
-          + "here would be refused. Configure the matching key pair.");
+      throw new IllegalStateException(
+          "The token signing key (kid "
+              + issuer.keyId()
+              + ") is not the pair of a "
+              + "verification key (kids "
+              + verifying
+              + ", mp.jwt.verify.publickey.location): every token issued "
+              + "here would be refused. Configure the matching key pair.");
     }
     if (trustedKey.serviceKeyIds().contains(issuer.keyId())) {
-      throw new IllegalStateException("The token signing key (kid " + issuer.keyId() + ") is listed as a service key "
-          + "(cleave.jwt.service-keys.location): user tokens signed with it would be refused. Use separate keys.");
+      throw new IllegalStateException(
+          "The token signing key (kid "
+              + issuer.keyId()
+              + ") is listed as a service key (cleave.jwt.service-keys.location): user tokens"
+              + " signed with it would be refused. Use separate keys.");
     }
-    LOG.info(() -> "Module user: signing tokens with key " + issuer.keyId() + " for issuer " + config.issuer());
+    LOG.info(
+        () ->
+            "Module user: signing tokens with key "
+                + issuer.keyId()
+                + " for issuer "
+                + config.issuer());
   }
 
   private void bootstrapAdmin() {
     boolean hasEmail = config.adminEmail().isPresent();
     if (hasEmail != config.adminPassword().isPresent()) {
-      throw new IllegalStateException("Set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD together, or neither.");
+      throw new IllegalStateException(
+          "Set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD together, or neither.");
     }
     if (!hasEmail) {
-      LOG.info("Module user: no first administrator configured (CLEAVE_ADMIN_EMAIL, CLEAVE_ADMIN_PASSWORD)");
+      LOG.info(
+          "Module user: no first administrator configured (CLEAVE_ADMIN_EMAIL,"
+              + " CLEAVE_ADMIN_PASSWORD)");
       return;
     }
-    boolean created = accounts.ensureAdmin(config.adminEmail().get(), config.adminPassword().get(), config.adminName());
-    LOG.info(() -> "Module user: first administrator " + config.adminEmail().get()
-        + (created ? " created" : " exists and holds the admin role"));
+    boolean created =
+        accounts.ensureAdmin(
+            config.adminEmail().get(), config.adminPassword().get(), config.adminName());
+    LOG.info(
+        () ->
+            "Module user: first administrator "
+                + config.adminEmail().get()
+                + (created ? " created" : " exists and holds the admin role"));
   }
 
   public DataSource dataSource() {

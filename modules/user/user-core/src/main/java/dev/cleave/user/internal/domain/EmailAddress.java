@@ -12,17 +12,18 @@ import java.util.regex.Pattern;
 public final class EmailAddress {
 
   /** One '@', no white space or control characters, a dot in the domain; RFC 5321 length limits. */
-  private static final Pattern SHAPE = Pattern.compile("[^\\s\\p{Cc}@]{1,64}@[^\\s\\p{Cc}@.][^\\s\\p{Cc}@]*\\.[^\\s\\p{Cc}@.]+");
+  private static final Pattern SHAPE =
+      Pattern.compile("[^\\s\\p{Cc}@]{1,64}@[^\\s\\p{Cc}@.][^\\s\\p{Cc}@]*\\.[^\\s\\p{Cc}@.]+");
 
-  private EmailAddress() {
-  }
+  private EmailAddress() {}
 
   /** The normalized form of {@code raw}, or empty when it is not an e-mail address. */
   public static Optional<String> normalize(String raw) {
     if (raw == null) {
       return Optional.empty();
     }
-    String normalized = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String normalized =
+        Normalizer.normalize(raw.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     if (normalized.length() > 254 || !SHAPE.matcher(normalized).matches()) {
       return Optional.empty();
     }

@@ -11,9 +11,9 @@ public interface LoginFailures {
   Optional<Instant> lockedUntil(Collection<String> keys, Instant now);
 
   /**
-   * Counts one more failure for the key (starting again from one when the last failure is older than
-   * {@code forgetBefore}) and returns the number of failures in a row. The key's row stays locked
-   * until the transaction ends.
+   * Counts one more failure for the key (starting again from one when the last failure is older
+   * than {@code forgetBefore}) and returns the number of failures in a row. The key's row stays
+   * locked until the transaction ends.
    */
   int recordFailure(String key, Instant now, Instant forgetBefore);
 
@@ -23,6 +23,9 @@ public interface LoginFailures {
   /** Forgets the key's failures (after a successful login). */
   void clear(String key);
 
-  /** Deletes counters whose last failure was before {@code forgetBefore} and that lock nothing after {@code now}. */
+  /**
+   * Deletes counters whose last failure was before {@code forgetBefore} and that lock nothing after
+   * {@code now}.
+   */
   int purge(Instant forgetBefore, Instant now);
 }

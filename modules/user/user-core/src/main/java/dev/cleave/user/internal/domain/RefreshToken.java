@@ -9,18 +9,23 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One refresh token, known only by the SHA-256 hash of its value. Tokens of one login form a family:
- * each refresh uses up the presented token and adds its successor to the family.
+ * One refresh token, known only by the SHA-256 hash of its value. Tokens of one login form a
+ * family: each refresh uses up the presented token and adds its successor to the family.
  *
- * <p>Invariants: a token is used at most once; a token that is used, revoked or expired never yields
- * a new grant; presenting a used token again means it was stolen (or replayed) and revokes the family.
+ * <p>Invariants: a token is used at most once; a token that is used, revoked or expired never
+ * yields a new grant; presenting a used token again means it was stolen (or replayed) and revokes
+ * the family.
  */
 @Entity
 @Table(name = "refresh_tokens")
 public class RefreshToken {
 
   /** Why a presented token yields no new grant. */
-  public enum Refusal { USED, REVOKED, EXPIRED }
+  public enum Refusal {
+    USED,
+    REVOKED,
+    EXPIRED
+  }
 
   @Id
   @Column(name = "token_hash", length = 64)
@@ -35,7 +40,11 @@ public class RefreshToken {
   @Column(name = "issued_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
   private Instant issuedAt;
 
-  @Column(name = "expires_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
+  @Column(
+      name = "expires_at",
+      nullable = false,
+      updatable = false,
+      columnDefinition = "timestamptz")
   private Instant expiresAt;
 
   @Column(name = "used_at", columnDefinition = "timestamptz")
@@ -44,10 +53,10 @@ public class RefreshToken {
   @Column(name = "revoked_at", columnDefinition = "timestamptz")
   private Instant revokedAt;
 
-  protected RefreshToken() {
-  }
+  protected RefreshToken() {}
 
-  public RefreshToken(String tokenHash, UUID familyId, UUID userId, Instant issuedAt, Instant expiresAt) {
+  public RefreshToken(
+      String tokenHash, UUID familyId, UUID userId, Instant issuedAt, Instant expiresAt) {
     this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
     this.familyId = Objects.requireNonNull(familyId, "familyId");
     this.userId = Objects.requireNonNull(userId, "userId");

@@ -31,11 +31,17 @@ public class ShippingAddress {
   @Column(name = "is_default", nullable = false)
   private boolean isDefault;
 
-  protected ShippingAddress() {
-  }
+  protected ShippingAddress() {}
 
-  public ShippingAddress(String recipient, String line1, String line2, String postalCode, String city,
-      String region, String country, boolean isDefault) {
+  public ShippingAddress(
+      String recipient,
+      String line1,
+      String line2,
+      String postalCode,
+      String city,
+      String region,
+      String country,
+      boolean isDefault) {
     this.recipient = recipient.strip();
     this.line1 = line1.strip();
     this.line2 = blankToNull(line2);

@@ -25,17 +25,16 @@ import java.util.UUID;
 /**
  * A registered user: a customer, and possibly shop staff.
  *
- * <p>Invariants: the e-mail address is normalized ({@link EmailAddress}) and unique; the password is
- * held only as a salted hash with its parameters; every user has the {@code customer} role and roles
- * come only from {@link Role}; when the user has shipping addresses, exactly one is the default.
- * Concurrent edits are detected by the version column.
+ * <p>Invariants: the e-mail address is normalized ({@link EmailAddress}) and unique; the password
+ * is held only as a salted hash with its parameters; every user has the {@code customer} role and
+ * roles come only from {@link Role}; when the user has shipping addresses, exactly one is the
+ * default. Concurrent edits are detected by the version column.
  */
 @Entity
 @Table(name = "users")
 public class User {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(nullable = false, unique = true, length = 254)
   private String email;
@@ -56,17 +55,19 @@ public class User {
   @OrderColumn(name = "position")
   private List<ShippingAddress> addresses = new ArrayList<>();
 
-  @Column(name = "created_at", nullable = false, updatable = false, columnDefinition = "timestamptz")
+  @Column(
+      name = "created_at",
+      nullable = false,
+      updatable = false,
+      columnDefinition = "timestamptz")
   private Instant createdAt;
 
   @Column(name = "updated_at", nullable = false, columnDefinition = "timestamptz")
   private Instant updatedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  protected User() {
-  }
+  protected User() {}
 
   /** A new customer. */
   public User(UUID id, String normalizedEmail, String name, String passwordHash, Clock clock) {

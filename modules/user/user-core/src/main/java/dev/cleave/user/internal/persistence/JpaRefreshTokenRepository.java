@@ -24,12 +24,15 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
   @Override
   public Optional<RefreshToken> lock(String tokenHash) {
-    return Optional.ofNullable(em.find(RefreshToken.class, tokenHash, LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(
+        em.find(RefreshToken.class, tokenHash, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
   public void revokeFamily(UUID familyId, Instant now) {
-    em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
+    em.createQuery(
+            "update RefreshToken t set t.revokedAt = :now where t.familyId = :family and"
+                + " t.revokedAt is null")
         .setParameter("now", now)
         .setParameter("family", familyId)
         .executeUpdate();
@@ -37,14 +40,17 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
   @Override
   public int purge(Instant before) {
-    return em.createQuery("delete from RefreshToken t where t.expiresAt < :before or t.revokedAt < :before")
+    return em.createQuery(
+            "delete from RefreshToken t where t.expiresAt < :before or t.revokedAt < :before")
         .setParameter("before", before)
         .executeUpdate();
   }
 
   @Override
   public void revokeAllOf(UUID userId, Instant now) {
-    em.createQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
+    em.createQuery(
+            "update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is"
+                + " null")
         .setParameter("now", now)
         .setParameter("user", userId)
         .executeUpdate();

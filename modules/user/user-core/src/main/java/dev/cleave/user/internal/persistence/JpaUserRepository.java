@@ -40,17 +40,25 @@ public class JpaUserRepository implements UserRepository {
 
   @Override
   public Page<User> list(String text, int page, int size) {
-    String where = text == null ? "" : " where lower(u.email) like :pattern escape '!' or lower(u.name) like :pattern escape '!'";
+    String where =
+        text == null
+            ? ""
+            : " where lower(u.email) like :pattern escape '!' or lower(u.name) like :pattern escape"
+                + " '!'";
     var count = em.createQuery("select count(u) from User u" + where, Long.class);
-    var select = em.createQuery("select u from User u" + where + " order by u.createdAt desc, u.id", User.class);
+    var select =
+        em.createQuery(
+            "select u from User u" + where + " order by u.createdAt desc, u.id", User.class);
     if (text != null) {
       String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
       count.setParameter("pattern", pattern);
       select.setParameter("pattern", pattern);
     }
     long total = count.getSingleResult();
-    List<User> users = total == 0 ? List.of()
-        : select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+    List<User> users =
+        total == 0
+            ? List.of()
+            : select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
     return Page.of(users, page, size, total);
   }
 

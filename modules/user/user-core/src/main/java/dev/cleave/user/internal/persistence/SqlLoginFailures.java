@@ -11,8 +11,8 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * {@link LoginFailures} in table {@code login_throttles}. Counting is one atomic upsert, so concurrent
- * failures on one key are all counted, on one server or several.
+ * {@link LoginFailures} in table {@code login_throttles}. Counting is one atomic upsert, so
+ * concurrent failures on one key are all counted, on one server or several.
  */
 @ApplicationScoped
 public class SqlLoginFailures implements LoginFailures {
@@ -22,33 +22,39 @@ public class SqlLoginFailures implements LoginFailures {
 
   @Override
   public Optional<Instant> lockedUntil(Collection<String> keys, Instant now) {
-    Object latest = em.createNativeQuery(
-            "select max(blocked_until) from {h-schema}login_throttles where throttle_key in (:keys) and blocked_until > :now")
-        .setParameter("keys", keys)
-        .setParameter("now", Timestamp.from(now))
-        .getSingleResult();
+    Object latest =
+        em.createNativeQuery(
+                "select max(blocked_until) from {h-schema}login_throttles where throttle_key in"
+                    + " (:keys) and blocked_until > :now")
+            .setParameter("keys", keys)
+            .setParameter("now", Timestamp.from(now))
+            .getSingleResult();
     return Optional.ofNullable(toInstant(latest));
   }
 
   @Override
   public int recordFailure(String key, Instant now, Instant forgetBefore) {
-    Object failures = em.createNativeQuery("""
-            insert into {h-schema}login_throttles as t (throttle_key, failures, last_failure_at, blocked_until)
-            values (:key, 1, :now, null)
-            on conflict (throttle_key) do update
-              set failures = case when t.last_failure_at < :forgetBefore then 1 else t.failures + 1 end,
-                  last_failure_at = :now
-            returning failures""")
-        .setParameter("key", key)
-        .setParameter("now", Timestamp.from(now))
-        .setParameter("forgetBefore", Timestamp.from(forgetBefore))
-        .getSingleResult();
+    Object failures =
+        em.createNativeQuery(
+                """
+                insert into {h-schema}login_throttles as t (throttle_key, failures, last_failure_at, blocked_until)
+                values (:key, 1, :now, null)
+                on conflict (throttle_key) do update
+                  set failures = case when t.last_failure_at < :forgetBefore then 1 else t.failures + 1 end,
+                      last_failure_at = :now
+                returning failures\
+                """)
+            .setParameter("key", key)
+            .setParameter("now", Timestamp.from(now))
+            .setParameter("forgetBefore", Timestamp.from(forgetBefore))
+            .getSingleResult();
     return ((Number) failures).intValue();
   }
 
   @Override
   public void lock(String key, Instant until) {
-    em.createNativeQuery("update {h-schema}login_throttles set blocked_until = :until where throttle_key = :key")
+    em.createNativeQuery(
+            "update {h-schema}login_throttles set blocked_until = :until where throttle_key = :key")
         .setParameter("until", Timestamp.from(until))
         .setParameter("key", key)
         .executeUpdate();
@@ -63,9 +69,11 @@ public class SqlLoginFailures implements LoginFailures {
 
   @Override
   public int purge(Instant forgetBefore, Instant now) {
-    return em.createNativeQuery("""
+    return em.createNativeQuery(
+            """
             delete from {h-schema}login_throttles
-            where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)""")
+            where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)\
+            """)
         .setParameter("forgetBefore", Timestamp.from(forgetBefore))
         .setParameter("now", Timestamp.from(now))
         .executeUpdate();

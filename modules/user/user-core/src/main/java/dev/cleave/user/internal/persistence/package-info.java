@@ -1,2 +1,5 @@
-/** JPA and SQL implementations of the user module's repositories, on the {@code user} persistence unit. */
+/**
+ * JPA and SQL implementations of the user module's repositories, on the {@code user} persistence
+ * unit.
+ */
 package dev.cleave.user.internal.persistence;

@@ -1,9 +1,9 @@
 package dev.cleave.user.internal.rest;
 
-import dev.cleave.user.api.CustomerDirectory;
-import dev.cleave.user.api.CustomerSummary;
 import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.platform.web.Roles;
+import dev.cleave.user.api.CustomerDirectory;
+import dev.cleave.user.api.CustomerSummary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Typed;
@@ -14,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The remote form of {@link CustomerDirectory}: the module API over HTTP for other Cleave services, under the
- * interface's own JAX-RS annotations, for the {@code service} role only. It delegates to the
- * in-process binding, so a remote caller gets what an in-process one gets, with domain refusals as
- * problem details. Not in the published OpenAPI document ({@code /internal/**} is filtered out).
+ * The remote form of {@link CustomerDirectory}: the module API over HTTP for other Cleave services,
+ * under the interface's own JAX-RS annotations, for the {@code service} role only. It delegates to
+ * the in-process binding, so a remote caller gets what an in-process one gets, with domain refusals
+ * as problem details. Not in the published OpenAPI document ({@code /internal/**} is filtered out).
  */
 @Path("/internal/v1/user/customers")
 @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
@@ -27,8 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.SERVICE)
 public class InternalCustomerDirectoryResource implements CustomerDirectory {
 
-  @Inject
-  CustomerDirectory binding;
+  @Inject CustomerDirectory binding;
 
   @Override
   public CustomerSummary findCustomer(String customerId) {

@@ -26,8 +26,7 @@ public class JwksResource {
 
   static final String JWK_SET = "application/jwk-set+json";
 
-  @Inject
-  TokenIssuer issuer;
+  @Inject TokenIssuer issuer;
 
   @GET
   @PermitAll
@@ -36,6 +35,8 @@ public class JwksResource {
   public Response keys() {
     CacheControl cache = new CacheControl();
     cache.setMaxAge(300);
-    return Response.ok(Map.of("keys", List.of(RsaKeys.jwk(issuer.publicKey())))).cacheControl(cache).build();
+    return Response.ok(Map.of("keys", List.of(RsaKeys.jwk(issuer.publicKey()))))
+        .cacheControl(cache)
+        .build();
   }
 }

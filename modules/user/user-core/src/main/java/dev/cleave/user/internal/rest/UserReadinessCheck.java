@@ -13,13 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class UserReadinessCheck implements HealthCheck {
 
-  @Inject
-  UserModule module;
+  @Inject UserModule module;
 
   @Override
   public HealthCheckResponse call() {
     if (module.schema() == null) {
-      return HealthCheckResponse.named("user-database").down().withData("reason", "starting").build();
+      return HealthCheckResponse.named("user-database")
+          .down()
+          .withData("reason", "starting")
+          .build();
     }
     return DatabaseProbe.check("user-database", module.dataSource(), module.schema());
   }

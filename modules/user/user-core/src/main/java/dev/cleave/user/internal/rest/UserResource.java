@@ -25,8 +25,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -49,25 +49,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
   /** User ids in paths: canonical UUIDs only, so {@code /me} and anything else never match. */
-  static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+  static final String ID =
+      "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   private static final String NO_STORE = "no-store";
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @PermitAll
-  @Operation(summary = "Register a customer account",
-      description = "Password: 12 to 128 characters, not the e-mail address. The e-mail address is unique ignoring case.")
+  @Operation(
+      summary = "Register a customer account",
+      description =
+          "Password: 12 to 128 characters, not the e-mail address. The e-mail address is unique"
+              + " ignoring case.")
   @APIResponse(responseCode = "201", description = "Registered; the body is the new profile")
-  @APIResponse(responseCode = "400", description = "Invalid e-mail address, weak password or missing field")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid e-mail address, weak password or missing field")
   @APIResponse(responseCode = "409", description = "The e-mail address is taken")
   public Response register(@NotNull @Valid Registration registration, @Context UriInfo uri) {
     UserProfile profile = accounts.register(registration);
     return Response.created(uri.getAbsolutePathBuilder().path(profile.id()).build())
-        .entity(profile).type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        .entity(profile)
+        .type(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .build();
   }
 
   @GET
@@ -78,7 +87,9 @@ public class UserResource {
   @APIResponse(responseCode = "200", description = "The profile")
   @APIResponse(responseCode = "404", description = "The token's subject has no account (any more)")
   public Response me(@Context SecurityContext security) {
-    return Response.ok(accounts.profile(subject(security))).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    return Response.ok(accounts.profile(subject(security)))
+        .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .build();
   }
 
   @PUT
@@ -86,12 +97,20 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "Replace the caller's name and shipping addresses",
-      description = "The e-mail address, roles and id cannot be changed here; such fields in the body are ignored.")
+  @Operation(
+      summary = "Replace the caller's name and shipping addresses",
+      description =
+          "The e-mail address, roles and id cannot be changed here; such fields in the body are"
+              + " ignored.")
   @APIResponse(responseCode = "200", description = "The updated profile")
-  @APIResponse(responseCode = "422", description = "Unknown country or more than one default address")
-  public Response updateMe(@NotNull @Valid ProfileUpdate update, @Context SecurityContext security) {
-    return Response.ok(accounts.updateProfile(subject(security), update)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+  @APIResponse(
+      responseCode = "422",
+      description = "Unknown country or more than one default address")
+  public Response updateMe(
+      @NotNull @Valid ProfileUpdate update, @Context SecurityContext security) {
+    return Response.ok(accounts.updateProfile(subject(security), update))
+        .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .build();
   }
 
   @GET
@@ -100,7 +119,9 @@ public class UserResource {
   @Operation(summary = "List users, newest first (admin)")
   @APIResponse(responseCode = "200", description = "One page of users")
   public Page<UserSummary> list(
-      @Parameter(description = "Text the e-mail address or name contains (any case)") @QueryParam("q") String q,
+      @Parameter(description = "Text the e-mail address or name contains (any case)")
+          @QueryParam("q")
+          String q,
       @Parameter(description = "1-based page number") @QueryParam("page") String page,
       @Parameter(description = "Page size, 1 to 100, default 20") @QueryParam("size") String size) {
     InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
@@ -128,7 +149,8 @@ public class UserResource {
   @Path(ID + "/roles/admin")
   @RolesAllowed(Roles.ADMIN)
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "Grant the admin role (admin); idempotent",
+  @Operation(
+      summary = "Grant the admin role (admin); idempotent",
       description = "Takes effect in the user's next access token (at login or refresh).")
   public UserProfile grantAdmin(@PathParam("id") String id) {
     return accounts.grantAdmin(id);
@@ -138,10 +160,14 @@ public class UserResource {
   @Path(ID + "/roles/admin")
   @RolesAllowed(Roles.ADMIN)
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "Revoke the admin role (admin); idempotent",
-      description = "Takes effect at the user's next refresh; access tokens already issued keep their roles until "
-          + "they expire. Administrators cannot revoke their own admin role.")
-  @APIResponse(responseCode = "409", description = "The caller tried to revoke their own admin role")
+  @Operation(
+      summary = "Revoke the admin role (admin); idempotent",
+      description =
+          "Takes effect at the user's next refresh; access tokens already issued keep their roles"
+              + " until they expire. Administrators cannot revoke their own admin role.")
+  @APIResponse(
+      responseCode = "409",
+      description = "The caller tried to revoke their own admin role")
   public UserProfile revokeAdmin(@PathParam("id") String id, @Context SecurityContext security) {
     return accounts.revokeAdmin(id, subject(security));
   }

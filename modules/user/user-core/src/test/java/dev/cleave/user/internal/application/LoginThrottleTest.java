@@ -10,8 +10,12 @@ class LoginThrottleTest {
   void countsEverySpellingOfOneAddressAgainstOneKeyThatHoldsNoAddress() {
     String key = LoginThrottle.accountKey("jos\u00e9@example.com");
     assertThat(LoginThrottle.accountKey("  JOSE\u0301@Example.com ")).isEqualTo(key);
-    assertThat(key).startsWith("account:").doesNotContain("example").hasSize("account:".length() + 64);
-    assertThat(LoginThrottle.accountKey("not an address")).isEqualTo(LoginThrottle.accountKey("NOT AN ADDRESS"))
+    assertThat(key)
+        .startsWith("account:")
+        .doesNotContain("example")
+        .hasSize("account:".length() + 64);
+    assertThat(LoginThrottle.accountKey("not an address"))
+        .isEqualTo(LoginThrottle.accountKey("NOT AN ADDRESS"))
         .isNotEqualTo(key);
   }
 }

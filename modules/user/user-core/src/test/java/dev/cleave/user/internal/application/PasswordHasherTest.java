@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Uses few iterations for speed; the parameters are what each hash records, so that is all it changes. */
+/**
+ * Uses few iterations for speed; the parameters are what each hash records, so that is all it
+ * changes.
+ */
 class PasswordHasherTest {
 
   private final PasswordHasher hasher = new PasswordHasher(1_000);
@@ -42,8 +45,16 @@ class PasswordHasherTest {
 
   @Test
   void refusesUnreadableHashesInsteadOfThrowing() {
-    for (String stored : new String[] {null, "", "plain", "md5$1$a$b", "pbkdf2-sha256$x$a$b",
-        "pbkdf2-sha256$0$AAAA$AAAA", "pbkdf2-sha256$1000$!!$??"}) {
+    for (String stored :
+        new String[] {
+          null,
+          "",
+          "plain",
+          "md5$1$a$b",
+          "pbkdf2-sha256$x$a$b",
+          "pbkdf2-sha256$0$AAAA$AAAA",
+          "pbkdf2-sha256$1000$!!$??"
+        }) {
       assertThat(hasher.verify("correct horse battery", stored)).as(stored).isFalse();
     }
     assertThat(hasher.needsRehash("md5$1$a$b")).isTrue();

@@ -37,7 +37,9 @@ class TokenIssuerTest {
     config.accessTokenTtl = Duration.ofMinutes(15);
     TokenIssuer issuer = TokenIssuer.withKey(config, key);
 
-    User user = new User(UUID.randomUUID(), "ada@example.com", "Ada", "hash", Clock.fixed(NOW, ZoneOffset.UTC));
+    User user =
+        new User(
+            UUID.randomUUID(), "ada@example.com", "Ada", "hash", Clock.fixed(NOW, ZoneOffset.UTC));
     user.grant(Role.ADMIN, Clock.fixed(NOW, ZoneOffset.UTC));
     String token = issuer.accessToken(user, NOW);
 
@@ -50,20 +52,27 @@ class TokenIssuerTest {
 
     JsonObject header = json(parts[0]);
     assertThat(header.getString("alg")).isEqualTo("RS256");
-    assertThat(header.getString("kid")).isEqualTo(RsaKeys.thumbprint(RsaKeys.publicKeyOf(key))).isEqualTo(issuer.keyId());
+    assertThat(header.getString("kid"))
+        .isEqualTo(RsaKeys.thumbprint(RsaKeys.publicKeyOf(key)))
+        .isEqualTo(issuer.keyId());
     JsonObject claims = json(parts[1]);
     assertThat(claims.getString("iss")).isEqualTo("https://cleave.dev/user");
     assertThat(claims.getString("aud")).isEqualTo("cleave");
-    assertThat(claims.getString("sub")).isEqualTo(user.id().toString()).isEqualTo(claims.getString("upn"));
+    assertThat(claims.getString("sub"))
+        .isEqualTo(user.id().toString())
+        .isEqualTo(claims.getString("upn"));
     assertThat(claims.getJsonArray("groups").getValuesAs(JsonString::getString))
         .containsExactly("admin", "customer");
-    assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue()).isEqualTo(900);
+    assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
+        .isEqualTo(900);
     assertThat(claims.getString("jti")).isNotBlank();
     assertThat(claims.toString()).doesNotContain("ada@example.com");
   }
 
   private static JsonObject json(String part) {
-    return Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
+    return Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
         .readObject();
   }
 }
