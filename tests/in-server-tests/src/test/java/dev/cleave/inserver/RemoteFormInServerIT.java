@@ -22,6 +22,7 @@ import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.platform.remote.ModuleUnavailableException;
 import dev.cleave.platform.remote.RemoteModules;
 import dev.cleave.platform.remote.ServiceIdentity;
+import dev.cleave.platform.validation.FieldPaths;
 import dev.cleave.product.api.Inventory;
 import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductProblems;
@@ -38,6 +39,8 @@ import dev.cleave.user.api.CustomerDirectory;
 import dev.cleave.user.api.UserNotFoundException;
 import dev.cleave.user.api.UserProblems;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,6 +58,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -178,14 +182,30 @@ class RemoteFormInServerIT {
                     new AuthorizationRequest(
                         "other-customer", Money.of("1.00", "EUR"), method.token())))
         .isInstanceOf(UnknownPaymentMethodException.class);
-    assertThatThrownBy(
-            () ->
-                remote.register(
-                    UUID.randomUUID().toString(),
-                    new PaymentMethodRequest(
-                        "c", new CardDetails("4242424242424241", 12, 2030, "123"))))
+    PaymentMethodRequest badCard =
+        new PaymentMethodRequest("c", new CardDetails("4242424242424241", 13, 2030, "1"));
+    Throwable inProcess =
+        catchThrowable(() -> localPayments.register(UUID.randomUUID().toString(), badCard));
+    Throwable overHttp =
+        catchThrowable(() -> remote.register(UUID.randomUUID().toString(), badCard));
+    assertThat(inProcess).isInstanceOf(ConstraintViolationException.class);
+    assertThat(overHttp)
         .as("the contract's constraints, checked by the receiving side")
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(ConstraintViolationException.class);
+    assertThat(fields(overHttp))
+        .as("the same fields and messages as in-process")
+        .hasSizeGreaterThanOrEqualTo(3)
+        .isEqualTo(fields(inProcess));
+  }
+
+  /** {field: message} of a constraint violation, as the problem mapper names the fields. */
+  private static Map<String, String> fields(Throwable violations) {
+    Map<String, String> fields = new TreeMap<>();
+    for (ConstraintViolation<?> violation :
+        ((ConstraintViolationException) violations).getConstraintViolations()) {
+      fields.put(FieldPaths.of(violation), violation.getMessage());
+    }
+    return fields;
   }
 
   @Test

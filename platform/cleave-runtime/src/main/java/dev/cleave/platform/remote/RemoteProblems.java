@@ -1,22 +1,33 @@
 package dev.cleave.platform.remote;
 
 import dev.cleave.kernel.DomainException;
+import dev.cleave.platform.validation.FieldPaths;
 import dev.cleave.platform.web.ProblemDetail;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Turns a remote module's error answer into what its in-process binding would have thrown: a
  * problem whose type the module lists (its {@code <Module>Problems.TYPES}) becomes that domain
- * exception with the problem's detail; a 400 becomes an {@link IllegalArgumentException} (the
- * contract's constraints, which in-process throw a constraint violation); any other 4xx is a
- * contract bug ({@link IllegalStateException}); a 5xx or an answer that is no problem document is
- * {@link ModuleUnavailableException}.
+ * exception with the problem's detail; a 400 {@code validation} problem becomes the {@link
+ * ConstraintViolationException} the contract's constraints throw in-process, with the same field
+ * paths and messages ({@link FieldPaths}); any other 400 is an {@link IllegalArgumentException};
+ * any other 4xx is a contract bug ({@link IllegalStateException}); a 5xx or an answer that is no
+ * problem document is {@link ModuleUnavailableException}.
  */
 public final class RemoteProblems {
 
@@ -51,6 +62,12 @@ public final class RemoteProblems {
     if (known != null) {
       return known.apply(detail == null ? "" : detail);
     }
+    if (status == 400 && slug.equals("validation")) {
+      ConstraintViolationException violations = violations(problem);
+      if (violations != null) {
+        return violations;
+      }
+    }
     if (status == 400) {
       return new IllegalArgumentException(
           "Module " + module + " refused the call's arguments: " + detail);
@@ -64,6 +81,33 @@ public final class RemoteProblems {
             + slug
             + "', which its API does not list: "
             + detail);
+  }
+
+  /** The violations a 400 problem lists in {@code errors}; null if it lists none it can read. */
+  private ConstraintViolationException violations(JsonObject problem) {
+    if (!(problem.get("errors") instanceof JsonArray errors) || errors.isEmpty()) {
+      return null;
+    }
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    for (JsonValue error : errors) {
+      if (!(error instanceof JsonObject field)
+          || !(field.get("field") instanceof JsonString name)
+          || !(field.get("message") instanceof JsonString message)) {
+        return null;
+      }
+      fields.add(Map.entry(name.getString(), message.getString()));
+    }
+    try {
+      Set<ConstraintViolation<?>> set = FieldPaths.violations(fields);
+      return new ConstraintViolationException(
+          "Module "
+              + module
+              + " refused the call's arguments: "
+              + set.stream().map(Object::toString).collect(Collectors.joining(", ")),
+          set);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static JsonObject parse(String body) {

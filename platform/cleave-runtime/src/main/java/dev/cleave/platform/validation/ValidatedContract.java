@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * constraints the API interface declares, before anything else runs (before a transaction starts).
  * In-process a violation is a {@link jakarta.validation.ConstraintViolationException}. A remote
  * call gets the same check from JAX-RS at the receiving service, whose 400 problem the client turns
- * into an {@link IllegalArgumentException} ({@code RemoteProblems}; ADR 7).
+ * back into the same exception, with the same field paths and messages ({@code RemoteProblems},
+ * {@link FieldPaths}; ADR 7).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

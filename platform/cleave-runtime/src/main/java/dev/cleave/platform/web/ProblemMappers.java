@@ -1,12 +1,10 @@
 package dev.cleave.platform.web;
 
 import dev.cleave.kernel.DomainException;
+import dev.cleave.platform.validation.FieldPaths;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -104,7 +102,7 @@ public final class ProblemMappers {
     public Response toResponse(ConstraintViolationException exception) {
       List<FieldViolation> violations =
           exception.getConstraintViolations().stream()
-              .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
+              .map(v -> new FieldViolation(FieldPaths.of(v), v.getMessage()))
               .sorted(
                   Comparator.comparing(FieldViolation::field)
                       .thenComparing(FieldViolation::message))
@@ -116,34 +114,6 @@ public final class ProblemMappers {
                   "Invalid request",
                   "One or more fields are invalid; see errors.")
               .withErrors(violations));
-    }
-
-    /** The property path below the method parameter: {@code price}, {@code lines[0].quantity}. */
-    static String fieldName(ConstraintViolation<?> violation) {
-      StringBuilder name = new StringBuilder();
-      for (Path.Node node : violation.getPropertyPath()) {
-        if (node.getKind() == ElementKind.METHOD
-            || node.getKind() == ElementKind.PARAMETER
-            || node.getKind() == ElementKind.CROSS_PARAMETER
-            || node.getKind() == ElementKind.RETURN_VALUE) {
-          continue;
-        }
-        // A node "in an iterable" is an element of the container named by the node before it:
-        // addresses[0].city is the nodes "addresses" and "city" (in iterable, index 0).
-        if (node.isInIterable() && !name.isEmpty()) {
-          name.append('[')
-              .append(node.getIndex() != null ? node.getIndex() : node.getKey())
-              .append(']');
-        }
-        if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
-          continue;
-        }
-        if (!name.isEmpty()) {
-          name.append('.');
-        }
-        name.append(node.getName());
-      }
-      return name.isEmpty() ? "body" : name.toString();
     }
   }
 

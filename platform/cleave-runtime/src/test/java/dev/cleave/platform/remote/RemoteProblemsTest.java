@@ -3,6 +3,9 @@ package dev.cleave.platform.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.kernel.DomainException;
+import dev.cleave.platform.validation.FieldPaths;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,50 @@ class RemoteProblemsTest {
     RuntimeException e = problems.toException(409, problem("refused", 409, "Order 7 was refused."));
     assertThat(e).isInstanceOf(Refused.class).hasMessage("Order 7 was refused.");
     assertThat(((DomainException) e).problemType()).isEqualTo("refused");
+  }
+
+  @Test
+  void aValidationProblemBecomesTheConstraintViolationsOfTheCallWithTheirFields() {
+    String body =
+        """
+        {"type":"https://cleave.dev/problems/validation","title":"Invalid request","status":400,
+         "detail":"One or more fields are invalid; see errors.",
+         "errors":[{"field":"card.number","message":"must be a valid card number"},
+                   {"field":"lines[0].quantity","message":"must be greater than 0"}]}
+        """;
+
+    RuntimeException e = problems.toException(400, body);
+
+    assertThat(e)
+        .isInstanceOf(ConstraintViolationException.class)
+        .hasMessageContaining("card.number: must be a valid card number");
+    assertThat(
+            ((ConstraintViolationException) e)
+                .getConstraintViolations().stream()
+                    .map(v -> FieldPaths.of(v) + ": " + v.getMessage()))
+        .containsExactlyInAnyOrder(
+            "card.number: must be a valid card number",
+            "lines[0].quantity: must be greater than 0");
+  }
+
+  @Test
+  void aValidationProblemWithoutReadableFieldsStaysAnIllegalArgument() {
+    for (String errors :
+        List.of(
+            "[]",
+            "[{\"field\":\"a\"}]",
+            "[{\"field\":\"a..b\",\"message\":\"m\"}]",
+            "[\"card.number\"]",
+            "{}")) {
+      String body =
+          "{\"type\":\"https://cleave.dev/problems/validation\",\"status\":400,"
+              + "\"detail\":\"see errors\",\"errors\":"
+              + errors
+              + "}";
+      assertThat(problems.toException(400, body))
+          .as(errors)
+          .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test
