@@ -6,6 +6,7 @@ import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.Concurrently;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.response.Response;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The server-side cart: add, change, remove, prices from the catalog, limits and bad input. */
 @ApiTest
+@ExtractionSuite
 class CartIT {
 
   @Test

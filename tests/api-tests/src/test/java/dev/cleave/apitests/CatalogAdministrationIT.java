@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Concurrently;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.TestTokens;
 import io.restassured.http.ContentType;
@@ -19,6 +20,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @ApiTest
+@ExtractionSuite
 class CatalogAdministrationIT {
 
   private static RequestSpecification asAdmin() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @ApiTest
+@ExtractionSuite
 class CatalogBrowsingIT {
 
   private static JsonPath search(String query) {

@@ -7,6 +7,7 @@ import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Concurrently;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.Shop;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ledger).
  */
 @ApiTest
+@ExtractionSuite
 class CheckoutIT {
 
   private final Ledgers ledgers = Ledgers.open();

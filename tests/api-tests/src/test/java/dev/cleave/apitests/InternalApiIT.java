@@ -7,6 +7,7 @@ import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.ServiceKey;
 import dev.cleave.apitests.support.Shop;
@@ -29,6 +30,7 @@ import org.opentest4j.TestAbortedException;
  * in-process bindings.
  */
 @ApiTest
+@ExtractionSuite
 class InternalApiIT {
 
   private static Account customer;

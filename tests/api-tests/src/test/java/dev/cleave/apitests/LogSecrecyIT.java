@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.Topology;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * junit-platform.properties}), so its searches cover what they made the servers write too.
  */
 @ApiTest
+@ExtractionSuite
 @Order(Integer.MAX_VALUE)
 class LogSecrecyIT {
 

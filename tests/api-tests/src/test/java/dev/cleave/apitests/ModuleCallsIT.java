@@ -7,6 +7,7 @@ import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * does not.
  */
 @ApiTest
+@ExtractionSuite
 class ModuleCallsIT {
 
   private static String expectedBinding(String callee) {

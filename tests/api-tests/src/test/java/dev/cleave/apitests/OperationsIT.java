@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 @ApiTest
+@ExtractionSuite
 class OperationsIT {
 
   @Test

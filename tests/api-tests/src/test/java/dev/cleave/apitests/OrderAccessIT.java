@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.Accounts.Account;
 import dev.cleave.apitests.support.ApiTest;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.response.Response;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * order.
  */
 @ApiTest
+@ExtractionSuite
 class OrderAccessIT {
 
   private static Account owner;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Concurrently;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Shop;
 import io.restassured.http.ContentType;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * spend a minute hashing passwords) and ship to an address in the request.
  */
 @ApiTest
+@ExtractionSuite
 class OversellIT {
 
   @Test

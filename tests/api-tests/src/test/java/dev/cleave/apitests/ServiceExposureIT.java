@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
+import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.Topology;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * sending a packet anywhere but here.
  */
 @ApiTest
+@ExtractionSuite
 class ServiceExposureIT {
 
   @Test

@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import dev.cleave.launcher.Topology;
 import dev.cleave.platform.validation.ValidatedContract;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -40,15 +41,14 @@ import java.util.regex.Pattern;
  */
 final class CleaveArchitecture {
 
-  static final Set<String> BUSINESS_MODULES = Set.of("user", "product", "order", "payment");
+  /** The business modules, as the shapes' one declaration ({@link Topology}) lists them. */
+  static final Set<String> BUSINESS_MODULES = Set.copyOf(Topology.MODULES);
 
-  /** The declared DAG: which modules each module may call (through their APIs). */
-  static final Map<String, Set<String>> MAY_USE =
-      Map.of(
-          "order", Set.of("product", "payment", "user"),
-          "product", Set.of(),
-          "payment", Set.of(),
-          "user", Set.of());
+  /**
+   * The declared DAG: which modules each module may call (through their APIs), read from {@link
+   * Topology#CALLS}, the call graph the launcher wires.
+   */
+  static final Map<String, Set<String>> MAY_USE = Topology.CALLS;
 
   private CleaveArchitecture() {}
 
@@ -71,7 +71,7 @@ final class CleaveArchitecture {
         .should(
             crossModuleDependencies(
                 base,
-                "depend only on modules the DAG allows (order -> product, payment, user)",
+                "depend only on modules the DAG allows " + MAY_USE,
                 (from, to, target) -> MAY_USE.getOrDefault(from, Set.of()).contains(to)))
         .allowEmptyShould(true);
   }

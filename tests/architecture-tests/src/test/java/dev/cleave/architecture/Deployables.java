@@ -4,6 +4,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.cleave.launcher.Topology;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -24,6 +29,9 @@ import java.util.zip.ZipFile;
  * would be ambiguous. The module API's own HTTP exposure ({@code ..internal.rest..}) is no binding.
  */
 final class Deployables {
+
+  private static final Pattern MODULE_PART =
+      Pattern.compile("dev\\.cleave\\.([a-z]+)\\.(internal|client)(\\..*)?");
 
   private Deployables() {}
 
@@ -76,6 +84,47 @@ final class Deployables {
         }
       }
     }
+  }
+
+  /**
+   * How a deployable's classes differ from what its shape declares for its server: the modules
+   * whose core ({@code dev.cleave.<m>.internal..}) and whose client ({@code
+   * dev.cleave.<m>.client..}) it packages must be exactly the node's {@link Topology.Node#modules()
+   * modules} and {@link Topology.Node#remote() remote calls}. Empty if they agree.
+   */
+  static List<String> differencesFromDeclaration(Topology.Node node, JavaClasses classes) {
+    List<String> differences = new ArrayList<>();
+    Set<String> cores = modulesWith(classes, "internal");
+    Set<String> clients = modulesWith(classes, "client");
+    Set<String> declaredCores = new TreeSet<>(node.modules());
+    // The gateway's "remote" are its routes: it forwards HTTP and packages no module client.
+    Set<String> declaredClients =
+        new TreeSet<>(node.isGateway() ? Set.of() : node.remote().keySet());
+    if (!cores.equals(declaredCores)) {
+      differences.add(
+          node.server() + " packages the cores of " + cores + ", declared " + declaredCores);
+    }
+    if (!clients.equals(declaredClients)) {
+      differences.add(
+          node.server() + " packages the clients of " + clients + ", declared " + declaredClients);
+    }
+    return differences;
+  }
+
+  /**
+   * The business modules with classes in their {@code part} ({@code internal} or {@code client}).
+   */
+  private static Set<String> modulesWith(JavaClasses classes, String part) {
+    Set<String> modules = new TreeSet<>();
+    for (JavaClass type : classes) {
+      Matcher matcher = MODULE_PART.matcher(type.getPackageName());
+      if (matcher.matches()
+          && matcher.group(2).equals(part)
+          && Topology.MODULES.contains(matcher.group(1))) {
+        modules.add(matcher.group(1));
+      }
+    }
+    return modules;
   }
 
   /**

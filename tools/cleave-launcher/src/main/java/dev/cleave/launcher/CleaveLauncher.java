@@ -51,6 +51,14 @@ public final class CleaveLauncher {
           "usage: --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]");
     }
     if (!extract.isEmpty() && !extract.startsWith("${")) {
+      if (topologyName.equals("monolith")) {
+        // The default build makes the monolith only: an extraction would start stale servers.
+        throw new IllegalArgumentException(
+            "-Dcleave.extract="
+                + extract
+                + " needs the split build: ./mvnw -Psplit -Prun -Dcleave.extract="
+                + extract);
+      }
       topologyName = "extract:" + extract;
     }
     Map<String, String> env = System.getenv();

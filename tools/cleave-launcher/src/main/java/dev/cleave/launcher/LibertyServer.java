@@ -93,7 +93,13 @@ public final class LibertyServer implements AutoCloseable {
           "No Liberty installation at " + wlp + ": build first (./mvnw verify -DskipTests)");
     }
     if (!Files.isDirectory(wlp.resolve("usr/servers").resolve(name))) {
-      throw new IllegalStateException("No server '" + name + "' in " + wlp + ": build first");
+      throw new IllegalStateException(
+          "No server '"
+              + name
+              + "' in "
+              + wlp
+              + ": build it first (./mvnw install -DskipTests; the gateway, the services and"
+              + " the extractions with -Psplit)");
     }
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("CLEAVE_HTTP_PORT", Integer.toString(httpPort));

@@ -26,6 +26,12 @@ import java.util.function.ToIntFunction;
  *
  * The gateway keeps one upstream per module, so extracting a module just points its upstream at the
  * service instead of the monolith.
+ *
+ * <p>This is the one declaration of the modules, of who calls whom and of the shapes: the
+ * architecture tests read the call graph from {@link #CALLS}, {@code DeployablesTest} checks every
+ * built WAR against its {@link #deployables() node} (the cores and clients it packages), and the
+ * launcher starts and wires the servers from it. Adding a shape is one entry here plus its
+ * deployable POM (docs/split.md, "Adding a shape").
  */
 public record Topology(String name, List<Node> nodes) {
 
@@ -33,13 +39,23 @@ public record Topology(String name, List<Node> nodes) {
   public static final List<String> MODULES = List.of("user", "product", "payment", "order");
 
   /**
-   * The modules each module calls through another module's API (checkout calls the other three).
+   * The modules each module calls through another module's API (checkout calls the other three); a
+   * module not named calls none. The architecture rules allow exactly these dependencies.
    */
-  static final Map<String, Set<String>> CALLS =
+  public static final Map<String, Set<String>> CALLS =
       Map.of("order", Set.of("user", "product", "payment"));
 
   /** The modules that have a monolith deployable with their client instead of their core. */
   public static final List<String> EXTRACTABLE = List.of("payment", "product");
+
+  /** Every shape, by the name {@link #of} takes. */
+  public static final List<String> SHAPES = shapes();
+
+  private static List<String> shapes() {
+    List<String> shapes = new ArrayList<>(List.of("monolith", "split"));
+    EXTRACTABLE.forEach(module -> shapes.add("extract:" + module));
+    return List.copyOf(shapes);
+  }
 
   /** Fixed ports of the local system ({@code monolith} is the monolith behind the gateway). */
   public static final Map<String, Integer> DEFAULT_PORTS =
@@ -162,6 +178,30 @@ public record Topology(String name, List<Node> nodes) {
       }
     }
     return remote;
+  }
+
+  /**
+   * Every server of every shape, by name, as the default ports place them: what each deployable
+   * must hold (its {@link Node#modules() cores}) and call (its {@link Node#remote() clients}). A
+   * server in several shapes (payment-service in split and in extract:payment) is the same WAR, so
+   * it must hold and call the same in each.
+   *
+   * @throws IllegalStateException if a server would differ between two shapes
+   */
+  public static Map<String, Node> deployables() {
+    Map<String, Node> servers = new LinkedHashMap<>();
+    for (String shape : SHAPES) {
+      for (Node node : of(shape, "cleave", DEFAULT_PORTS::get).nodes()) {
+        Node earlier = servers.putIfAbsent(node.server(), node);
+        if (earlier != null
+            && !(earlier.modules().equals(node.modules())
+                && earlier.remote().keySet().equals(node.remote().keySet()))) {
+          throw new IllegalStateException(
+              node.server() + " would hold or call different modules in " + shape);
+        }
+      }
+    }
+    return Map.copyOf(servers);
   }
 
   /** The server clients talk to. */
