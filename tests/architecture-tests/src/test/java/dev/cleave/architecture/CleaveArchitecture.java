@@ -19,6 +19,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.Entity;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -112,6 +113,40 @@ final class CleaveArchitecture {
         .should()
         .resideInAPackage(base + ".*.internal.domain..")
         .as("JPA entities live in their module's internal.domain package")
+        .allowEmptyShould(true);
+  }
+
+  /** One skeleton: a module's metrics are application concerns, whatever layer counts them. */
+  static ArchRule metricsLiveInInternalApplication(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".*.internal..")
+        .and()
+        .haveSimpleNameEndingWith("Metrics")
+        .should()
+        .resideInAPackage(base + ".*.internal.application..")
+        .as("a module's metrics live in its internal.application package")
+        .allowEmptyShould(true);
+  }
+
+  /**
+   * One skeleton: the bean whose methods are each a transaction of their own ({@code REQUIRES_NEW}
+   * on the class) is named for what it is, {@code <Module>Transactions}.
+   */
+  static ArchRule transactionBeansAreNamedTransactions(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".*.internal.application..")
+        .and(
+            DescribedPredicate.describe(
+                "are annotated @Transactional(REQUIRES_NEW)",
+                (JavaClass c) ->
+                    c.tryGetAnnotationOfType(Transactional.class)
+                        .map(t -> t.value() == Transactional.TxType.REQUIRES_NEW)
+                        .orElse(false)))
+        .should()
+        .haveSimpleNameEndingWith("Transactions")
+        .as("a bean of REQUIRES_NEW transactions is named <Module>Transactions")
         .allowEmptyShould(true);
   }
 

@@ -54,6 +54,16 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void metricsLiveInInternalApplication() {
+    CleaveArchitecture.metricsLiveInInternalApplication("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void transactionBeansAreNamedTransactions() {
+    CleaveArchitecture.transactionBeansAreNamedTransactions("dev.cleave").check(cleave);
+  }
+
+  @Test
   void restClientsLiveInClientPackages() {
     CleaveArchitecture.restClientsLiveInClientPackages("dev.cleave").check(cleave);
   }

@@ -70,6 +70,18 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void catchesMetricsOutsideTheApplicationLayer() {
+    assertCaught(
+        "metricsplace", CleaveArchitecture::metricsLiveInInternalApplication, "StockMetrics");
+  }
+
+  @Test
+  void catchesATransactionBeanNamedForSomethingElse() {
+    assertCaught(
+        "txnaming", CleaveArchitecture::transactionBeansAreNamedTransactions, "StockRecords");
+  }
+
+  @Test
   void catchesARestClientOutsideAClientPackage() {
     assertCaught(
         "restclient", CleaveArchitecture::restClientsLiveInClientPackages, "DirectRemoteCall");

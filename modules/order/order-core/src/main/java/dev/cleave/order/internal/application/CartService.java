@@ -22,12 +22,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CartService {
 
-  @Inject OrderRecords records;
+  @Inject OrderTransactions transactions;
 
   @Inject CheckoutSteps steps;
 
   public CartView view(String customerId) {
-    List<CartItem> items = records.cart(customerId);
+    List<CartItem> items = transactions.cart(customerId);
     if (items.isEmpty()) {
       return new CartView(List.of(), 0, null);
     }
@@ -71,16 +71,16 @@ public class CartService {
 
   public CartView add(String customerId, long productId, int quantity) {
     Map<Long, ProductSnapshot> products = requireSold(customerId, productId);
-    return view(records.addToCart(customerId, productId, quantity), products);
+    return view(transactions.addToCart(customerId, productId, quantity), products);
   }
 
   public CartView set(String customerId, long productId, int quantity) {
     Map<Long, ProductSnapshot> products = requireSold(customerId, productId);
-    return view(records.setInCart(customerId, productId, quantity), products);
+    return view(transactions.setInCart(customerId, productId, quantity), products);
   }
 
   public void remove(String customerId, long productId) {
-    records.removeFromCart(customerId, productId);
+    transactions.removeFromCart(customerId, productId);
   }
 
   /**
@@ -89,7 +89,7 @@ public class CartService {
    */
   private Map<Long, ProductSnapshot> requireSold(String customerId, long productId) {
     Set<Long> ids =
-        records.cart(customerId).stream().map(CartItem::productId).collect(Collectors.toSet());
+        transactions.cart(customerId).stream().map(CartItem::productId).collect(Collectors.toSet());
     ids.add(productId);
     Map<Long, ProductSnapshot> products = products(ids);
     ProductSnapshot product = products.get(productId);

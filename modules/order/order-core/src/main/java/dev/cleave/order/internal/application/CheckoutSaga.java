@@ -61,7 +61,7 @@ public class CheckoutSaga {
    */
   private static final int MAX_MOVES = 8;
 
-  @Inject OrderRecords records;
+  @Inject OrderTransactions transactions;
 
   @Inject CheckoutSteps steps;
 
@@ -75,7 +75,7 @@ public class CheckoutSaga {
    * @return the order as it then stands
    */
   public Order drive(UUID id) {
-    return drive(records.find(id).orElseThrow());
+    return drive(transactions.find(id).orElseThrow());
   }
 
   /**
@@ -280,9 +280,9 @@ public class CheckoutSaga {
    * One persisted transition; when another driver moved the order first, continue from where it is.
    */
   private Optional<Order> move(Order order, OrderStatus to, String reason) {
-    Optional<Order> moved = records.transition(order.id(), order.status(), to, reason);
+    Optional<Order> moved = transactions.transition(order.id(), order.status(), to, reason);
     if (moved.isEmpty()) {
-      return records.find(order.id());
+      return transactions.find(order.id());
     }
     faults.reached(to);
     if (to.isSettled()) {

@@ -52,7 +52,7 @@ public class OrderService {
   /** What a placement answered: the order, and whether it was a replay of an earlier submission. */
   public record Placement(OrderDetails order, boolean replayed) {}
 
-  @Inject OrderRecords records;
+  @Inject OrderTransactions transactions;
 
   @Inject CheckoutSteps steps;
 
@@ -77,7 +77,7 @@ public class OrderService {
     if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
       throw new CardExpiredException("The card expired at the end of " + expiry + ".");
     }
-    List<CartItem> cart = records.cart(customerId);
+    List<CartItem> cart = transactions.cart(customerId);
     if (cart.isEmpty()) {
       // A concurrent submission under the same key may have just ordered the cart: answer with its
       // order.
@@ -145,8 +145,8 @@ public class OrderService {
             address,
             clock);
     try {
-      records.create(order);
-    } catch (OrderRecords.DuplicateSubmissionException e) {
+      transactions.create(order);
+    } catch (OrderTransactions.DuplicateSubmissionException e) {
       return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
     }
     metrics.placed();
@@ -159,7 +159,7 @@ public class OrderService {
   }
 
   public Page<OrderSummary> orders(String customerId, OrderStatus status, int page, int size) {
-    return records.list(customerId, status, page, size);
+    return transactions.list(customerId, status, page, size);
   }
 
   /**
@@ -172,7 +172,7 @@ public class OrderService {
     Order order = owned(callerId, admin, orderId);
     switch (order.status()) {
       case CONFIRMED ->
-          records.transition(order.id(), OrderStatus.CONFIRMED, OrderStatus.CANCELLING, null);
+          transactions.transition(order.id(), OrderStatus.CONFIRMED, OrderStatus.CANCELLING, null);
       case CANCELLING, CANCELLED -> {
         // repeat: finish what is left
       }
@@ -197,14 +197,14 @@ public class OrderService {
     } catch (IllegalArgumentException e) {
       throw new OrderNotFoundException(orderId);
     }
-    return records
+    return transactions
         .find(id)
         .filter(order -> admin || order.customerId().equals(callerId))
         .orElseThrow(() -> new OrderNotFoundException(orderId));
   }
 
   private Optional<Placement> replay(String customerId, String idempotencyKey, String fingerprint) {
-    return records
+    return transactions
         .findByKey(customerId, idempotencyKey)
         .map(
             existing -> {

@@ -37,7 +37,7 @@ public class SagaRecovery {
   /** One run takes no new batch after this long; the next run, an interval later, goes on. */
   static final Duration RUN_BUDGET = Duration.ofMinutes(1);
 
-  @Inject OrderRecords records;
+  @Inject OrderTransactions transactions;
 
   @Inject CheckoutSaga saga;
 
@@ -76,12 +76,12 @@ public class SagaRecovery {
     Instant stopAt = clock.instant().plus(RUN_BUDGET);
     AtomicInteger finished = new AtomicInteger();
     while (true) {
-      List<UUID> batch = records.unfinishedSince(before, BATCH);
+      List<UUID> batch = transactions.unfinishedSince(before, BATCH);
       AtomicInteger claimed = new AtomicInteger();
       inParallel(
           batch,
           id -> {
-            if (!records.claimForRecovery(id, before)) {
+            if (!transactions.claimForRecovery(id, before)) {
               return;
             }
             claimed.incrementAndGet();

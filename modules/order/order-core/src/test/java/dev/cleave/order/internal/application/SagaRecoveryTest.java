@@ -41,7 +41,7 @@ class SagaRecoveryTest {
    * Unfinished orders in the table: a claim touches the order, so the next query no longer finds
    * it.
    */
-  static final class Backlog extends OrderRecords {
+  static final class Backlog extends OrderTransactions {
     final Set<UUID> unfinished = new LinkedHashSet<>();
     final Set<UUID> claimedElsewhere = new LinkedHashSet<>();
 
@@ -110,7 +110,7 @@ class SagaRecoveryTest {
     }
   }
 
-  private final Backlog records = new Backlog();
+  private final Backlog transactions = new Backlog();
   private final Driver saga = new Driver();
   private final Counting metrics = new Counting();
 
@@ -123,7 +123,7 @@ class SagaRecoveryTest {
 
   private SagaRecovery recovery(int concurrency) {
     SagaRecovery recovery = new SagaRecovery();
-    recovery.records = records;
+    recovery.transactions = transactions;
     recovery.saga = saga;
     recovery.metrics = metrics;
     recovery.clock = CLOCK;
@@ -135,7 +135,7 @@ class SagaRecoveryTest {
 
   private void backlog(int orders) {
     for (int i = 0; i < orders; i++) {
-      records.unfinished.add(UUID.randomUUID());
+      transactions.unfinished.add(UUID.randomUUID());
     }
   }
 
@@ -146,7 +146,7 @@ class SagaRecoveryTest {
     int finished = recovery(concurrency).recover(CLOCK.instant());
     assertThat(finished).isZero(); // the driver leaves every order where it was (PLACED)
     assertThat(saga.driven).hasSize(2 * SagaRecovery.BATCH + 50).doesNotHaveDuplicates();
-    assertThat(records.unfinished).isEmpty();
+    assertThat(transactions.unfinished).isEmpty();
     assertThat(metrics.recovered).hasValue(2 * SagaRecovery.BATCH + 50);
   }
 
@@ -170,22 +170,22 @@ class SagaRecoveryTest {
   @Test
   void aFailedDriveEndsTheRunAfterTheDrivesInFlight() {
     backlog(3 * SagaRecovery.BATCH);
-    saga.failing = records.unfinished.iterator().next();
+    saga.failing = transactions.unfinished.iterator().next();
     assertThatThrownBy(() -> recovery(4).recover(CLOCK.instant()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the database went away");
     assertThat(saga.driven)
         .as("no new batch after the failure")
         .hasSizeLessThan(SagaRecovery.BATCH);
-    assertThat(records.unfinished).hasSizeGreaterThanOrEqualTo(2 * SagaRecovery.BATCH);
+    assertThat(transactions.unfinished).hasSizeGreaterThanOrEqualTo(2 * SagaRecovery.BATCH);
   }
 
   @Test
   void aFullBatchThatAnotherServerHoldsEndsTheRun() {
     for (int i = 0; i < SagaRecovery.BATCH; i++) {
       UUID id = UUID.randomUUID();
-      records.unfinished.add(id);
-      records.claimedElsewhere.add(id);
+      transactions.unfinished.add(id);
+      transactions.claimedElsewhere.add(id);
     }
     recovery(4).recover(CLOCK.instant());
     assertThat(saga.driven).isEmpty();

@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
 @ValidatedContract
 public class DefaultPayments implements Payments {
 
-  @Inject PaymentRecords records;
+  @Inject PaymentTransactions transactions;
 
   @Inject CardProcessor processor;
 
@@ -45,7 +45,7 @@ public class DefaultPayments implements Payments {
   public PaymentMethod register(String methodKey, PaymentMethodRequest request) {
     requireUnexpired(
         YearMonth.of(request.card().expiryYear(), request.card().expiryMonth()), clock);
-    return records.register(methodKey, request);
+    return transactions.register(methodKey, request);
   }
 
   @Override
@@ -54,15 +54,15 @@ public class DefaultPayments implements Payments {
       throw new InvalidAmountException(
           "The amount must be positive, was " + request.amount() + ".");
     }
-    StoredPaymentMethod method = records.method(request.paymentMethod(), request.customerId());
-    Optional<PaymentDetails> recorded = records.begin(paymentKey, request, method);
+    StoredPaymentMethod method = transactions.method(request.paymentMethod(), request.customerId());
+    Optional<PaymentDetails> recorded = transactions.begin(paymentKey, request, method);
     if (recorded.isPresent()) {
       return recorded.get();
     }
     Future<PaymentDetails> answer =
         processorThreads.submit(
             () ->
-                records.answered(
+                transactions.answered(
                     paymentKey, processor.authorize(paymentKey, method.token(), request.amount())));
     try {
       return answer.get();
@@ -86,21 +86,21 @@ public class DefaultPayments implements Payments {
 
   @Override
   public PaymentDetails capture(String paymentKey) {
-    return records.capture(paymentKey);
+    return transactions.capture(paymentKey);
   }
 
   @Override
   public PaymentDetails voidAuthorization(String paymentKey) {
-    return records.voidAuthorization(paymentKey);
+    return transactions.voidAuthorization(paymentKey);
   }
 
   @Override
   public PaymentDetails refund(String paymentKey) {
-    return records.refund(paymentKey);
+    return transactions.refund(paymentKey);
   }
 
   @Override
   public PaymentDetails find(String paymentKey) {
-    return records.find(paymentKey);
+    return transactions.find(paymentKey);
   }
 }

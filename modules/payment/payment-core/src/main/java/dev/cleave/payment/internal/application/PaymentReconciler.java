@@ -1,6 +1,6 @@
 package dev.cleave.payment.internal.application;
 
-import dev.cleave.payment.internal.application.PaymentRecords.Unanswered;
+import dev.cleave.payment.internal.application.PaymentTransactions.Unanswered;
 import dev.cleave.payment.internal.processor.CardProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class PaymentReconciler {
   private static final Logger LOG = Logger.getLogger(PaymentReconciler.class.getName());
   private static final int BATCH = 100;
 
-  @Inject PaymentRecords records;
+  @Inject PaymentTransactions transactions;
 
   @Inject CardProcessor processor;
 
@@ -54,9 +54,9 @@ public class PaymentReconciler {
     int settled = 0;
     List<String> batch;
     do {
-      batch = records.processingSince(before, BATCH);
+      batch = transactions.processingSince(before, BATCH);
       for (String key : batch) {
-        switch (records.settleStale(key, before)) {
+        switch (transactions.settleStale(key, before)) {
           case SETTLED -> settled++;
           case UNANSWERED -> {
             if (resend(key)) {
@@ -73,10 +73,10 @@ public class PaymentReconciler {
   }
 
   private boolean resend(String key) {
-    Optional<Unanswered> unanswered = records.unanswered(key);
+    Optional<Unanswered> unanswered = transactions.unanswered(key);
     unanswered.ifPresent(
         payment ->
-            records.answered(
+            transactions.answered(
                 key, processor.authorize(key, payment.paymentMethod(), payment.amount())));
     return unanswered.isPresent();
   }

@@ -8,6 +8,7 @@ import dev.cleave.product.api.ProductDetails;
 import dev.cleave.product.api.ProductRequest;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.api.StockUpdate;
+import dev.cleave.product.internal.application.CatalogMetrics;
 import dev.cleave.product.internal.application.CatalogService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

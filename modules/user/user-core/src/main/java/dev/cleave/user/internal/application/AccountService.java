@@ -59,11 +59,11 @@ public class AccountService {
       throw new EmailTakenException();
     }
     metrics.registered();
-    return Users.profile(user);
+    return UserMapping.profile(user);
   }
 
   public UserProfile profile(String userId) {
-    return Users.profile(user(userId));
+    return UserMapping.profile(user(userId));
   }
 
   /** Replaces the caller's name and shipping addresses. */
@@ -82,14 +82,14 @@ public class AccountService {
       throw new MultipleDefaultAddressesException();
     }
     user.rename(update.name(), clock);
-    user.replaceAddresses(addresses.stream().map(Users::address).toList(), clock);
-    return Users.profile(user);
+    user.replaceAddresses(addresses.stream().map(UserMapping::address).toList(), clock);
+    return UserMapping.profile(user);
   }
 
   public Page<UserSummary> list(String text, int page, int size) {
     Page<User> found = users.list(text, page, size);
     return new Page<>(
-        found.items().stream().map(Users::summary).toList(),
+        found.items().stream().map(UserMapping::summary).toList(),
         found.page(),
         found.size(),
         found.totalItems(),
@@ -99,7 +99,7 @@ public class AccountService {
   public UserProfile grantAdmin(String userId) {
     User user = user(userId);
     user.grant(Role.ADMIN, clock);
-    return Users.profile(user);
+    return UserMapping.profile(user);
   }
 
   /** Revokes the admin role; an administrator cannot revoke their own, so one always remains. */
@@ -109,7 +109,7 @@ public class AccountService {
       throw new OwnAdminRoleException();
     }
     user.revoke(Role.ADMIN, clock);
-    return Users.profile(user);
+    return UserMapping.profile(user);
   }
 
   /** The account with this e-mail address (any spelling), for a login. */
@@ -155,7 +155,7 @@ public class AccountService {
   }
 
   private User user(String id) {
-    return Users.id(id)
+    return UserMapping.id(id)
         .flatMap(users::find)
         .orElseThrow(() -> new UserNotFoundException(String.valueOf(id)));
   }

@@ -19,9 +19,9 @@ public class DefaultCustomerDirectory implements CustomerDirectory {
 
   @Override
   public CustomerSummary findCustomer(String customerId) {
-    return Users.id(customerId)
+    return UserMapping.id(customerId)
         .flatMap(users::find)
-        .map(Users::customer)
+        .map(UserMapping::customer)
         .orElseThrow(() -> new UserNotFoundException(String.valueOf(customerId)));
   }
 }

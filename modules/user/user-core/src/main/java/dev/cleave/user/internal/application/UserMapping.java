@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Translations between the user aggregate and the module's API records, and of user ids. */
-final class Users {
+final class UserMapping {
 
   /**
    * Canonical UUID text only: {@code UUID.fromString} also accepts forms like {@code 1-1-1-1-1}.
@@ -20,7 +20,7 @@ final class Users {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private Users() {}
+  private UserMapping() {}
 
   /** The id in a token subject or path, if it can be a user id at all. */
   static Optional<UUID> id(String text) {
@@ -35,7 +35,7 @@ final class Users {
         user.email(),
         user.name(),
         user.roles(),
-        user.addresses().stream().map(Users::address).toList(),
+        user.addresses().stream().map(UserMapping::address).toList(),
         user.createdAt());
   }
 
@@ -49,7 +49,7 @@ final class Users {
         user.id().toString(),
         user.name(),
         user.email(),
-        user.defaultAddress().map(Users::address).orElse(null));
+        user.defaultAddress().map(UserMapping::address).orElse(null));
   }
 
   static Address address(ShippingAddress a) {

@@ -1,4 +1,4 @@
-package dev.cleave.product.internal.rest;
+package dev.cleave.product.internal.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,15 +28,15 @@ public class CatalogMetrics {
 
   @Inject MetricRegistry registry;
 
-  void searched(long hits) {
+  public void searched(long hits) {
     registry.counter(SEARCHES, new Tag("result", hits > 0 ? "hits" : "empty")).inc();
   }
 
-  void viewed() {
+  public void viewed() {
     registry.counter(VIEWS).inc();
   }
 
-  void changed(String action) {
+  public void changed(String action) {
     registry.counter(CHANGES, new Tag("action", action)).inc();
   }
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
-public class OrderRecords {
+public class OrderTransactions {
 
   /**
    * Another submission under the same key won the insert; read its order instead. A refusal, so

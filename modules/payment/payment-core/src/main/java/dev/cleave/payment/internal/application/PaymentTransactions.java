@@ -37,7 +37,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
-public class PaymentRecords {
+public class PaymentTransactions {
 
   /** What {@link #settleStale} did with a payment. */
   public enum Settlement {
@@ -276,7 +276,7 @@ public class PaymentRecords {
   public PaymentDetails find(String paymentKey) {
     return payments
         .find(paymentKey)
-        .map(PaymentRecords::details)
+        .map(PaymentTransactions::details)
         .orElseThrow(() -> new PaymentNotFoundException(paymentKey));
   }
 
