@@ -1,15 +1,7 @@
 package dev.cleave.platform.jwt;
 
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -20,18 +12,24 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.HashUtil;
+import org.jose4j.lang.JoseException;
 
 /**
  * RSA keys as Cleave stores and publishes them: PEM files ({@code PUBLIC KEY}: X.509
- * SubjectPublicKeyInfo; {@code PRIVATE KEY}: PKCS #8), JWKs, and RFC 7638 thumbprints as key ids.
+ * SubjectPublicKeyInfo; {@code PRIVATE KEY}: PKCS #8, read by the JDK), JWKs and JWK Sets, and RFC
+ * 7638 thumbprints as key ids (read and computed by jose4j).
  */
 public final class RsaKeys {
 
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private RsaKeys() {}
 
@@ -54,18 +52,13 @@ public final class RsaKeys {
     String trimmed = text == null ? "" : text.strip();
     List<RSAPublicKey> keys = new ArrayList<>();
     if (trimmed.startsWith("{")) {
-      try (JsonReader reader = JsonProvider.provider().createReader(new StringReader(trimmed))) {
-        JsonObject json = reader.readObject();
-        List<JsonObject> jwks =
-            json.containsKey("keys")
-                ? json.getJsonArray("keys").getValuesAs(JsonObject.class)
-                : List.of(json);
-        for (JsonObject jwk : jwks) {
-          if ("RSA".equals(jwk.getString("kty", ""))) {
-            keys.add(fromJwk(jwk.getString("n"), jwk.getString("e")));
-          }
+      try {
+        Map<String, Object> json = JsonUtil.parseJson(trimmed);
+        List<?> members = json.containsKey("keys") ? (List<?>) json.get("keys") : List.of(json);
+        for (Object member : members) {
+          rsaKeyOf(member).ifPresent(keys::add);
         }
-      } catch (JsonException | ClassCastException | NullPointerException e) {
+      } catch (JoseException | ClassCastException e) {
         throw new IllegalArgumentException("not a JWK or JWKS", e);
       }
     } else {
@@ -82,17 +75,14 @@ public final class RsaKeys {
     return keys;
   }
 
-  private static RSAPublicKey fromJwk(String n, String e) {
-    try {
-      Base64.Decoder url = Base64.getUrlDecoder();
-      return (RSAPublicKey)
-          KeyFactory.getInstance("RSA")
-              .generatePublic(
-                  new RSAPublicKeySpec(
-                      new BigInteger(1, url.decode(n)), new BigInteger(1, url.decode(e))));
-    } catch (GeneralSecurityException ex) {
-      throw new IllegalArgumentException("not an RSA JWK", ex);
+  /** The RSA key of a JWK's members; nothing for a key of another type. */
+  @SuppressWarnings("unchecked") // a JSON object, as jose4j's parser gives it
+  private static Optional<RSAPublicKey> rsaKeyOf(Object member) throws JoseException {
+    Map<String, Object> jwk = (Map<String, Object>) member;
+    if (!"RSA".equals(jwk.get("kty"))) {
+      return Optional.empty();
     }
+    return Optional.of(new RsaJsonWebKey(jwk).getRsaPublicKey());
   }
 
   /** Reads a {@code PRIVATE KEY} (PKCS #8) PEM block holding an RSA key with its CRT parameters. */
@@ -120,19 +110,7 @@ public final class RsaKeys {
 
   /** The RFC 7638 JWK thumbprint (SHA-256, base64url): Cleave's key id ({@code kid}). */
   public static String thumbprint(RSAPublicKey key) {
-    String canonical =
-        "{\"e\":\""
-            + unsigned(key.getPublicExponent())
-            + "\",\"kty\":\"RSA\",\"n\":\""
-            + unsigned(key.getModulus())
-            + "\"}";
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return B64URL.encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return new RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
   }
 
   /** The key as a JWK for signature verification with RS256 (RFC 7517/7518), in member order. */
@@ -142,18 +120,11 @@ public final class RsaKeys {
     jwk.put("use", "sig");
     jwk.put("alg", "RS256");
     jwk.put("kid", thumbprint(key));
-    jwk.put("n", unsigned(key.getModulus()));
-    jwk.put("e", unsigned(key.getPublicExponent()));
+    Map<String, Object> members =
+        new RsaJsonWebKey(key).toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    jwk.put("n", (String) members.get("n"));
+    jwk.put("e", (String) members.get("e"));
     return jwk;
-  }
-
-  /** A big integer as unsigned big-endian base64url, as JWK members want it. */
-  static String unsigned(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-    byte[] trimmed = new byte[bytes.length - skip];
-    System.arraycopy(bytes, skip, trimmed, 0, trimmed.length);
-    return B64URL.encodeToString(trimmed);
   }
 
   private static byte[] der(String pem, String type) {

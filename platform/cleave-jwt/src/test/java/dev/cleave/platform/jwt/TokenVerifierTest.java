@@ -3,6 +3,10 @@ package dev.cleave.platform.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,22 +35,43 @@ class TokenVerifierTest {
               "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
 
   private static KeyPair pair() {
+    return pair(2048);
+  }
+
+  private static KeyPair pair(int bits) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      generator.initialize(bits);
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
+  /** The claims of a good token, with {@code extra} (",\"name\":value...") replacing or adding. */
   private static String claims(String extra) {
+    String base = baseClaims();
+    if (extra.isEmpty()) {
+      return base;
+    }
+    return Json.createObjectBuilder(object(base))
+        .addAll(Json.createObjectBuilder(object("{" + extra.substring(1) + "}")))
+        .build()
+        .toString();
+  }
+
+  private static JsonObject object(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String baseClaims() {
     return "{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\"u-1\",\"upn\":\"u-1\","
                + "\"groups\":[\"customer\"],\"iat\":"
         + NOW.minusSeconds(10).getEpochSecond()
         + ",\"exp\":"
         + NOW.plusSeconds(300).getEpochSecond()
-        + extra
         + "}";
   }
 
@@ -72,7 +97,6 @@ class TokenVerifierTest {
         + "\"}";
   }
 
-  /** Claims later in the object win in JSON-P, so an override is appended. */
   private static String token(String extraClaims) {
     return signed(USER, header(USER), claims(extraClaims));
   }
@@ -149,6 +173,28 @@ class TokenVerifierTest {
     refused("not.a.token", "header is not");
     refused("", "not a compact JWS");
     refused(null, "not a compact JWS");
+  }
+
+  @Test
+  void aKeyShorterThan2048BitsVerifiesNothing() {
+    KeyPair weak = pair(1024);
+    TokenVerifier trustsWeak =
+        new TokenVerifier(
+            List.of((RSAPublicKey) weak.getPublic()),
+            List.of(),
+            new TokenVerifier.Rules(
+                "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
+    assertThatThrownBy(() -> trustsWeak.verify(signed(weak, header(weak), claims("")), NOW))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class)
+        .hasMessageContaining("bad signature");
+  }
+
+  @Test
+  void aHeaderOrClaimsObjectThatNamesAMemberTwiceIsRefused() {
+    String twice = baseClaims().replace("\"sub\":\"u-1\",", "\"sub\":\"u-1\",\"sub\":\"admin-1\",");
+    refused(signed(USER, header(USER), twice), "claims are not a JSON object with unique names");
+    String header = header(USER).replace("{", "{\"alg\":\"none\",");
+    refused(signed(USER, header, claims("")), "header is not");
   }
 
   @Test
