@@ -116,16 +116,24 @@ final class CleaveArchitecture {
         .allowEmptyShould(true);
   }
 
-  /** One skeleton: a module's metrics are application concerns, whatever layer counts them. */
-  static ArchRule metricsLiveInInternalApplication(String base) {
+  /**
+   * One skeleton: a module's metrics, its mapping between entities and API records and its
+   * transaction bean are application concerns, whatever layer uses them.
+   */
+  static ArchRule applicationRolesLiveInInternalApplication(String base) {
     return classes()
         .that()
         .resideInAPackage(base + ".*.internal..")
-        .and()
-        .haveSimpleNameEndingWith("Metrics")
+        .and(
+            DescribedPredicate.describe(
+                "are named *Metrics, *Mapping or *Transactions",
+                (JavaClass c) ->
+                    c.getSimpleName().endsWith("Metrics")
+                        || c.getSimpleName().endsWith("Mapping")
+                        || c.getSimpleName().endsWith("Transactions")))
         .should()
         .resideInAPackage(base + ".*.internal.application..")
-        .as("a module's metrics live in its internal.application package")
+        .as("a module's metrics, mapping and transactions live in its internal.application package")
         .allowEmptyShould(true);
   }
 

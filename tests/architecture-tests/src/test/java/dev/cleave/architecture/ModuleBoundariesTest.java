@@ -54,8 +54,22 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void metricsLiveInInternalApplication() {
-    CleaveArchitecture.metricsLiveInInternalApplication("dev.cleave").check(cleave);
+  void applicationRolesLiveInInternalApplication() {
+    CleaveArchitecture.applicationRolesLiveInInternalApplication("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void everyModuleMapsItsEntitiesInOneClass() {
+    for (String module : CleaveArchitecture.BUSINESS_MODULES) {
+      String mapping = Character.toUpperCase(module.charAt(0)) + module.substring(1) + "Mapping";
+      Assertions.assertThat(
+              cleave.stream()
+                  .filter(c -> c.getPackageName().startsWith("dev.cleave." + module + ".internal"))
+                  .filter(c -> c.getSimpleName().endsWith("Mapping"))
+                  .map(c -> c.getName()))
+          .as(module + " maps entities to API records in one class")
+          .containsExactly("dev.cleave." + module + ".internal.application." + mapping);
+    }
   }
 
   @Test

@@ -70,9 +70,15 @@ class RulesCatchViolationsTest {
   }
 
   @Test
-  void catchesMetricsOutsideTheApplicationLayer() {
+  void catchesMetricsAndAMappingOutsideTheApplicationLayer() {
     assertCaught(
-        "metricsplace", CleaveArchitecture::metricsLiveInInternalApplication, "StockMetrics");
+        "rolesplace",
+        CleaveArchitecture::applicationRolesLiveInInternalApplication,
+        "StockMetrics");
+    assertCaught(
+        "rolesplace",
+        CleaveArchitecture::applicationRolesLiveInInternalApplication,
+        "StockMapping");
   }
 
   @Test

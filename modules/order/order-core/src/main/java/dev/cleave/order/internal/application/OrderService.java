@@ -1,13 +1,11 @@
 package dev.cleave.order.internal.application;
 
-import dev.cleave.kernel.Money;
 import dev.cleave.kernel.Page;
 import dev.cleave.order.api.CartEmptyException;
 import dev.cleave.order.api.DependencyUnavailableException;
 import dev.cleave.order.api.MixedCurrenciesException;
 import dev.cleave.order.api.OrderDetails;
 import dev.cleave.order.api.OrderKeyReusedException;
-import dev.cleave.order.api.OrderLine;
 import dev.cleave.order.api.OrderNotCancellableException;
 import dev.cleave.order.api.OrderNotFoundException;
 import dev.cleave.order.api.OrderStatus;
@@ -150,12 +148,12 @@ public class OrderService {
       return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
     }
     metrics.placed();
-    return new Placement(details(saga.drivePlaced(order)), false);
+    return new Placement(OrderMapping.details(saga.drivePlaced(order)), false);
   }
 
   /** The order, when it is the caller's (or the caller is an administrator). */
   public OrderDetails order(String callerId, boolean admin, String orderId) {
-    return details(owned(callerId, admin, orderId));
+    return OrderMapping.details(owned(callerId, admin, orderId));
   }
 
   public Page<OrderSummary> orders(String customerId, OrderStatus status, int page, int size) {
@@ -187,7 +185,7 @@ public class OrderService {
                   + order.status().name().toLowerCase(Locale.ROOT)
                   + "; nothing was charged and there is nothing to cancel.");
     }
-    return details(saga.drive(order.id()));
+    return OrderMapping.details(saga.drive(order.id()));
   }
 
   private Order owned(String callerId, boolean admin, String orderId) {
@@ -213,7 +211,7 @@ public class OrderService {
                     "The Idempotency-Key was used for a different order request; "
                         + "use a new key for a new order.");
               }
-              return new Placement(details(existing), true);
+              return new Placement(OrderMapping.details(existing), true);
             });
   }
 
@@ -244,32 +242,5 @@ public class OrderService {
           "Give a shippingAddress, or save a default address in your profile.");
     }
     return customer.defaultAddress();
-  }
-
-  static OrderDetails details(Order order) {
-    List<OrderLine> lines =
-        order.lines().stream()
-            .map(
-                line ->
-                    new OrderLine(
-                        line.productId(),
-                        line.sku(),
-                        line.name(),
-                        new Money(line.unitPrice(), order.currency()),
-                        line.quantity(),
-                        new Money(line.lineTotal(), order.currency())))
-            .toList();
-    return new OrderDetails(
-        order.id().toString(),
-        order.customerId(),
-        order.status(),
-        order.failureReason(),
-        lines,
-        order.total(),
-        order.shippingAddress().toAddress(),
-        order.cardBrand(),
-        order.cardLast4(),
-        order.placedAt(),
-        order.updatedAt());
   }
 }

@@ -169,7 +169,7 @@ public class PaymentTransactions {
     if (payment.status() == PaymentStatus.PROCESSING) {
       throw new PaymentInProgressException(paymentKey);
     }
-    return Optional.of(details(payment));
+    return Optional.of(PaymentMapping.details(payment));
   }
 
   /**
@@ -191,7 +191,7 @@ public class PaymentTransactions {
     if (changed) {
       metrics.outcome(payment);
     }
-    return details(payment);
+    return PaymentMapping.details(payment);
   }
 
   /**
@@ -244,7 +244,7 @@ public class PaymentTransactions {
     if (payment.capture(clock)) {
       metrics.outcome(payment);
     }
-    return details(payment);
+    return PaymentMapping.details(payment);
   }
 
   public PaymentDetails voidAuthorization(String paymentKey) {
@@ -258,7 +258,7 @@ public class PaymentTransactions {
     if (payment.voidAuthorization(clock)) {
       metrics.outcome(payment);
     }
-    return details(payment);
+    return PaymentMapping.details(payment);
   }
 
   public PaymentDetails refund(String paymentKey) {
@@ -269,14 +269,14 @@ public class PaymentTransactions {
     if (payment.refund(clock)) {
       metrics.outcome(payment);
     }
-    return details(payment);
+    return PaymentMapping.details(payment);
   }
 
   @Transactional(TxType.REQUIRED)
   public PaymentDetails find(String paymentKey) {
     return payments
         .find(paymentKey)
-        .map(PaymentTransactions::details)
+        .map(PaymentMapping::details)
         .orElseThrow(() -> new PaymentNotFoundException(paymentKey));
   }
 
@@ -287,18 +287,5 @@ public class PaymentTransactions {
 
   private Payment locked(String paymentKey) {
     return payments.lock(paymentKey).orElseThrow(() -> new PaymentNotFoundException(paymentKey));
-  }
-
-  static PaymentDetails details(Payment payment) {
-    return new PaymentDetails(
-        payment.paymentKey(),
-        payment.customerId(),
-        payment.status(),
-        payment.amount(),
-        payment.cardBrand(),
-        payment.cardLast4(),
-        payment.failure(),
-        payment.createdAt(),
-        payment.updatedAt());
   }
 }

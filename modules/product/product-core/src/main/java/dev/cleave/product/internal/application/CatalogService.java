@@ -108,17 +108,7 @@ public class CatalogService {
   }
 
   private ProductDetails toDetails(Product product) {
-    int available = products.inventory(product.id()).map(InventoryItem::available).orElse(0);
-    Category category = product.category();
-    return new ProductDetails(
-        product.id(),
-        product.sku(),
-        product.name(),
-        product.description(),
-        new CategorySummary(category.slug(), category.name(), null),
-        product.price(),
-        available,
-        product.isActive(),
-        product.updatedAt());
+    return ProductMapping.details(
+        product, products.inventory(product.id()).map(InventoryItem::available).orElse(0));
   }
 }

@@ -58,7 +58,7 @@ public class DefaultInventory implements Inventory {
         throw new ReservationConflictException(
             "Order " + orderId + " already has a reservation for other lines.");
       }
-      return details(existing.get());
+      return ProductMapping.details(existing.get());
     }
     Map<Long, InventoryItem> items =
         products.lockInventory(quantities.keySet()).stream()
@@ -91,7 +91,7 @@ public class DefaultInventory implements Inventory {
               + " is being made concurrently; "
               + "repeat the request to get its outcome.");
     }
-    return details(reservation);
+    return ProductMapping.details(reservation);
   }
 
   @Override
@@ -113,7 +113,7 @@ public class DefaultInventory implements Inventory {
           .lines()
           .forEach(line -> items.get(line.productId()).commitReserved(line.quantity(), clock));
     }
-    return details(reservation);
+    return ProductMapping.details(reservation);
   }
 
   @Override
@@ -129,7 +129,7 @@ public class DefaultInventory implements Inventory {
               + "; its stock has left and cannot be released.");
     }
     releaseHeld(reservation);
-    return details(reservation);
+    return ProductMapping.details(reservation);
   }
 
   @Override
@@ -150,7 +150,7 @@ public class DefaultInventory implements Inventory {
           .lines()
           .forEach(line -> items.get(line.productId()).restock(line.quantity(), clock));
     }
-    return details(reservation);
+    return ProductMapping.details(reservation);
   }
 
   /**
@@ -194,19 +194,5 @@ public class DefaultInventory implements Inventory {
         .lockInventory(reservation.lines().stream().map(ReservationLine::productId).toList())
         .stream()
         .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
-  }
-
-  private static ReservationDetails details(Reservation reservation) {
-    List<ReservedLine> lines =
-        reservation.lines().stream()
-            .map(line -> new ReservedLine(line.productId(), line.quantity()))
-            .toList();
-    List<Long> unavailable =
-        reservation.lines().stream()
-            .filter(line -> !line.available())
-            .map(ReservationLine::productId)
-            .toList();
-    return new ReservationDetails(
-        reservation.orderId(), reservation.status(), lines, unavailable, reservation.expiresAt());
   }
 }

@@ -3,7 +3,6 @@ package dev.cleave.product.internal.application;
 import dev.cleave.platform.validation.ValidatedContract;
 import dev.cleave.product.api.ProductCatalog;
 import dev.cleave.product.api.ProductSnapshot;
-import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +20,6 @@ public class DefaultProductCatalog implements ProductCatalog {
 
   @Override
   public List<ProductSnapshot> findProducts(Set<Long> ids) {
-    return products.findAll(ids).stream().map(DefaultProductCatalog::snapshot).toList();
-  }
-
-  private static ProductSnapshot snapshot(Product product) {
-    return new ProductSnapshot(
-        product.id(), product.sku(), product.name(), product.price(), product.isActive());
+    return products.findAll(ids).stream().map(ProductMapping::snapshot).toList();
   }
 }
