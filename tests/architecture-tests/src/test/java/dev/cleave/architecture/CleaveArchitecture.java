@@ -8,6 +8,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -28,9 +29,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -155,6 +158,104 @@ final class CleaveArchitecture {
         .should()
         .haveSimpleNameEndingWith("Transactions")
         .as("a bean of REQUIRES_NEW transactions is named <Module>Transactions")
+        .allowEmptyShould(true);
+  }
+
+  /**
+   * One skeleton: {@code internal.persistence} holds adapters of the domain's repository interfaces
+   * and nothing else; a store that is not a module repository (a simulated third party's books, a
+   * cache) lives with the code it serves.
+   */
+  static ArchRule persistenceHoldsRepositoryAdaptersOnly(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".*.internal.persistence..")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .doNotHaveSimpleName("package-info")
+        .should(
+            new ArchCondition<JavaClass>(
+                "implement a *Repository interface of their module's internal.domain") {
+              @Override
+              public void check(JavaClass type, ConditionEvents events) {
+                boolean adapter =
+                    type.getAllRawInterfaces().stream()
+                        .anyMatch(
+                            i ->
+                                i.getSimpleName().endsWith("Repository")
+                                    && i.getPackageName().endsWith(".internal.domain"));
+                if (!adapter) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          type,
+                          type.getName()
+                              + " is in internal.persistence but implements no *Repository"
+                              + " interface of internal.domain"));
+                }
+              }
+            })
+        .allowEmptyShould(true);
+  }
+
+  /**
+   * One repository per aggregate: the entities a repository interface takes or returns (generic
+   * arguments included) are of one type at most, so each aggregate's locking and queries are in one
+   * place.
+   */
+  static ArchRule repositoriesServeOneAggregate(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".*.internal.domain..")
+        .and()
+        .areInterfaces()
+        .and()
+        .haveSimpleNameEndingWith("Repository")
+        .should(
+            new ArchCondition<JavaClass>("take and return the entities of one aggregate only") {
+              @Override
+              public void check(JavaClass repository, ConditionEvents events) {
+                Set<String> entities = new TreeSet<>();
+                for (JavaMethod method : repository.getMethods()) {
+                  List<JavaType> types = new ArrayList<>(method.getParameterTypes());
+                  types.add(method.getReturnType());
+                  for (JavaType type : types) {
+                    for (JavaClass mentioned : type.getAllInvolvedRawTypes()) {
+                      if (mentioned.isAnnotatedWith(Entity.class)) {
+                        entities.add(mentioned.getSimpleName());
+                      }
+                    }
+                  }
+                }
+                if (entities.size() > 1) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          repository,
+                          repository.getName()
+                              + " serves several aggregates "
+                              + entities
+                              + ": give each its own repository"));
+                }
+              }
+            })
+        .allowEmptyShould(true);
+  }
+
+  /**
+   * Exceptions in one place: those a module's callers may see are in its {@code api} (and listed in
+   * its problem types); those only its own REST layer maps stay in {@code internal.application}.
+   */
+  static ArchRule exceptionsLiveInTheApiOrTheApplicationLayer(String base) {
+    String[] modules =
+        BUSINESS_MODULES.stream().map(m -> base + "." + m + "..").toArray(String[]::new);
+    return classes()
+        .that()
+        .resideInAnyPackage(modules)
+        .and()
+        .areAssignableTo(Throwable.class)
+        .should()
+        .resideInAnyPackage(base + ".*.api..", base + ".*.internal.application..")
+        .as("a module's exceptions live in its api or its internal.application package")
         .allowEmptyShould(true);
   }
 

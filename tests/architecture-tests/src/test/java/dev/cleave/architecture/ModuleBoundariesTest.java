@@ -78,6 +78,21 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void persistenceHoldsRepositoryAdaptersOnly() {
+    CleaveArchitecture.persistenceHoldsRepositoryAdaptersOnly("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void repositoriesServeOneAggregate() {
+    CleaveArchitecture.repositoriesServeOneAggregate("dev.cleave").check(cleave);
+  }
+
+  @Test
+  void exceptionsLiveInTheApiOrTheApplicationLayer() {
+    CleaveArchitecture.exceptionsLiveInTheApiOrTheApplicationLayer("dev.cleave").check(cleave);
+  }
+
+  @Test
   void restClientsLiveInClientPackages() {
     CleaveArchitecture.restClientsLiveInClientPackages("dev.cleave").check(cleave);
   }

@@ -88,6 +88,43 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void catchesAStoreInPersistenceThatIsNoRepositoryAdapter() {
+    assertCaught(
+        "repositories", CleaveArchitecture::persistenceHoldsRepositoryAdaptersOnly, "StockLedger");
+    assertThat(
+            evaluate("repositories", CleaveArchitecture::persistenceHoldsRepositoryAdaptersOnly)
+                .getFailureReport()
+                .toString())
+        .doesNotContain("JpaShelfRepository");
+  }
+
+  @Test
+  void catchesARepositoryForTwoAggregates() {
+    assertCaught(
+        "repositories", CleaveArchitecture::repositoriesServeOneAggregate, "StockRepository");
+    assertThat(
+            evaluate("repositories", CleaveArchitecture::repositoriesServeOneAggregate)
+                .getFailureReport()
+                .getDetails())
+        .hasSize(1);
+  }
+
+  @Test
+  void catchesAnExceptionOutsideTheApiAndTheApplicationLayer() {
+    assertCaught(
+        "exceptionplace",
+        CleaveArchitecture::exceptionsLiveInTheApiOrTheApplicationLayer,
+        "ShelfEmptyException");
+    assertThat(
+            evaluate(
+                    "exceptionplace",
+                    CleaveArchitecture::exceptionsLiveInTheApiOrTheApplicationLayer)
+                .getFailureReport()
+                .getDetails())
+        .hasSize(1);
+  }
+
+  @Test
   void catchesARestClientOutsideAClientPackage() {
     assertCaught(
         "restclient", CleaveArchitecture::restClientsLiveInClientPackages, "DirectRemoteCall");

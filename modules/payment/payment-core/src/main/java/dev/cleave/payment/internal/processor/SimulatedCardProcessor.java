@@ -3,8 +3,6 @@ package dev.cleave.payment.internal.processor;
 import dev.cleave.kernel.Money;
 import dev.cleave.payment.api.CardDetails;
 import dev.cleave.payment.internal.application.PaymentConfig;
-import dev.cleave.payment.internal.persistence.ProcessorLedger;
-import dev.cleave.payment.internal.persistence.ProcessorVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;

@@ -10,7 +10,9 @@ import dev.cleave.product.api.ProductRequest;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.api.UnknownCategoryException;
 import dev.cleave.product.internal.domain.Category;
+import dev.cleave.product.internal.domain.CategoryRepository;
 import dev.cleave.product.internal.domain.InventoryItem;
+import dev.cleave.product.internal.domain.InventoryRepository;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.ProductSearch;
@@ -26,6 +28,10 @@ import java.util.List;
 public class CatalogService {
 
   @Inject ProductRepository products;
+
+  @Inject CategoryRepository categories;
+
+  @Inject InventoryRepository inventory;
 
   @Inject Clock clock;
 
@@ -44,7 +50,7 @@ public class CatalogService {
   }
 
   public List<CategorySummary> categories() {
-    return products.categories();
+    return categories.summaries();
   }
 
   public ProductDetails create(ProductRequest request) {
@@ -61,7 +67,7 @@ public class CatalogService {
             price(request),
             clock);
     products.add(product);
-    products.add(new InventoryItem(product.id(), 0, clock));
+    inventory.add(new InventoryItem(product.id(), 0, clock));
     return toDetails(product);
   }
 
@@ -84,20 +90,20 @@ public class CatalogService {
   /** Records a stock count for a product. */
   public ProductDetails setStock(long id, int onHand) {
     Product product = products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
-    products
-        .inventory(id)
+    inventory
+        .find(id)
         .ifPresentOrElse(
             item -> {
               if (!item.count(onHand, clock)) {
                 throw new StockBelowReservedException(id, onHand, item.reserved());
               }
             },
-            () -> products.add(new InventoryItem(id, onHand, clock)));
+            () -> inventory.add(new InventoryItem(id, onHand, clock)));
     return toDetails(product);
   }
 
   private Category category(String slug) {
-    return products.findCategory(slug).orElseThrow(() -> new UnknownCategoryException(slug));
+    return categories.find(slug).orElseThrow(() -> new UnknownCategoryException(slug));
   }
 
   private static Money price(ProductRequest request) {
@@ -109,6 +115,6 @@ public class CatalogService {
 
   private ProductDetails toDetails(Product product) {
     return ProductMapping.details(
-        product, products.inventory(product.id()).map(InventoryItem::available).orElse(0));
+        product, inventory.find(product.id()).map(InventoryItem::available).orElse(0));
   }
 }

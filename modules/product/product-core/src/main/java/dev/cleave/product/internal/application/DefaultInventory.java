@@ -9,10 +9,12 @@ import dev.cleave.product.api.ReservationStatus;
 import dev.cleave.product.api.ReservedLine;
 import dev.cleave.product.api.StockReservation;
 import dev.cleave.product.internal.domain.InventoryItem;
+import dev.cleave.product.internal.domain.InventoryRepository;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.Reservation;
 import dev.cleave.product.internal.domain.ReservationLine;
+import dev.cleave.product.internal.domain.ReservationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +41,10 @@ import java.util.stream.Collectors;
 @ValidatedContract
 public class DefaultInventory implements Inventory {
 
+  @Inject ReservationRepository reservations;
+
+  @Inject InventoryRepository inventory;
+
   @Inject ProductRepository products;
 
   @Inject ProductConfig config;
@@ -52,7 +58,7 @@ public class DefaultInventory implements Inventory {
             .collect(
                 Collectors.toMap(
                     ReservedLine::productId, ReservedLine::quantity, Integer::sum, TreeMap::new));
-    var existing = products.lockReservation(orderId);
+    var existing = reservations.lock(orderId);
     if (existing.isPresent()) {
       if (!existing.get().isFor(quantities)) {
         throw new ReservationConflictException(
@@ -61,7 +67,7 @@ public class DefaultInventory implements Inventory {
       return ProductMapping.details(existing.get());
     }
     Map<Long, InventoryItem> items =
-        products.lockInventory(quantities.keySet()).stream()
+        inventory.lock(quantities.keySet()).stream()
             .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
     Set<Long> active =
         products.findAll(quantities.keySet()).stream()
@@ -84,7 +90,7 @@ public class DefaultInventory implements Inventory {
       reservation =
           Reservation.rejected(orderId, quantities, unavailable, config.reservationTtl(), clock);
     }
-    if (!products.add(reservation)) {
+    if (!reservations.add(reservation)) {
       throw new ReservationConflictException(
           "A reservation for order "
               + orderId
@@ -160,8 +166,8 @@ public class DefaultInventory implements Inventory {
    * @return true when it released the reservation
    */
   public boolean releaseIfExpired(String orderId, Instant now) {
-    return products
-        .lockReservation(orderId)
+    return reservations
+        .lock(orderId)
         .filter(r -> r.status() == ReservationStatus.HELD && r.expiresAt().isBefore(now))
         .map(this::releaseHeld)
         .orElse(false);
@@ -169,7 +175,7 @@ public class DefaultInventory implements Inventory {
 
   /** Order ids of reservations still held that expired before {@code now}, oldest first. */
   public List<String> expiredReservations(Instant now, int limit) {
-    return products.expiredReservations(now, limit);
+    return reservations.expired(now, limit);
   }
 
   private boolean releaseHeld(Reservation reservation) {
@@ -184,14 +190,12 @@ public class DefaultInventory implements Inventory {
   }
 
   private Reservation locked(String orderId) {
-    return products
-        .lockReservation(orderId)
-        .orElseThrow(() -> new ReservationNotFoundException(orderId));
+    return reservations.lock(orderId).orElseThrow(() -> new ReservationNotFoundException(orderId));
   }
 
   private Map<Long, InventoryItem> inventoryOf(Reservation reservation) {
-    return products
-        .lockInventory(reservation.lines().stream().map(ReservationLine::productId).toList())
+    return inventory
+        .lock(reservation.lines().stream().map(ReservationLine::productId).toList())
         .stream()
         .collect(Collectors.toMap(InventoryItem::productId, Function.identity()));
   }

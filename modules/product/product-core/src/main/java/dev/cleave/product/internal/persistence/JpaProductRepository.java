@@ -3,22 +3,16 @@ package dev.cleave.product.internal.persistence;
 import dev.cleave.kernel.Money;
 import dev.cleave.kernel.Page;
 import dev.cleave.platform.persistence.Constraints;
-import dev.cleave.product.api.CategorySummary;
 import dev.cleave.product.api.DuplicateSkuException;
 import dev.cleave.product.api.ProductSummary;
-import dev.cleave.product.internal.domain.Category;
-import dev.cleave.product.internal.domain.InventoryItem;
 import dev.cleave.product.internal.domain.Product;
 import dev.cleave.product.internal.domain.ProductRepository;
 import dev.cleave.product.internal.domain.ProductSearch;
-import dev.cleave.product.internal.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,86 +62,6 @@ public class JpaProductRepository implements ProductRepository {
       throw new DuplicateSkuException(product.sku());
     }
     return product;
-  }
-
-  @Override
-  public Optional<Category> findCategory(String slug) {
-    return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
-        .setParameter("slug", slug)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public List<CategorySummary> categories() {
-    return em.createQuery(
-            """
-            select new dev.cleave.product.api.CategorySummary(c.slug, c.name,
-                (select count(p) from Product p where p.category = c and p.active = true))
-            from Category c order by c.name\
-            """,
-            CategorySummary.class)
-        .getResultList();
-  }
-
-  @Override
-  public Optional<InventoryItem> inventory(long productId) {
-    return Optional.ofNullable(em.find(InventoryItem.class, productId));
-  }
-
-  @Override
-  public void add(InventoryItem item) {
-    em.persist(item);
-  }
-
-  /**
-   * One statement, rows locked in product-id order, so two orders never lock each other's rows
-   * crosswise.
-   */
-  @Override
-  public List<InventoryItem> lockInventory(Collection<Long> productIds) {
-    if (productIds.isEmpty()) {
-      return List.of();
-    }
-    return em.createQuery(
-            "select i from InventoryItem i where i.productId in :ids order by i.productId",
-            InventoryItem.class)
-        .setParameter("ids", productIds)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultList();
-  }
-
-  @Override
-  public Optional<Reservation> lockReservation(String orderId) {
-    // A query, not em.find(..., PESSIMISTIC_WRITE): find joins the eager lines, which PostgreSQL
-    // cannot
-    // lock in an outer join, so Hibernate would lock in a second select (and warn every time).
-    return em.createQuery(
-            "select r from Reservation r where r.orderId = :orderId", Reservation.class)
-        .setParameter("orderId", orderId)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /** Inserts now: the primary key decides between two first reservations for one order. */
-  @Override
-  public boolean add(Reservation reservation) {
-    return Constraints.insert(em, reservation, "reservations_pkey");
-  }
-
-  @Override
-  public List<String> expiredReservations(Instant now, int limit) {
-    return em.createQuery(
-            """
-            select r.orderId from Reservation r
-            where r.status = dev.cleave.product.api.ReservationStatus.HELD and r.expiresAt < :now
-            order by r.expiresAt\
-            """,
-            String.class)
-        .setParameter("now", now)
-        .setMaxResults(limit)
-        .getResultList();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.cleave.user.internal.application;
 
-import dev.cleave.user.internal.domain.LoginFailures;
+import dev.cleave.user.internal.domain.LoginFailureRepository;
 import dev.cleave.user.internal.domain.RefreshTokenRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class Housekeeping {
 
   @Inject RefreshTokenRepository tokens;
 
-  @Inject LoginFailures failures;
+  @Inject LoginFailureRepository failures;
 
   @Inject UserConfig config;
 

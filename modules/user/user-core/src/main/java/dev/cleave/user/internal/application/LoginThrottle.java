@@ -3,7 +3,7 @@ package dev.cleave.user.internal.application;
 import dev.cleave.platform.security.Sha256;
 import dev.cleave.user.internal.domain.EmailAddress;
 import dev.cleave.user.internal.domain.LockoutSchedule;
-import dev.cleave.user.internal.domain.LoginFailures;
+import dev.cleave.user.internal.domain.LoginFailureRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +24,7 @@ import java.util.Optional;
 @Transactional
 public class LoginThrottle {
 
-  @Inject LoginFailures failures;
+  @Inject LoginFailureRepository failures;
 
   @Inject UserConfig config;
 

@@ -1,4 +1,4 @@
-package dev.cleave.payment.internal.persistence;
+package dev.cleave.payment.internal.processor;
 
 import dev.cleave.kernel.Money;
 import dev.cleave.payment.internal.processor.CardProcessor.Outcome;
@@ -93,19 +93,10 @@ public class ProcessorLedger {
                   .setParameter("reference", reference)
                   .getSingleResult();
       if (done.intValue() == 0) {
-        throw new ProcessorRefusedException(
+        // The processor's records do not allow this movement: a bug on Cleave's side if it happens.
+        throw new IllegalStateException(
             "The processor refused to set " + column + " on " + reference);
       }
-    }
-  }
-
-  /**
-   * The processor refused a money movement its records do not allow (a bug on our side if it
-   * happens).
-   */
-  public static class ProcessorRefusedException extends RuntimeException {
-    public ProcessorRefusedException(String message) {
-      super(message);
     }
   }
 }

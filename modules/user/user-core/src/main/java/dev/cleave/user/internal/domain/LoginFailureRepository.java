@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Failed-login counters per throttle key (an account or a client address). */
-public interface LoginFailures {
+public interface LoginFailureRepository {
 
   /** The latest time until which any of the keys is locked, if one is locked after {@code now}. */
   Optional<Instant> lockedUntil(Collection<String> keys, Instant now);

@@ -1,4 +1,4 @@
-package dev.cleave.payment.internal.persistence;
+package dev.cleave.payment.internal.processor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.cleave.user.internal.persistence;
 
-import dev.cleave.user.internal.domain.LoginFailures;
+import dev.cleave.user.internal.domain.LoginFailureRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,11 +11,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * {@link LoginFailures} in table {@code login_throttles}. Counting is one atomic upsert, so
- * concurrent failures on one key are all counted, on one server or several.
+ * {@link LoginFailureRepository} in table {@code login_throttles}. Counting is one atomic upsert,
+ * so concurrent failures on one key are all counted, on one server or several.
  */
 @ApplicationScoped
-public class SqlLoginFailures implements LoginFailures {
+public class SqlLoginFailureRepository implements LoginFailureRepository {
 
   @PersistenceContext(unitName = "user")
   EntityManager em;
