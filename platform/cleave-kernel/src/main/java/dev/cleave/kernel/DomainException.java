@@ -4,32 +4,40 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A business rule said no. Each module API declares its own subclasses; the runtime maps the {@link
- * Kind} to an HTTP status and the {@link #problemType()} to an RFC 9457 problem type, and the
+ * A business rule said no. Each module API declares its own subclasses; the runtime answers with
+ * the {@link Kind}'s HTTP status and an RFC 9457 problem of type {@link #problemType()}, and the
  * remote clients map such problems back to the same exception, so callers see one behaviour whether
  * a module is in-process or remote.
  */
 public abstract class DomainException extends RuntimeException {
 
-  /** What kind of refusal this is; decides the HTTP status. */
+  /** What kind of refusal this is; carries the HTTP status it is answered with. */
   public enum Kind {
-    /** The addressed thing does not exist (or the caller may not know that it does): 404. */
-    NOT_FOUND,
-    /** The request conflicts with the current state: 409. */
-    CONFLICT,
-    /** The request is well-formed but breaks a business rule: 422. */
-    UNPROCESSABLE,
-    /** The caller may not do this to this object: 403. */
-    FORBIDDEN,
-    /** The caller did not prove who they are (bad credentials, unusable refresh token): 401. */
-    UNAUTHENTICATED,
-    /** The caller must wait before trying again; see {@link #retryAfter()}: 429. */
-    THROTTLED,
-    /**
-     * Something this answer depends on (another module) cannot be reached now; try again later:
-     * 503.
-     */
-    UNAVAILABLE
+    /** The addressed thing does not exist (or the caller may not know that it does). */
+    NOT_FOUND(404),
+    /** The request conflicts with the current state. */
+    CONFLICT(409),
+    /** The request is well-formed but breaks a business rule. */
+    UNPROCESSABLE(422),
+    /** The caller may not do this to this object. */
+    FORBIDDEN(403),
+    /** The caller did not prove who they are (bad credentials, unusable refresh token). */
+    UNAUTHENTICATED(401),
+    /** The caller must wait before trying again; see {@link #retryAfter()}. */
+    THROTTLED(429),
+    /** Something this answer depends on (another module) cannot be reached now; try again later. */
+    UNAVAILABLE(503);
+
+    private final int status;
+
+    Kind(int status) {
+      this.status = status;
+    }
+
+    /** The HTTP status of this kind of refusal, in every shape. */
+    public int status() {
+      return status;
+    }
   }
 
   private final Kind kind;

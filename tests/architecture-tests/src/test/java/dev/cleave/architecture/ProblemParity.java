@@ -58,16 +58,7 @@ final class ProblemParity {
                 + problemsClass(type.getPackageName(), module));
         continue;
       }
-      int status =
-          switch (original.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case FORBIDDEN -> 403;
-            case UNAUTHENTICATED -> 401;
-            case THROTTLED -> 429;
-            case UNAVAILABLE -> 503;
-          };
+      int status = original.kind().status();
       String body =
           "{\"type\":\"https://cleave.dev/problems/"
               + original.problemType()

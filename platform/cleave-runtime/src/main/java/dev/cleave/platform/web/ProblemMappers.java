@@ -137,16 +137,7 @@ public final class ProblemMappers {
   public static class DomainExceptionMapper extends Base<DomainException> {
     @Override
     public Response toResponse(DomainException exception) {
-      int status =
-          switch (exception.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case FORBIDDEN -> 403;
-            case UNAUTHENTICATED -> 401;
-            case THROTTLED -> 429;
-            case UNAVAILABLE -> 503;
-          };
+      int status = exception.kind().status();
       Response.ResponseBuilder response =
           Problems.response(
               ProblemDetail.of(
