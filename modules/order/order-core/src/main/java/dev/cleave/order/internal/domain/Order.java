@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -141,7 +140,7 @@ public class Order {
     this.paymentMethod = Objects.requireNonNull(paymentMethod, "paymentMethod");
     this.shippingAddress = shippingAddress;
     this.status = OrderStatus.PLACED;
-    this.placedAt = now(clock);
+    this.placedAt = clock.instant();
     this.updatedAt = placedAt;
   }
 
@@ -165,24 +164,19 @@ public class Order {
     if (reason != null) {
       failureReason = reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
-    updatedAt = now(clock);
+    updatedAt = clock.instant();
     completedAt = next.isSettled() ? updatedAt : null;
   }
 
   /** Notes a recovery attempt that could not finish the saga (the next one waits longer). */
   public void recoveryAttempted(Clock clock) {
     recoveryAttempts++;
-    updatedAt = now(clock);
+    updatedAt = clock.instant();
   }
 
   /** How long the saga took from placement to its final state; empty while it runs. */
   public Optional<Duration> sagaDuration() {
     return Optional.ofNullable(completedAt).map(done -> Duration.between(placedAt, done));
-  }
-
-  private static Instant now(Clock clock) {
-    // PostgreSQL keeps microseconds: truncate now, so a replayed answer equals the first one.
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   public UUID id() {

@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +87,7 @@ public class PaymentTransactions {
               request.card().expiryMonth(),
               request.card().expiryYear(),
               fingerprint,
-              clock.instant().truncatedTo(ChronoUnit.MICROS)); // as the database keeps it
+              clock.instant());
       if (methods.add(method)) {
         return method.toApi();
       }

@@ -15,7 +15,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -115,7 +114,7 @@ public class Payment {
     this.cardLast4 = cardLast4;
     this.requestFingerprint = requestFingerprint;
     this.status = PaymentStatus.PROCESSING;
-    this.createdAt = now(clock);
+    this.createdAt = clock.instant();
     this.updatedAt = createdAt;
   }
 
@@ -149,7 +148,7 @@ public class Payment {
       return false;
     }
     require(PaymentStatus.AUTHORIZED, "captured");
-    capturedAt = now(clock);
+    capturedAt = clock.instant();
     return moveTo(PaymentStatus.CAPTURED, clock);
   }
 
@@ -189,13 +188,8 @@ public class Payment {
 
   private boolean moveTo(PaymentStatus next, Clock clock) {
     status = next;
-    updatedAt = now(clock);
+    updatedAt = clock.instant();
     return true;
-  }
-
-  private static Instant now(Clock clock) {
-    // PostgreSQL keeps microseconds: truncate now, so a replayed answer equals the first one.
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   public String paymentKey() {

@@ -15,7 +15,6 @@ import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,8 +73,7 @@ public class Reservation {
     this.status = status;
     this.lines = new ArrayList<>(lines);
     this.lines.sort(Comparator.comparingLong(ReservationLine::productId));
-    // PostgreSQL keeps microseconds: truncate now, so a replayed answer equals the first one.
-    this.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = clock.instant();
     this.updatedAt = createdAt;
     this.expiresAt = createdAt.plus(ttl);
   }

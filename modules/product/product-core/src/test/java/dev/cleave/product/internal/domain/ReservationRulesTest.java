@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class ReservationRulesTest {
 
+  /** A deployable's clock ticks in microseconds, as the database keeps them (ClockProducer). */
   private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456789Z"), ZoneOffset.UTC);
+      Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456Z"), ZoneOffset.UTC);
 
   @Test
   void stockIsNeverPromisedTwiceNorCountedBelowWhatIsPromised() {
