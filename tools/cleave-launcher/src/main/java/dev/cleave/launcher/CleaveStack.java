@@ -49,6 +49,9 @@ public final class CleaveStack implements AutoCloseable {
       Path logs,
       Consumer<String> progress) {}
 
+  /** Loopback, IPv4 and IPv6: where the gateway's requests come from on one machine. */
+  private static final String LOOPBACK = "127.0.0.1,0:0:0:0:0:0:0:1";
+
   private final Topology topology;
   private final List<LibertyServer> servers = new ArrayList<>();
   private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
@@ -202,38 +205,20 @@ public final class CleaveStack implements AutoCloseable {
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
     for (Topology.Node node : topology.nodes()) {
       Map<String, String> own = new LinkedHashMap<>(common);
-      if (node.isGateway()) {
-        node.remote()
-            .forEach(
-                (module, server) ->
-                    own.put(
-                        "CLEAVE_GATEWAY_UPSTREAM_" + module.toUpperCase(Locale.ROOT),
-                        uri(server).toString()));
-        own.putAll(options.serverEnvironment());
-        result.put(node.server(), own);
-        continue;
+      if (!node.isGateway()) {
+        own.putAll(databases.get(node.database()).toEnvironment());
       }
-      own.putAll(databases.get(node.database()).toEnvironment());
+      // On this machine the gateway's requests come from loopback.
+      own.putAll(topology.wiring(node, this::uri, LOOPBACK));
       if (topology.front().isGateway()) {
-        // Behind the gateway, on this machine: its X-Forwarded-For names the client.
-        own.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
         own.putAll(options.serverEnvironment());
       }
       if (node.modules().contains("user") && userKeys != null) {
         own.put("CLEAVE_JWT_PRIVATE_KEY_LOCATION", userKeys.privateKey().toString());
       }
-      if (node.callsServices()) {
-        own.put("CLEAVE_SERVICE_NAME", node.server());
-        DevKeys.KeyFiles pair = serviceKeys.get(node.server());
-        if (pair != null) {
-          own.put("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION", pair.privateKey().toString());
-        }
-        node.remote()
-            .forEach(
-                (module, server) ->
-                    own.put(
-                        "CLEAVE_" + module.toUpperCase(Locale.ROOT) + "_URL",
-                        uri(server).toString()));
+      DevKeys.KeyFiles pair = serviceKeys.get(node.server());
+      if (pair != null) {
+        own.put("CLEAVE_SERVICE_PRIVATE_KEY_LOCATION", pair.privateKey().toString());
       }
       result.put(node.server(), own);
     }

@@ -1,13 +1,16 @@
 package dev.cleave.launcher;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -202,6 +205,46 @@ public record Topology(String name, List<Node> nodes) {
       }
     }
     return Map.copyOf(servers);
+  }
+
+  /**
+   * The variables that wire one server of this shape to the others, as its configuration reads
+   * them: the gateway gets one upstream per module ({@code CLEAVE_GATEWAY_UPSTREAM_<MODULE>}); a
+   * server that calls modules remotely gets its service name ({@code CLEAVE_SERVICE_NAME}) and
+   * where each callee is served ({@code CLEAVE_<MODULE>_URL}); a server behind the gateway trusts
+   * the gateway's {@code X-Forwarded-For} ({@code CLEAVE_HTTP_TRUSTED_PROXIES}). Keys, databases
+   * and settings belong to the running system, not to the shape ({@link CleaveStack}).
+   *
+   * @param address where a server of this shape answers, by server name: {@code
+   *     http://localhost:<port>} on one machine, a Service's DNS name in a cluster
+   * @param gatewayAddresses the addresses the gateway's requests come from, as the servers behind
+   *     it see them (comma-separated addresses or CIDR ranges)
+   */
+  public Map<String, String> wiring(
+      Node node, Function<String, URI> address, String gatewayAddresses) {
+    Map<String, String> wiring = new LinkedHashMap<>();
+    if (node.isGateway()) {
+      node.remote()
+          .forEach(
+              (module, server) ->
+                  wiring.put(
+                      "CLEAVE_GATEWAY_UPSTREAM_" + module.toUpperCase(Locale.ROOT),
+                      address.apply(server).toString()));
+      return wiring;
+    }
+    if (front().isGateway()) {
+      wiring.put("CLEAVE_HTTP_TRUSTED_PROXIES", gatewayAddresses);
+    }
+    if (node.callsServices()) {
+      wiring.put("CLEAVE_SERVICE_NAME", node.server());
+      node.remote()
+          .forEach(
+              (module, server) ->
+                  wiring.put(
+                      "CLEAVE_" + module.toUpperCase(Locale.ROOT) + "_URL",
+                      address.apply(server).toString()));
+    }
+    return wiring;
   }
 
   /** The server clients talk to. */

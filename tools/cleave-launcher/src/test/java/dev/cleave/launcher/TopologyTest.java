@@ -3,6 +3,7 @@ package dev.cleave.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,55 @@ class TopologyTest {
     assertThat(product.front().remote())
         .containsEntry("product", "product-service")
         .containsEntry("order", "monolith-extract-product");
+  }
+
+  /**
+   * In a cluster a server is reached by its Service's name; the shape wires by whatever address.
+   */
+  private static URI inCluster(String server) {
+    return URI.create("http://" + server + ":9080");
+  }
+
+  @Test
+  void theShapeWiresEachServerToTheServersItCalls() {
+    Topology payment = Topology.of("extract:payment", "cleave", TopologyTest::port);
+    assertThat(payment.wiring(payment.front(), TopologyTest::inCluster, "10.0.0.0/8"))
+        .isEqualTo(
+            Map.of(
+                "CLEAVE_GATEWAY_UPSTREAM_USER", "http://monolith-extract-payment:9080",
+                "CLEAVE_GATEWAY_UPSTREAM_PRODUCT", "http://monolith-extract-payment:9080",
+                "CLEAVE_GATEWAY_UPSTREAM_ORDER", "http://monolith-extract-payment:9080",
+                "CLEAVE_GATEWAY_UPSTREAM_PAYMENT", "http://payment-service:9080"));
+    assertThat(
+            payment.wiring(
+                payment.node("monolith-extract-payment").orElseThrow(),
+                TopologyTest::inCluster,
+                "10.0.0.0/8"))
+        .isEqualTo(
+            Map.of(
+                "CLEAVE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8",
+                "CLEAVE_SERVICE_NAME", "monolith-extract-payment",
+                "CLEAVE_PAYMENT_URL", "http://payment-service:9080"));
+    assertThat(payment.wiring(payment.holderOf("payment"), TopologyTest::inCluster, "10.0.0.0/8"))
+        .as("a service that calls no module is wired only to trust the gateway")
+        .isEqualTo(Map.of("CLEAVE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8"));
+
+    Topology split = Topology.of("split", "cleave", TopologyTest::port);
+    assertThat(
+            split.wiring(
+                split.holderOf("order"),
+                server -> URI.create("http://localhost:" + split.node(server).orElseThrow().port()),
+                "127.0.0.1"))
+        .containsEntry("CLEAVE_USER_URL", "http://localhost:9081")
+        .containsEntry("CLEAVE_PRODUCT_URL", "http://localhost:9082")
+        .containsEntry("CLEAVE_PAYMENT_URL", "http://localhost:9084")
+        .containsEntry("CLEAVE_SERVICE_NAME", "order-service")
+        .hasSize(5);
+
+    Topology monolith = Topology.of("monolith", "cleave", TopologyTest::port);
+    assertThat(monolith.wiring(monolith.front(), TopologyTest::inCluster, "10.0.0.0/8"))
+        .as("the lone monolith is wired to nothing: every call is in-process")
+        .isEmpty();
   }
 
   @Test
