@@ -3,7 +3,6 @@ package dev.cleave.order.internal.application;
 import dev.cleave.kernel.Page;
 import dev.cleave.order.api.CartEmptyException;
 import dev.cleave.order.api.DependencyUnavailableException;
-import dev.cleave.order.api.MixedCurrenciesException;
 import dev.cleave.order.api.OrderDetails;
 import dev.cleave.order.api.OrderKeyReusedException;
 import dev.cleave.order.api.OrderNotCancellableException;
@@ -11,14 +10,12 @@ import dev.cleave.order.api.OrderNotFoundException;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
 import dev.cleave.order.api.PlaceOrder;
-import dev.cleave.order.api.ProductUnavailableException;
 import dev.cleave.order.api.ShippingAddressRequiredException;
 import dev.cleave.order.internal.domain.CartItem;
 import dev.cleave.order.internal.domain.DeliveryAddress;
 import dev.cleave.order.internal.domain.Order;
 import dev.cleave.order.internal.domain.OrderFingerprint;
-import dev.cleave.order.internal.domain.OrderLineItem;
-import dev.cleave.payment.api.CardExpiredException;
+import dev.cleave.order.internal.domain.PricedCart;
 import dev.cleave.payment.api.PaymentMethod;
 import dev.cleave.payment.api.PaymentMethodRequest;
 import dev.cleave.product.api.ProductSnapshot;
@@ -27,14 +24,11 @@ import dev.cleave.user.api.CustomerSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -67,56 +61,17 @@ public class OrderService {
    */
   public Placement place(String customerId, String idempotencyKey, PlaceOrder request) {
     String fingerprint = OrderFingerprint.of(request);
-    Optional<Placement> replay = replay(customerId, idempotencyKey, fingerprint);
-    if (replay.isPresent()) {
-      return replay.get();
+    OrderTransactions.Submission submission = transactions.submission(customerId, idempotencyKey);
+    if (submission.earlier().isPresent()) {
+      return replay(submission.earlier().get(), fingerprint);
     }
-    YearMonth expiry = YearMonth.of(request.card().expiryYear(), request.card().expiryMonth());
-    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-      throw new CardExpiredException("The card expired at the end of " + expiry + ".");
-    }
-    List<CartItem> cart = transactions.cart(customerId);
+    List<CartItem> cart = submission.cart();
     if (cart.isEmpty()) {
-      // A concurrent submission under the same key may have just ordered the cart: answer with its
-      // order.
-      replay = replay(customerId, idempotencyKey, fingerprint);
-      if (replay.isPresent()) {
-        return replay.get();
-      }
       throw new CartEmptyException("The cart is empty; add products before placing an order.");
     }
-    Map<Long, ProductSnapshot> products =
-        products(cart.stream().map(CartItem::productId).collect(Collectors.toSet()));
-    Set<Long> unavailable = new TreeSet<>();
-    for (CartItem item : cart) {
-      ProductSnapshot product = products.get(item.productId());
-      if (product == null || !product.active()) {
-        unavailable.add(item.productId());
-      }
-    }
-    if (!unavailable.isEmpty()) {
-      throw new ProductUnavailableException(
-          "These products are no longer sold; remove them from the cart: " + unavailable + ".");
-    }
-    Set<String> currencies =
-        products.values().stream().map(p -> p.price().currency()).collect(Collectors.toSet());
-    if (currencies.size() > 1) {
-      throw new MixedCurrenciesException(
-          "The cart mixes currencies " + new TreeSet<>(currencies) + "; an order is paid in one.");
-    }
-    List<OrderLineItem> lines =
-        cart.stream()
-            .map(
-                item -> {
-                  ProductSnapshot product = products.get(item.productId());
-                  return new OrderLineItem(
-                      product.id(),
-                      product.sku(),
-                      product.name(),
-                      product.price().amount(),
-                      item.quantity());
-                })
-            .toList();
+    Map<Long, Integer> quantities = new LinkedHashMap<>();
+    cart.forEach(item -> quantities.put(item.productId(), item.quantity()));
+    PricedCart priced = PricedCart.of(quantities, products(quantities.keySet()));
     DeliveryAddress address = DeliveryAddress.of(shippingAddress(customerId, request));
     // The card goes to the payment module first, which keeps it with the processor and answers a
     // token: the saga (and its recovery, should the payment module be down later) pays with that.
@@ -135,8 +90,8 @@ public class OrderService {
             customerId,
             idempotencyKey,
             fingerprint,
-            lines,
-            currencies.iterator().next(),
+            priced.lines(),
+            priced.currency(),
             method.cardBrand(),
             method.cardLast4(),
             method.token(),
@@ -145,7 +100,8 @@ public class OrderService {
     try {
       transactions.create(order);
     } catch (OrderTransactions.DuplicateSubmissionException e) {
-      return replay(customerId, idempotencyKey, fingerprint).orElseThrow();
+      // A concurrent submission under the same key won the insert: answer with its order.
+      return replay(transactions.findByKey(customerId, idempotencyKey).orElseThrow(), fingerprint);
     }
     metrics.placed();
     return new Placement(OrderMapping.details(saga.drivePlaced(order)), false);
@@ -201,18 +157,14 @@ public class OrderService {
         .orElseThrow(() -> new OrderNotFoundException(orderId));
   }
 
-  private Optional<Placement> replay(String customerId, String idempotencyKey, String fingerprint) {
-    return transactions
-        .findByKey(customerId, idempotencyKey)
-        .map(
-            existing -> {
-              if (!existing.requestFingerprint().equals(fingerprint)) {
-                throw new OrderKeyReusedException(
-                    "The Idempotency-Key was used for a different order request; "
-                        + "use a new key for a new order.");
-              }
-              return new Placement(OrderMapping.details(existing), true);
-            });
+  /** The answer to a repeated submission: the earlier order, if the request is the same. */
+  private static Placement replay(Order earlier, String fingerprint) {
+    if (!earlier.requestFingerprint().equals(fingerprint)) {
+      throw new OrderKeyReusedException(
+          "The Idempotency-Key was used for a different order request; "
+              + "use a new key for a new order.");
+    }
+    return new Placement(OrderMapping.details(earlier), true);
   }
 
   private Map<Long, ProductSnapshot> products(Set<Long> ids) {

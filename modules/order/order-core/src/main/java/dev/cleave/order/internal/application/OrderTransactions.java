@@ -59,6 +59,24 @@ public class OrderTransactions {
     return orders.find(id);
   }
 
+  /**
+   * What a submission under an idempotency key finds: the order an earlier submission made under
+   * it, or else the cart to order.
+   */
+  public record Submission(Optional<Order> earlier, List<CartItem> cart) {}
+
+  /**
+   * Reads the customer's cart, then the order under the key, in one transaction. In that order: a
+   * concurrent submission inserts its order and empties the cart in one commit, so a cart read
+   * after that commit is followed by a key read that sees the order, and an empty cart is never
+   * mistaken for "nothing to order" while its order is there to replay.
+   */
+  @Transactional(TxType.REQUIRED)
+  public Submission submission(String customerId, String idempotencyKey) {
+    List<CartItem> cart = carts.items(customerId);
+    return new Submission(orders.findByKey(customerId, idempotencyKey), cart);
+  }
+
   @Transactional(TxType.REQUIRED)
   public Optional<Order> findByKey(String customerId, String idempotencyKey) {
     return orders.findByKey(customerId, idempotencyKey);
