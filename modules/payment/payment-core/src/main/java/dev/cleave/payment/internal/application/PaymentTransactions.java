@@ -33,6 +33,18 @@ import java.util.Optional;
  * outcome is recorded as soon as the processor answers. Capture, void and refund lock the payment
  * row, then ask the processor, then record: two concurrent captures serialize on the lock and the
  * second finds the payment captured.
+ *
+ * <p>Why the two kinds of call to the processor differ. An authorization may take seconds (the slow
+ * test card; a real issuer's checks) and its caller's timeout leaves it to finish on its own, so it
+ * holds no lock and no transaction while the processor works: its {@code PROCESSING} row, committed
+ * first, is its claim, and recovery settles it from the processor's records. Capture, void and
+ * refund are bookkeeping on an authorization the processor already holds, short and idempotent by
+ * the payment's reference. Holding the row lock across them means a capture and a concurrent void
+ * of one payment cannot both reach the processor and the row can never disagree with it about which
+ * one won. A claim state ({@code CAPTURING}, like {@code PROCESSING}) would release the lock during
+ * the call at the price of one more transaction per step and one more state for recovery; the lock
+ * costs only that a slow processor keeps this one payment's row locked for the call's duration, and
+ * nothing but the same payment's other steps ever waits for it.
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
