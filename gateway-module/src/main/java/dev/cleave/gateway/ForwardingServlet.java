@@ -52,7 +52,7 @@ public class ForwardingServlet extends HttpServlet {
    */
   private static final String ROUTE = ForwardingServlet.class.getName() + ".route";
 
-  private transient GatewaySettings settings;
+  private transient GatewayConfig config;
   private transient UpstreamClient client;
   private transient GatewayMetrics metrics;
   private transient Map<String, UpstreamPool> pools;
@@ -63,7 +63,7 @@ public class ForwardingServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     try {
-      settings = GatewaySettings.from(ConfigProvider.getConfig());
+      config = GatewayConfig.from(ConfigProvider.getConfig());
     } catch (IllegalArgumentException e) {
       throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
     }
@@ -72,7 +72,7 @@ public class ForwardingServlet extends HttpServlet {
     client =
         new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
     pools = new LinkedHashMap<>();
-    settings
+    config
         .routes()
         .upstreams()
         .forEach(
@@ -82,8 +82,8 @@ public class ForwardingServlet extends HttpServlet {
                     new UpstreamPool(
                         name,
                         instances,
-                        settings.ejectAfter(),
-                        settings.coolDown(),
+                        config.ejectAfter(),
+                        config.coolDown(),
                         System::nanoTime)));
     getServletContext().setAttribute(UpstreamPool.class.getName(), Map.copyOf(pools));
     aggregation =
@@ -96,7 +96,7 @@ public class ForwardingServlet extends HttpServlet {
             });
     metrics = new GatewayMetrics();
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
-    LOG.info(() -> "Gateway routes to " + settings.routes().upstreams());
+    LOG.info(() -> "Gateway routes to " + config.routes().upstreams());
   }
 
   @Override
@@ -109,8 +109,8 @@ public class ForwardingServlet extends HttpServlet {
     }
   }
 
-  GatewaySettings settings() {
-    return settings;
+  GatewayConfig config() {
+    return config;
   }
 
   @Override
@@ -136,18 +136,18 @@ public class ForwardingServlet extends HttpServlet {
           response, 400, "bad-request", "Bad request", violation.get() + ".", null, requestId);
       return;
     }
-    if (headerBytes(request) > settings.maxHeaderBytes()) {
+    if (headerBytes(request) > config.maxHeaderBytes()) {
       GatewayProblems.write(
           response,
           431,
           "request-header-fields-too-large",
           "Request header fields too large",
-          "The request headers exceed " + settings.maxHeaderBytes() + " bytes.",
+          "The request headers exceed " + config.maxHeaderBytes() + " bytes.",
           path,
           requestId);
       return;
     }
-    Optional<RouteTable.Route> route = settings.routes().match(path);
+    Optional<RouteTable.Route> route = config.routes().match(path);
     if (route.isEmpty()) {
       request.setAttribute(ROUTE, "unrouted");
       GatewayProblems.write(
@@ -166,7 +166,7 @@ public class ForwardingServlet extends HttpServlet {
     if (CorsPolicy.isPreflight(
         request.getMethod(), origin, request.getHeader("Access-Control-Request-Method"))) {
       CorsPolicy.Preflight preflight =
-          settings
+          config
               .cors()
               .preflight(
                   origin,
@@ -187,9 +187,9 @@ public class ForwardingServlet extends HttpServlet {
       response.setStatus(204);
       return;
     }
-    settings.cors().actual(origin).forEach(response::setHeader);
+    config.cors().actual(origin).forEach(response::setHeader);
     EdgeAuthentication.Decision access =
-        settings
+        config
             .authentication()
             .decide(
                 request.getMethod(),
@@ -198,7 +198,7 @@ public class ForwardingServlet extends HttpServlet {
                 Instant.now());
     // Refused requests count too: a client guessing tokens is limited like any other.
     RateLimits.Decision limit =
-        settings
+        config
             .rateLimits()
             .take(
                 request.getMethod(),
@@ -212,7 +212,7 @@ public class ForwardingServlet extends HttpServlet {
                                 + ForwardedHeaders.clientAddress(
                                     request.getRemoteAddr(),
                                     request.getHeader("X-Forwarded-For"),
-                                    settings.trustedProxies())));
+                                    config.trustedProxies())));
     if (limit.policy() != null) {
       response.setHeader("RateLimit-Policy", limit.policy().policyHeader());
       response.setHeader("RateLimit", limit.rateLimitHeader());
@@ -270,7 +270,7 @@ public class ForwardingServlet extends HttpServlet {
       orderDetails(detailsOf.get(), request, response, path, requestId);
       return;
     }
-    ResponseCache cache = settings.cache();
+    ResponseCache cache = config.cache();
     String cacheKey = null;
     if (request.getMethod().equals("GET") && cache.covers(routeName)) {
       cacheKey =
@@ -295,7 +295,7 @@ public class ForwardingServlet extends HttpServlet {
           413,
           "payload-too-large",
           "Payload too large",
-          "The request body exceeds " + settings.maxBodyBytes() + " bytes.",
+          "The request body exceeds " + config.maxBodyBytes() + " bytes.",
           path,
           requestId);
       return;
@@ -348,7 +348,7 @@ public class ForwardingServlet extends HttpServlet {
           exchange(
               route,
               upstreamRequest(request, path, body, requestId),
-              settings.upstreamTimeout(),
+              config.upstreamTimeout(),
               repeatable);
     } catch (IllegalArgumentException e) {
       GatewayProblems.write(
@@ -367,7 +367,7 @@ public class ForwardingServlet extends HttpServlet {
           route,
           switch (exchange.failure()) {
             case "timeout" ->
-                "did not answer within " + settings.upstreamTimeout().toSeconds() + " s";
+                "did not answer within " + config.upstreamTimeout().toSeconds() + " s";
             case "reset" -> "closed the connection";
             default -> "is not reachable";
           },
@@ -424,9 +424,9 @@ public class ForwardingServlet extends HttpServlet {
                     + " instance "
                     + instance.baseUri()
                     + " ejected for "
-                    + settings.coolDown()
+                    + config.coolDown()
                     + " after "
-                    + settings.ejectAfter()
+                    + config.ejectAfter()
                     + " failures in a row");
       }
       if (!tryNext) {
@@ -455,7 +455,7 @@ public class ForwardingServlet extends HttpServlet {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    ResponseCache cache = settings.cache();
+    ResponseCache cache = config.cache();
     Optional<Duration> ttl =
         cache.freshness(answer.headers().firstValue("Cache-Control").orElse(null));
     if (ttl.isEmpty()
@@ -542,9 +542,7 @@ public class ForwardingServlet extends HttpServlet {
     String authorization = request.getHeader("Authorization");
     String forwardedFor =
         ForwardedHeaders.forwardedFor(
-            request.getRemoteAddr(),
-            request.getHeader("X-Forwarded-For"),
-            settings.trustedProxies());
+            request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), config.trustedProxies());
     OrderDetailsView.Part view =
         OrderDetailsView.build(
             orderId,
@@ -575,7 +573,7 @@ public class ForwardingServlet extends HttpServlet {
   /** One part of a composite view: a GET through the route table, to the instances in turn. */
   private OrderDetailsView.Part fetch(
       String path, String authorization, String forwardedFor, String requestId) {
-    Optional<RouteTable.Route> route = settings.routes().match(path);
+    Optional<RouteTable.Route> route = config.routes().match(path);
     if (route.isEmpty()) {
       return OrderDetailsView.Part.noAnswer();
     }
@@ -591,7 +589,7 @@ public class ForwardingServlet extends HttpServlet {
     UpstreamClient.Request get = new UpstreamClient.Request("GET", path, headers, new byte[0]);
     Exchange exchange;
     try {
-      exchange = exchange(route.get(), get, settings.aggregationTimeout(), true);
+      exchange = exchange(route.get(), get, config.aggregationTimeout(), true);
     } catch (IllegalArgumentException e) {
       // A path built from an upstream's answer that HTTP/1.1 cannot carry: that part is missing.
       return OrderDetailsView.Part.noAnswer();
@@ -620,12 +618,12 @@ public class ForwardingServlet extends HttpServlet {
 
   private byte[] readBody(HttpServletRequest request) throws IOException {
     long declared = request.getContentLengthLong();
-    if (declared > settings.maxBodyBytes()) {
+    if (declared > config.maxBodyBytes()) {
       return null;
     }
     try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
-      return body.length > settings.maxBodyBytes() ? null : body;
+      byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
+      return body.length > config.maxBodyBytes() ? null : body;
     }
   }
 
@@ -647,7 +645,7 @@ public class ForwardingServlet extends HttpServlet {
             ForwardedHeaders.forwardedFor(
                 request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-For"),
-                settings.trustedProxies())));
+                config.trustedProxies())));
     headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
     String host = request.getHeader("Host");
     if (host != null && !host.isBlank()) {

@@ -44,7 +44,7 @@ public class HealthServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     try {
-      upstreams = GatewaySettings.from(ConfigProvider.getConfig()).routes().upstreams();
+      upstreams = GatewayConfig.from(ConfigProvider.getConfig()).routes().upstreams();
     } catch (IllegalArgumentException e) {
       throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
     }

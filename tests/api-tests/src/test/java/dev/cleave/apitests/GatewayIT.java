@@ -39,7 +39,7 @@ class GatewayIT {
   @BeforeEach
   void onlyBehindAGateway() {
     Assumptions.assumeTrue(
-        CleaveSystem.stack().map(s -> s.topology().front().isGateway()).orElse(false),
+        CleaveSystem.deployment().map(s -> s.topology().front().isGateway()).orElse(false),
         "the front door is a gateway only in the split and extract shapes");
   }
 
@@ -178,8 +178,8 @@ class GatewayIT {
   }
 
   private static Path serverLog(String module) {
-    var stack = CleaveSystem.stack().orElseThrow();
-    return stack.server(stack.topology().holderOf(module).server()).log().orElseThrow();
+    var deployment = CleaveSystem.deployment().orElseThrow();
+    return deployment.server(deployment.topology().holderOf(module).server()).log().orElseThrow();
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Shop;
-import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.LibertyServer;
+import dev.cleave.launcher.LocalDeployment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,9 +56,9 @@ class LoadBalancingIT {
 
   @Test
   void killingOneOfTwoInstancesUnderTrafficFailsNoIdempotentRequest() throws Exception {
-    CleaveStack stack = CleaveSystem.stack().orElseThrow();
-    LibertyServer product = stack.server("product-service");
-    LibertyServer gateway = stack.server("gateway");
+    LocalDeployment deployment = CleaveSystem.deployment().orElseThrow();
+    LibertyServer product = deployment.server("product-service");
+    LibertyServer gateway = deployment.server("gateway");
     Path logs = product.log().orElseThrow().getParent();
     Path wlp = Path.of(System.getProperty("cleave.wlp"));
     int secondProductPort = CleaveSystem.freePort();

@@ -7,7 +7,7 @@ import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.ExtractionSuite;
 import dev.cleave.apitests.support.Problems;
-import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.LocalDeployment;
 import dev.cleave.launcher.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +41,8 @@ class LogSecrecyIT {
 
   @Test
   void noRefusedOrValidTokenIsWrittenToAnyServersLog() throws Exception {
-    CleaveStack stack = CleaveSystem.stack().orElse(null);
-    Assumptions.assumeTrue(stack != null, "reads the logs of a system this run started");
+    LocalDeployment deployment = CleaveSystem.deployment().orElse(null);
+    Assumptions.assumeTrue(deployment != null, "reads the logs of a system this run started");
     String real = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     String forged =
         real.substring(0, real.length() - 8)
@@ -63,7 +63,7 @@ class LogSecrecyIT {
         given().queryParam("access_token", inQuery).get("/api/v1/users/me"), 401);
     given().queryParam("access_token", inQuery).get("/api/v1/products").then().statusCode(200);
 
-    awaitLogsFlushed(stack);
+    awaitLogsFlushed(deployment);
     Map<String, String> secrets =
         Map.of(
             "claims of the forged token's original", real.split("\\.")[1],
@@ -89,8 +89,8 @@ class LogSecrecyIT {
    */
   @Test
   void expectedRefusalsWriteNoFfdcIncident() throws Exception {
-    CleaveStack stack = CleaveSystem.stack().orElse(null);
-    Assumptions.assumeTrue(stack != null, "reads the logs of a system this run started");
+    LocalDeployment deployment = CleaveSystem.deployment().orElse(null);
+    Assumptions.assumeTrue(deployment != null, "reads the logs of a system this run started");
     String admin = CleaveSystem.tokens().admin();
     String real = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     Problems.assertProblem(given().auth().oauth2(real + "x").get("/api/v1/users/me"), 401);
@@ -119,7 +119,7 @@ class LogSecrecyIT {
             .post("/api/v1/products"),
         409);
 
-    awaitLogsFlushed(stack);
+    awaitLogsFlushed(deployment);
     List<String> incidents = new ArrayList<>();
     for (Path file : logFiles()) {
       if (file.getFileName().toString().startsWith("ffdc_")) {
@@ -139,12 +139,12 @@ class LogSecrecyIT {
   /**
    * Waits until each server has logged a marker request, so everything sent before it is on disk.
    */
-  private static void awaitLogsFlushed(CleaveStack stack) throws InterruptedException {
-    for (Topology.Node node : stack.topology().nodes()) {
+  private static void awaitLogsFlushed(LocalDeployment deployment) throws InterruptedException {
+    for (Topology.Node node : deployment.topology().nodes()) {
       String marker = "log-secrecy-" + UUID.randomUUID();
       // A path no server has: each answers it itself (404), with the marker as its request id.
       given()
-          .baseUri(stack.serverUri(node.server()).toString())
+          .baseUri(deployment.serverUri(node.server()).toString())
           .header("X-Request-Id", marker)
           .get("/log-secrecy-marker");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -8,7 +8,7 @@ import dev.cleave.apitests.support.Await;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Shop;
-import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.LocalDeployment;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class PaymentOutageIT {
       throws Exception {
     Assumptions.assumeTrue(
         CleaveSystem.topology().equals("split"), "kills a service of the split system");
-    CleaveStack stack = CleaveSystem.stack().orElseThrow();
+    LocalDeployment deployment = CleaveSystem.deployment().orElseThrow();
     Ledgers ledgers = Ledgers.open();
     int initial = 20_000;
     long product = Shop.product("3.00", initial);
@@ -92,14 +92,14 @@ class PaymentOutageIT {
           Duration.ofMinutes(2),
           () -> accepted.size() >= BEFORE_THE_KILL);
       outage.set(true);
-      stack.kill("payment-service");
+      deployment.kill("payment-service");
       try {
         Await.until(
             "a checkout refused while payment-service is down",
             Duration.ofSeconds(30),
             () -> !refusedCustomers.isEmpty());
       } finally {
-        restartTook = stack.restart("payment-service");
+        restartTook = deployment.restart("payment-service");
         backAt = System.nanoTime();
         outage.set(false);
         back.countDown();

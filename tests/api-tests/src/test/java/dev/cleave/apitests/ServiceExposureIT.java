@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.ExtractionSuite;
-import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.LocalDeployment;
 import dev.cleave.launcher.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,13 +31,13 @@ class ServiceExposureIT {
 
   @Test
   void serversBehindTheGatewayListenOnLoopbackOnlyAndTheGatewayAnswers() throws IOException {
-    CleaveStack stack = CleaveSystem.stack().orElse(null);
+    LocalDeployment deployment = CleaveSystem.deployment().orElse(null);
     Assumptions.assumeTrue(
-        stack != null && stack.topology().front().isGateway(),
+        deployment != null && deployment.topology().front().isGateway(),
         "only the split and extract shapes have servers behind a gateway");
     Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net");
-    for (Topology.Node node : stack.topology().nodes()) {
-      List<String> addresses = listening(stack.serverUri(node.server()).getPort());
+    for (Topology.Node node : deployment.topology().nodes()) {
+      List<String> addresses = listening(deployment.serverUri(node.server()).getPort());
       assertThat(addresses).as("%s listens", node.server()).isNotEmpty();
       if (node.isGateway()) {
         assertThat(addresses)

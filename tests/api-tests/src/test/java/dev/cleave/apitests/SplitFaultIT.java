@@ -9,7 +9,7 @@ import dev.cleave.apitests.support.Await;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Ledgers;
 import dev.cleave.apitests.support.Shop;
-import dev.cleave.launcher.CleaveStack;
+import dev.cleave.launcher.LocalDeployment;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ class SplitFaultIT {
         CleaveSystem.topology().equals("split"), "kills services of the split system");
   }
 
-  private static CleaveStack stack() {
-    return CleaveSystem.stack().orElseThrow();
+  private static LocalDeployment deployment() {
+    return CleaveSystem.deployment().orElseThrow();
   }
 
   private static Placed place(Account customer, String card) {
@@ -95,7 +95,7 @@ class SplitFaultIT {
           "every slow payment recorded",
           Duration.ofSeconds(20),
           () -> inFlight.stream().allMatch(customer -> ledgers.payments(customer.id()) == 1));
-      stack().kill("payment-service");
+      deployment().kill("payment-service");
       for (Future<Placed> placed : placing) {
         orders.add(placed.get(30, TimeUnit.SECONDS));
       }
@@ -133,7 +133,7 @@ class SplitFaultIT {
       // The rest of the shop is unaffected.
       given().get("/api/v1/products/" + product).then().statusCode(200);
     } finally {
-      stack().restart("payment-service");
+      deployment().restart("payment-service");
     }
     for (Account customer : refused) {
       assertThat(ledgers.orders(customer.id())).as("nothing was ordered").isZero();
@@ -189,7 +189,7 @@ class SplitFaultIT {
     long product = Shop.product("2.00", 1);
     Account customer = Shop.shopper("details-partial", product);
     Placed placed = place(customer, Shop.APPROVED);
-    stack().kill("product-service");
+    deployment().kill("product-service");
     try {
       Response down = given().get("/api/v1/products/" + product);
       assertThat(down.statusCode()).as(down.asString()).isEqualTo(503);
@@ -216,7 +216,7 @@ class SplitFaultIT {
       assertThat(details.jsonPath().getString("order.id")).isEqualTo(placed.orderId());
       assertThat(details.jsonPath().getString("payment.status")).isEqualTo("CAPTURED");
     } finally {
-      stack().restart("product-service");
+      deployment().restart("product-service");
     }
     given().get("/api/v1/products/" + product).then().statusCode(200);
     given().get("/health/ready").then().statusCode(200);

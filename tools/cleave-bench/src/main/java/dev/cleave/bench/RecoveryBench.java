@@ -1,7 +1,7 @@
 package dev.cleave.bench;
 
-import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.EmbeddedDatabase;
+import dev.cleave.launcher.LocalDeployment;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ public final class RecoveryBench {
       List.of("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED");
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
 
-  private static volatile CleaveStack running;
+  private static volatile LocalDeployment running;
 
   private final Map<String, String> options;
   private final Path out;
@@ -85,9 +85,9 @@ public final class RecoveryBench {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  CleaveStack stack = running;
-                  if (stack != null) {
-                    stack.close();
+                  LocalDeployment deployment = running;
+                  if (deployment != null) {
+                    deployment.close();
                   }
                 },
                 "bench-shutdown"));
@@ -204,8 +204,8 @@ public final class RecoveryBench {
     Map<String, Long> placed;
     Suite.log(
         shape + ", concurrency " + concurrency + ": building a backlog of " + orders + " orders");
-    try (CleaveStack stack = start(wlp, data, topologyName, placing)) {
-      Workload workload = new Workload(stack.frontUri());
+    try (LocalDeployment deployment = start(wlp, data, topologyName, placing)) {
+      Workload workload = new Workload(deployment.frontUri());
       String admin = workload.login(adminEmail, adminPassword);
       List<Long> products = workload.products(admin, 20);
       List<Workload.Customer> customers = workload.customers(clients);
@@ -224,9 +224,9 @@ public final class RecoveryBench {
     recovering.put("CLEAVE_ORDER_RECOVERY_INTERVAL", "PT1S");
     recovering.put("CLEAVE_ORDER_RECOVERY_CONCURRENCY", Integer.toString(concurrency));
     Suite.log("  restarting with recovery, concurrency " + concurrency);
-    try (CleaveStack stack = start(wlp, data, topologyName, recovering)) {
+    try (LocalDeployment deployment = start(wlp, data, topologyName, recovering)) {
       long ready = System.nanoTime();
-      Workload workload = new Workload(stack.frontUri());
+      Workload workload = new Workload(deployment.frontUri());
       String admin = workload.login(adminEmail, adminPassword);
       long left = unfinished(workload, admin);
       long deadline = ready + DRAIN_LIMIT.toNanos();
@@ -260,11 +260,11 @@ public final class RecoveryBench {
     }
   }
 
-  private static CleaveStack start(
+  private static LocalDeployment start(
       Path wlp, Path data, String topologyName, Map<String, String> serverEnvironment) {
-    CleaveStack stack = Suite.start(wlp, data, topologyName, serverEnvironment, "    ");
-    running = stack;
-    return stack;
+    LocalDeployment deployment = Suite.start(wlp, data, topologyName, serverEnvironment, "    ");
+    running = deployment;
+    return deployment;
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.cleave.bench;
 
-import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.EmbeddedDatabase;
 import dev.cleave.launcher.LibertyServer;
+import dev.cleave.launcher.LocalDeployment;
 import dev.cleave.launcher.Topology;
 import java.io.IOException;
 import java.net.URI;
@@ -83,9 +83,9 @@ public final class Suite {
                   if (nginx != null) {
                     nginx.close();
                   }
-                  CleaveStack stack = running;
-                  if (stack != null) {
-                    stack.close();
+                  LocalDeployment deployment = running;
+                  if (deployment != null) {
+                    deployment.close();
                   }
                 },
                 "bench-shutdown"));
@@ -93,7 +93,7 @@ public final class Suite {
   }
 
   /** What is running now, for the shutdown hook. */
-  private static volatile CleaveStack running;
+  private static volatile LocalDeployment running;
 
   private static volatile NginxProxy proxy;
 
@@ -142,16 +142,17 @@ public final class Suite {
     Map<String, Double> saturationReference = new LinkedHashMap<>();
     for (int rep = 1; rep <= reps; rep++) {
       // split-gateway and split-nginx measure the same running services, one after the other.
-      List<String> stacks = new ArrayList<>();
+      List<String> deployments = new ArrayList<>();
       for (String shape : shapes) {
-        String stack = stackOf(shape);
-        if (!stacks.contains(stack)) {
-          stacks.add(stack);
+        String deployment = deploymentOf(shape);
+        if (!deployments.contains(deployment)) {
+          deployments.add(deployment);
         }
       }
-      for (String stack : stacks) {
-        List<String> fronts = shapes.stream().filter(s -> stackOf(s).equals(stack)).toList();
-        measureStack(rep, stack, fronts, wlp, saturationReference);
+      for (String deployment : deployments) {
+        List<String> fronts =
+            shapes.stream().filter(s -> deploymentOf(s).equals(deployment)).toList();
+        measureDeployment(rep, deployment, fronts, wlp, saturationReference);
       }
     }
     results.finish(shapes);
@@ -163,7 +164,7 @@ public final class Suite {
     }
   }
 
-  private static String stackOf(String shape) {
+  private static String deploymentOf(String shape) {
     return switch (shape) {
       case "monolith" -> "monolith";
       case "extract-payment" -> "extract:payment";
@@ -171,7 +172,7 @@ public final class Suite {
     };
   }
 
-  private void measureStack(
+  private void measureDeployment(
       int rep,
       String topologyName,
       List<String> fronts,
@@ -186,24 +187,24 @@ public final class Suite {
     String adminEmail = "bench-admin@cleave.test";
     String adminPassword = UUID.randomUUID().toString();
     log("rep " + rep + ": starting " + topologyName);
-    try (CleaveStack stack =
+    try (LocalDeployment deployment =
         start(wlp, data, topologyName, serverEnvironment(adminEmail, adminPassword), "  ")) {
-      running = stack;
-      Topology topology = stack.topology();
-      Map<String, Duration> ready = new LinkedHashMap<>(stack.readyAfter());
+      running = deployment;
+      Topology topology = deployment.topology();
+      Map<String, Duration> ready = new LinkedHashMap<>(deployment.readyAfter());
       for (String front : fronts) {
         if (front.equals("split-nginx")) {
           Map<String, URI> services = new LinkedHashMap<>();
           topology.nodes().stream()
               .filter(n -> !n.isGateway())
-              .forEach(n -> services.put(n.server(), stack.serverUri(n.server())));
+              .forEach(n -> services.put(n.server(), deployment.serverUri(n.server())));
           try (NginxProxy nginx = NginxProxy.start(data.resolve("nginx"), 9180, services)) {
             proxy = nginx;
             measureFront(
                 rep,
                 front,
                 nginx.uri(),
-                stack,
+                deployment,
                 data,
                 ready,
                 adminEmail,
@@ -215,8 +216,8 @@ public final class Suite {
           measureFront(
               rep,
               front,
-              stack.frontUri(),
-              stack,
+              deployment.frontUri(),
+              deployment,
               data,
               ready,
               adminEmail,
@@ -236,7 +237,7 @@ public final class Suite {
       int rep,
       String shape,
       URI front,
-      CleaveStack stack,
+      LocalDeployment deployment,
       Path data,
       Map<String, Duration> ready,
       String adminEmail,
@@ -273,8 +274,8 @@ public final class Suite {
     LoadRunner.closed(
         "mixed", workload.scenario("mixed", products), closedCustomers, warmup, Duration.ZERO);
 
-    String orderServer = stack.topology().holderOf("order").server();
-    URI orderUri = stack.serverUri(orderServer);
+    String orderServer = deployment.topology().holderOf("order").server();
+    URI orderUri = deployment.serverUri(orderServer);
     Map<String, double[]> callsBefore = ModuleCallStats.scrape(workload.text(orderUri, "/metrics"));
     for (String scenario : scenarios) {
       Workload.Scenario run = workload.scenario(scenario, products);
@@ -297,7 +298,7 @@ public final class Suite {
         ModuleCallStats.between(
             callsBefore, ModuleCallStats.scrape(workload.text(orderUri, "/metrics")));
     Map<String, Double> memory = new LinkedHashMap<>();
-    for (LibertyServer server : stack.servers()) {
+    for (LibertyServer server : deployment.servers()) {
       if (!(shape.equals("split-nginx") && server.name().equals("gateway"))) {
         memory.put(server.name(), ProcessMemory.jvmRssMiB(server.pid()));
       }
@@ -340,7 +341,7 @@ public final class Suite {
    * Starts a shape on the benchmark ports (front 9080, embedded PostgreSQL 15432 unless set) and
    * waits until ready.
    */
-  static CleaveStack start(
+  static LocalDeployment start(
       Path wlp,
       Path data,
       String topologyName,
@@ -353,8 +354,8 @@ public final class Suite {
             server -> server.equals("front") ? 9080 : Topology.DEFAULT_PORTS.get(server));
     Map<String, String> environment = new LinkedHashMap<>(System.getenv());
     environment.putIfAbsent("CLEAVE_EMBEDDED_DB_PORT", "15432");
-    return CleaveStack.start(
-        new CleaveStack.Options(
+    return LocalDeployment.start(
+        new LocalDeployment.Options(
             wlp,
             data,
             topology,

@@ -81,7 +81,7 @@ public final class CleaveLauncher {
             + " system"
             + (logs == null ? "" : " (server consoles in " + logs + ")"));
 
-    CleaveStack[] started = new CleaveStack[1];
+    LocalDeployment[] started = new LocalDeployment[1];
     AtomicBoolean stopping = new AtomicBoolean();
     Thread shutdown =
         new Thread(
@@ -99,17 +99,17 @@ public final class CleaveLauncher {
             },
             "cleave-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    CleaveStack stack =
-        CleaveStack.start(
-            new CleaveStack.Options(
+    LocalDeployment deployment =
+        LocalDeployment.start(
+            new LocalDeployment.Options(
                 wlp, data, topology, env, Map.of(), List.of(), logs, CleaveLauncher::log));
-    started[0] = stack;
-    String base = stack.frontUri().toString();
+    started[0] = deployment;
+    String base = deployment.frontUri().toString();
     log(
         "Cleave ("
             + topology.name()
             + ") is ready in "
-            + CleaveStack.seconds(stack.allReadyAfter())
+            + LocalDeployment.seconds(deployment.allReadyAfter())
             + " at "
             + base
             + "  (API "
@@ -128,17 +128,17 @@ public final class CleaveLauncher {
                       "  "
                           + node.server()
                           + "  "
-                          + stack.serverUri(node.server())
+                          + deployment.serverUri(node.server())
                           + (node.isGateway()
                               ? "  (front door)"
                               : "  (OpenAPI UI "
-                                  + stack.serverUri(node.server())
+                                  + deployment.serverUri(node.server())
                                   + "/openapi/ui)")));
     } else {
       log("  OpenAPI UI " + base + "/openapi/ui");
     }
     log("Press Ctrl-C to stop.");
-    LibertyServer ended = stack.awaitAnyExit();
+    LibertyServer ended = deployment.awaitAnyExit();
     if (stopping.get()) {
       return; // Ctrl-C or SIGTERM: the shutdown hook stops the rest
     }
@@ -153,7 +153,7 @@ public final class CleaveLauncher {
             + (code > 128 ? " (signal " + (code - 128) + ")" : "")
             + "; stopping everything else");
     Runtime.getRuntime().removeShutdownHook(shutdown);
-    stack.close();
+    deployment.close();
     log("Stopped. Run the same command again to start afresh (the data is kept).");
     throw new ServerEndedException(
         "Cleave server "

@@ -213,7 +213,7 @@ public record Topology(String name, List<Node> nodes) {
    * server that calls modules remotely gets its service name ({@code CLEAVE_SERVICE_NAME}) and
    * where each callee is served ({@code CLEAVE_<MODULE>_URL}); a server behind the gateway trusts
    * the gateway's {@code X-Forwarded-For} ({@code CLEAVE_HTTP_TRUSTED_PROXIES}). Keys, databases
-   * and settings belong to the running system, not to the shape ({@link CleaveStack}).
+   * and settings belong to the running system, not to the shape ({@link LocalDeployment}).
    *
    * @param address where a server of this shape answers, by server name: {@code
    *     http://localhost:<port>} on one machine, a Service's DNS name in a cluster

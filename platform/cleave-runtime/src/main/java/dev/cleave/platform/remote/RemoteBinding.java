@@ -32,7 +32,7 @@ public abstract class RemoteBinding<T> {
   private final String module;
   private final Map<String, Function<String, DomainException>> problems;
 
-  @Inject ServiceCalls calls;
+  @Inject ConfiguredServiceIdentity serviceIdentity;
 
   private volatile T remote;
 
@@ -74,7 +74,9 @@ public abstract class RemoteBinding<T> {
               .getOptionalValue("cleave.remote.read-timeout", String.class)
               .map(Duration::parse)
               .orElse(READ_TIMEOUT);
-      client = RemoteModules.connect(api, url, module, problems, calls.identity(), readTimeout);
+      client =
+          RemoteModules.connect(
+              api, url, module, problems, serviceIdentity.identity(), readTimeout);
       remote = client;
     }
     return client;

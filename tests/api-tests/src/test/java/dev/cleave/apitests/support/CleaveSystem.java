@@ -1,8 +1,8 @@
 package dev.cleave.apitests.support;
 
-import dev.cleave.launcher.CleaveStack;
 import dev.cleave.launcher.DatabaseSettings;
 import dev.cleave.launcher.DevKeys;
+import dev.cleave.launcher.LocalDeployment;
 import dev.cleave.launcher.Topology;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * store closes it). {@code -Dcleave.test.topology} picks its shape: {@code monolith} (the default),
  * {@code split} (four services behind the gateway) or {@code extract:MODULE}; the suite's
  * assertions are the same for every shape, which is the parity the split-services issue asks for.
- * The system is started by the launcher's {@link CleaveStack}, exactly as {@code ./mvnw -Prun}
+ * The system is started by the launcher's {@link LocalDeployment}, exactly as {@code ./mvnw -Prun}
  * starts it, but on free ports, with a fresh PostgreSQL (its own port and databases) and with test
  * timings.
  *
@@ -94,7 +94,7 @@ public final class CleaveSystem implements BeforeAllCallback {
    * external}.
    */
   public static String topology() {
-    return running.stack == null ? "external" : running.stack.topology().name();
+    return running.deployment == null ? "external" : running.deployment.topology().name();
   }
 
   /**
@@ -102,7 +102,8 @@ public final class CleaveSystem implements BeforeAllCallback {
    * own).
    */
   public static boolean isMonolith() {
-    return running.stack != null && running.stack.topology().front().server().equals("monolith");
+    return running.deployment != null
+        && running.deployment.topology().front().server().equals("monolith");
   }
 
   /**
@@ -111,10 +112,13 @@ public final class CleaveSystem implements BeforeAllCallback {
    * system).
    */
   public static String serverOf(String module) {
-    if (running.stack == null) {
+    if (running.deployment == null) {
       return running.baseUrl;
     }
-    return running.stack.serverUri(running.stack.topology().holderOf(module).server()).toString();
+    return running
+        .deployment
+        .serverUri(running.deployment.topology().holderOf(module).server())
+        .toString();
   }
 
   /** The distinct servers that hold modules (the monolith alone, or the four services). */
@@ -156,12 +160,12 @@ public final class CleaveSystem implements BeforeAllCallback {
 
   /** The database holding a module's schema, where this run started the system. */
   public static Optional<DatabaseSettings> database(String module) {
-    return Optional.ofNullable(running.stack).map(stack -> stack.database(module));
+    return Optional.ofNullable(running.deployment).map(deployment -> deployment.database(module));
   }
 
   /** The user module's token key pair this run generated; empty against an external system. */
   public static Optional<DevKeys.KeyFiles> keys() {
-    return Optional.ofNullable(running.stack).map(CleaveStack::userKeys);
+    return Optional.ofNullable(running.deployment).map(LocalDeployment::userKeys);
   }
 
   /** The key of the service this suite plays; empty against an external system. */
@@ -170,8 +174,8 @@ public final class CleaveSystem implements BeforeAllCallback {
   }
 
   /** The running system's servers and database; empty against an external system. */
-  public static Optional<CleaveStack> stack() {
-    return Optional.ofNullable(running.stack);
+  public static Optional<LocalDeployment> deployment() {
+    return Optional.ofNullable(running.deployment);
   }
 
   /** Credentials of the administrator the server made at start-up. */
@@ -229,9 +233,9 @@ public final class CleaveSystem implements BeforeAllCallback {
             server -> ports.computeIfAbsent(server, s -> freePort()));
     Map<String, String> launcherEnv = new LinkedHashMap<>();
     launcherEnv.put("CLEAVE_EMBEDDED_DB_PORT", Integer.toString(freePort()));
-    CleaveStack stack =
-        CleaveStack.start(
-            new CleaveStack.Options(
+    LocalDeployment deployment =
+        LocalDeployment.start(
+            new LocalDeployment.Options(
                 Path.of(System.getProperty("cleave.wlp")),
                 work,
                 topology,
@@ -240,12 +244,12 @@ public final class CleaveSystem implements BeforeAllCallback {
                 List.of(serviceKeys.publicKey()),
                 work.resolve("logs"),
                 line -> System.out.println("[api-tests] " + line)));
-    String baseUrl = stack.frontUri().toString();
+    String baseUrl = deployment.frontUri().toString();
     return new Running(
         baseUrl,
-        TestTokens.fromPrivateKeyFile(stack.userKeys().privateKey(), baseUrl),
+        TestTokens.fromPrivateKeyFile(deployment.userKeys().privateKey(), baseUrl),
         admin,
-        stack,
+        deployment,
         ServiceKey.of(serviceKeys.privateKey(), serviceKeys.publicKey()));
   }
 
@@ -274,12 +278,16 @@ public final class CleaveSystem implements BeforeAllCallback {
    * AutoCloseable).
    */
   record Running(
-      String baseUrl, TestTokens tokens, Admin admin, CleaveStack stack, ServiceKey serviceKey)
+      String baseUrl,
+      TestTokens tokens,
+      Admin admin,
+      LocalDeployment deployment,
+      ServiceKey serviceKey)
       implements AutoCloseable {
     @Override
     public void close() {
-      if (stack != null) {
-        stack.close();
+      if (deployment != null) {
+        deployment.close();
       }
     }
   }

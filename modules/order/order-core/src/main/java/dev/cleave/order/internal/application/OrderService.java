@@ -9,7 +9,7 @@ import dev.cleave.order.api.OrderNotCancellableException;
 import dev.cleave.order.api.OrderNotFoundException;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
-import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.order.api.PlaceOrderRequest;
 import dev.cleave.order.api.ShippingAddressRequiredException;
 import dev.cleave.order.internal.domain.CartItem;
 import dev.cleave.order.internal.domain.DeliveryAddress;
@@ -59,7 +59,7 @@ public class OrderService {
    * same key returns the order the first one made (in whatever state it now is), without running
    * anything again; the same key with a different request is refused.
    */
-  public Placement place(String customerId, String idempotencyKey, PlaceOrder request) {
+  public Placement place(String customerId, String idempotencyKey, PlaceOrderRequest request) {
     String fingerprint = OrderFingerprint.of(request);
     OrderTransactions.Submission submission = transactions.submission(customerId, idempotencyKey);
     if (submission.earlier().isPresent()) {
@@ -178,7 +178,7 @@ public class OrderService {
         .collect(Collectors.toMap(ProductSnapshot::id, Function.identity()));
   }
 
-  private Address shippingAddress(String customerId, PlaceOrder request) {
+  private Address shippingAddress(String customerId, PlaceOrderRequest request) {
     if (request.shippingAddress() != null) {
       return request.shippingAddress();
     }

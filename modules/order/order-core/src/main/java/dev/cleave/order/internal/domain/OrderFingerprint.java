@@ -1,6 +1,6 @@
 package dev.cleave.order.internal.domain;
 
-import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.order.api.PlaceOrderRequest;
 import dev.cleave.platform.security.Sha256;
 import dev.cleave.user.api.Address;
 
@@ -14,7 +14,7 @@ public final class OrderFingerprint {
 
   private OrderFingerprint() {}
 
-  public static String of(PlaceOrder request) {
+  public static String of(PlaceOrderRequest request) {
     StringBuilder text =
         new StringBuilder()
             .append(request.card().brand())

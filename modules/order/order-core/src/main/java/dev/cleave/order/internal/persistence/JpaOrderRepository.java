@@ -6,7 +6,7 @@ import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
 import dev.cleave.order.internal.domain.Order;
 import dev.cleave.order.internal.domain.OrderRepository;
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -69,7 +69,7 @@ public class JpaOrderRepository implements OrderRepository {
 
   @Override
   public boolean add(Order order) {
-    return Constraints.insert(em, order, "orders_customer_idempotency_key");
+    return DatabaseConstraints.insert(em, order, "orders_customer_idempotency_key");
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.cleave.order.internal.persistence;
 
 import dev.cleave.order.internal.domain.CartItem;
 import dev.cleave.order.internal.domain.CartRepository;
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,7 +51,7 @@ public class SqlCartRepository implements CartRepository {
           .executeUpdate();
       return true;
     } catch (PersistenceException e) {
-      if (Constraints.violated(e, "cart_items_quantity_range")) {
+      if (DatabaseConstraints.violated(e, "cart_items_quantity_range")) {
         return false;
       }
       throw e;

@@ -3,7 +3,7 @@ package dev.cleave.order.internal.rest;
 import dev.cleave.kernel.Page;
 import dev.cleave.order.api.OrderDetails;
 import dev.cleave.order.api.OrderSummary;
-import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.order.api.PlaceOrderRequest;
 import dev.cleave.order.internal.application.OrderService;
 import dev.cleave.platform.web.InvalidRequestException;
 import dev.cleave.platform.web.ProblemDetail;
@@ -87,7 +87,7 @@ public class OrderResource {
               + " ordered")
   public Response place(
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      @NotNull @Valid PlaceOrder request,
+      @NotNull @Valid PlaceOrderRequest request,
       @Context SecurityContext security,
       @Context UriInfo uri) {
     if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {

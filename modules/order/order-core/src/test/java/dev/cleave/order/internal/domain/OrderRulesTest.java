@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cleave.kernel.Money;
 import dev.cleave.order.api.OrderStatus;
-import dev.cleave.order.api.PlaceOrder;
+import dev.cleave.order.api.PlaceOrderRequest;
 import dev.cleave.payment.api.CardBrand;
 import dev.cleave.payment.api.CardDetails;
 import dev.cleave.user.api.Address;
@@ -85,21 +85,23 @@ class OrderRulesTest {
 
   @Test
   void theSubmissionFingerprintIgnoresTheCardNumberButNotTheAddressOrCard() {
-    PlaceOrder base = new PlaceOrder(new CardDetails("4242424242424242", 12, 2030, "123"), HOME);
+    PlaceOrderRequest base =
+        new PlaceOrderRequest(new CardDetails("4242424242424242", 12, 2030, "123"), HOME);
     String fingerprint = OrderFingerprint.of(base);
     assertThat(
             OrderFingerprint.of(
-                new PlaceOrder(new CardDetails("4242424242424242", 12, 2030, "999"), HOME)))
+                new PlaceOrderRequest(new CardDetails("4242424242424242", 12, 2030, "999"), HOME)))
         .as("the security code is not part of it")
         .isEqualTo(fingerprint);
-    assertThat(OrderFingerprint.of(new PlaceOrder(base.card(), null))).isNotEqualTo(fingerprint);
-    assertThat(
-            OrderFingerprint.of(
-                new PlaceOrder(new CardDetails("5555555555554444", 12, 2030, "123"), HOME)))
+    assertThat(OrderFingerprint.of(new PlaceOrderRequest(base.card(), null)))
         .isNotEqualTo(fingerprint);
     assertThat(
             OrderFingerprint.of(
-                new PlaceOrder(
+                new PlaceOrderRequest(new CardDetails("5555555555554444", 12, 2030, "123"), HOME)))
+        .isNotEqualTo(fingerprint);
+    assertThat(
+            OrderFingerprint.of(
+                new PlaceOrderRequest(
                     base.card(),
                     new Address("Ada", "2 Street", null, "10115", "Berlin", null, "DE", false))))
         .isNotEqualTo(fingerprint);

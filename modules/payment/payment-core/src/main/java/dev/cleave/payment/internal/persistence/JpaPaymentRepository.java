@@ -3,7 +3,7 @@ package dev.cleave.payment.internal.persistence;
 import dev.cleave.payment.api.PaymentStatus;
 import dev.cleave.payment.internal.domain.Payment;
 import dev.cleave.payment.internal.domain.PaymentRepository;
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +31,7 @@ public class JpaPaymentRepository implements PaymentRepository {
 
   @Override
   public boolean add(Payment payment) {
-    return Constraints.insert(em, payment, "payments_pkey");
+    return DatabaseConstraints.insert(em, payment, "payments_pkey");
   }
 
   @Override

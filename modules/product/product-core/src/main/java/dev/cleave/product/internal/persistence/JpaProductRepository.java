@@ -2,7 +2,7 @@ package dev.cleave.product.internal.persistence;
 
 import dev.cleave.kernel.Money;
 import dev.cleave.kernel.Page;
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import dev.cleave.product.api.DuplicateSkuException;
 import dev.cleave.product.api.ProductSummary;
 import dev.cleave.product.internal.domain.Product;
@@ -58,7 +58,7 @@ public class JpaProductRepository implements ProductRepository {
    */
   @Override
   public Product add(Product product) {
-    if (!Constraints.insert(em, product, "products_sku_key")) {
+    if (!DatabaseConstraints.insert(em, product, "products_sku_key")) {
       throw new DuplicateSkuException(product.sku());
     }
     return product;

@@ -1,6 +1,6 @@
 package dev.cleave.product.internal.persistence;
 
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import dev.cleave.product.internal.domain.Reservation;
 import dev.cleave.product.internal.domain.ReservationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class JpaReservationRepository implements ReservationRepository {
   /** Inserts now: the primary key decides between two first reservations for one order. */
   @Override
   public boolean add(Reservation reservation) {
-    return Constraints.insert(em, reservation, "reservations_pkey");
+    return DatabaseConstraints.insert(em, reservation, "reservations_pkey");
   }
 
   @Override

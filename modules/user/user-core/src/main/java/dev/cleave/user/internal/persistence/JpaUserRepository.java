@@ -1,7 +1,7 @@
 package dev.cleave.user.internal.persistence;
 
 import dev.cleave.kernel.Page;
-import dev.cleave.platform.persistence.Constraints;
+import dev.cleave.platform.persistence.DatabaseConstraints;
 import dev.cleave.user.internal.domain.User;
 import dev.cleave.user.internal.domain.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class JpaUserRepository implements UserRepository {
   /** Inserts now, so that the unique e-mail constraint answers inside this call. */
   @Override
   public boolean add(User user) {
-    return Constraints.insert(em, user, "users_email_key");
+    return DatabaseConstraints.insert(em, user, "users_email_key");
   }
 
   @Override

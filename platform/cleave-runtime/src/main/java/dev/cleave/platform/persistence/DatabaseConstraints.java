@@ -9,9 +9,9 @@ import org.hibernate.exception.ConstraintViolationException;
  * database settled (two inserts of one unique value) into the same domain answer as its friendly
  * pre-check, instead of a 500.
  */
-public final class Constraints {
+public final class DatabaseConstraints {
 
-  private Constraints() {}
+  private DatabaseConstraints() {}
 
   /**
    * Inserts {@code entity} now (persist and flush), so the database's constraint answers inside

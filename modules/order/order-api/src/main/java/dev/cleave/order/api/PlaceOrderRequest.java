@@ -12,4 +12,4 @@ import jakarta.validation.constraints.NotNull;
  *     brand and last four digits)
  * @param shippingAddress where to ship; when absent, the customer's default address
  */
-public record PlaceOrder(@NotNull @Valid CardDetails card, @Valid Address shippingAddress) {}
+public record PlaceOrderRequest(@NotNull @Valid CardDetails card, @Valid Address shippingAddress) {}

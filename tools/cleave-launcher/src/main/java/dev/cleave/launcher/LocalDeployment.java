@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * services signs with a pair of its own. Every server verifies with a JWKS of all of them, and
  * knows which are service keys (tokens signed with one may carry the {@code service} role only).
  */
-public final class CleaveStack implements AutoCloseable {
+public final class LocalDeployment implements AutoCloseable {
 
   /**
    * What to start.
@@ -61,18 +61,18 @@ public final class CleaveStack implements AutoCloseable {
   private Duration allReadyAfter;
   private boolean closed;
 
-  private CleaveStack(Topology topology) {
+  private LocalDeployment(Topology topology) {
     this.topology = topology;
   }
 
   /** Starts everything; on any failure stops what was started and rethrows. */
-  public static CleaveStack start(Options options) {
-    CleaveStack stack = new CleaveStack(options.topology());
+  public static LocalDeployment start(Options options) {
+    LocalDeployment deployment = new LocalDeployment(options.topology());
     try {
-      stack.launch(options);
-      return stack;
+      deployment.launch(options);
+      return deployment;
     } catch (RuntimeException e) {
-      stack.close();
+      deployment.close();
       throw e;
     }
   }
@@ -313,7 +313,7 @@ public final class CleaveStack implements AutoCloseable {
     LibertyServer relaunched;
     synchronized (this) {
       if (closed) {
-        throw new IllegalStateException("The stack is closed");
+        throw new IllegalStateException("The deployment is closed");
       }
       LibertyServer old = server(name);
       relaunched = old.relaunch();

@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.Config;
  *       composite view ({@link OrderDetailsView}) may take before it is left out.
  * </ul>
  */
-record GatewaySettings(
+record GatewayConfig(
     RouteTable routes,
     Set<String> trustedProxies,
     Duration upstreamTimeout,
@@ -63,7 +63,7 @@ record GatewaySettings(
     Duration coolDown,
     Duration aggregationTimeout) {
 
-  static GatewaySettings from(Config config) {
+  static GatewayConfig from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
     Optional<String> fallback =
         config.getOptionalValue("cleave.gateway.fallback-upstream", String.class);
@@ -105,7 +105,7 @@ record GatewaySettings(
             System::nanoTime);
     int maxHeaders =
         config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
-    return new GatewaySettings(
+    return new GatewayConfig(
         RouteTable.parse(routes, upstreams, fallback),
         trusted,
         timeout,
@@ -175,7 +175,7 @@ record GatewaySettings(
     List<RSAPublicKey> serviceKeys =
         config
             .getOptionalValue("cleave.jwt.service-keys.location", String.class)
-            .map(GatewaySettings::keys)
+            .map(GatewayConfig::keys)
             .orElse(List.of());
     Set<String> audiences =
         config

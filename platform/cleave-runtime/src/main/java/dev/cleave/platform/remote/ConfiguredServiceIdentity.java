@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * key.
  */
 @ApplicationScoped
-public class ServiceCalls {
+public class ConfiguredServiceIdentity {
 
   @Inject
   @ConfigProperty(name = "cleave.service.name")
