@@ -1,5 +1,6 @@
 package dev.cleave.order.internal.application;
 
+import dev.cleave.platform.ModuleLifecycle;
 import dev.cleave.platform.persistence.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -39,21 +38,21 @@ public class OrderModule {
    */
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private ModuleSchema schema;
-  private ScheduledFuture<?> recoveries;
+  private volatile ModuleLifecycle lifecycle;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    ModuleSchema moduleSchema = new ModuleSchema("order", SCHEMA, "classpath:db/migrations/order");
-    moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
-    long interval = config.recoveryInterval().toMillis();
-    recoveries =
-        scheduler.scheduleWithFixedDelay(recovery::run, interval, interval, TimeUnit.MILLISECONDS);
-    this.schema = moduleSchema;
+    ModuleLifecycle started =
+        ModuleLifecycle.migrate(
+            new ModuleSchema("order", SCHEMA, "classpath:db/migrations/order"),
+            dataSource,
+            entityManagerFactory);
+    started.every(config.recoveryInterval(), "Saga recovery", recovery::run, scheduler);
+    lifecycle = started;
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (recoveries != null) {
-      recoveries.cancel(false);
+    if (lifecycle != null) {
+      lifecycle.stop();
     }
   }
 
@@ -63,6 +62,7 @@ public class OrderModule {
 
   /** The migrated schema, or {@code null} while start-up has not finished. */
   public ModuleSchema schema() {
-    return schema;
+    ModuleLifecycle started = lifecycle;
+    return started == null ? null : started.schema();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cleave.payment.internal.application;
 
+import dev.cleave.platform.ModuleLifecycle;
 import dev.cleave.platform.persistence.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -40,23 +39,21 @@ public class PaymentModule {
    */
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private ModuleSchema schema;
-  private ScheduledFuture<?> reconciliation;
+  private volatile ModuleLifecycle lifecycle;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    ModuleSchema moduleSchema =
-        new ModuleSchema("payment", SCHEMA, "classpath:db/migrations/payment");
-    moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
-    long interval = config.reconcileInterval().toMillis();
-    reconciliation =
-        scheduler.scheduleWithFixedDelay(
-            reconciler::run, interval, interval, TimeUnit.MILLISECONDS);
-    this.schema = moduleSchema;
+    ModuleLifecycle started =
+        ModuleLifecycle.migrate(
+            new ModuleSchema("payment", SCHEMA, "classpath:db/migrations/payment"),
+            dataSource,
+            entityManagerFactory);
+    started.every(config.reconcileInterval(), "Payment reconciliation", reconciler::run, scheduler);
+    lifecycle = started;
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (reconciliation != null) {
-      reconciliation.cancel(false);
+    if (lifecycle != null) {
+      lifecycle.stop();
     }
   }
 
@@ -66,6 +63,7 @@ public class PaymentModule {
 
   /** The migrated schema, or {@code null} while start-up has not finished. */
   public ModuleSchema schema() {
-    return schema;
+    ModuleLifecycle started = lifecycle;
+    return started == null ? null : started.schema();
   }
 }

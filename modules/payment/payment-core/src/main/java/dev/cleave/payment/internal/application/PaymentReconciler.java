@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,15 +33,14 @@ public class PaymentReconciler {
 
   @Inject Clock clock;
 
-  /** One periodic run; never throws (a failed run is logged and the next one tries again). */
+  /**
+   * One periodic run, scheduled by {@link PaymentModule}; a run that throws is logged and the next
+   * one tries again.
+   */
   public void run() {
-    try {
-      int settled = settleStale(clock.instant().minus(config.processingTimeout()));
-      if (settled > 0) {
-        LOG.info(() -> "Settled " + settled + " payments left processing");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Payment reconciliation failed; the next run retries", e);
+    int settled = settleStale(clock.instant().minus(config.processingTimeout()));
+    if (settled > 0) {
+      LOG.info(() -> "Settled " + settled + " payments left processing");
     }
   }
 

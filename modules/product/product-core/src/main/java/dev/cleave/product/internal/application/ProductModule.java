@@ -1,5 +1,6 @@
 package dev.cleave.product.internal.application;
 
+import dev.cleave.platform.ModuleLifecycle;
 import dev.cleave.platform.persistence.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,8 +13,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -44,26 +43,26 @@ public class ProductModule {
    */
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private ModuleSchema schema;
-  private ScheduledFuture<?> sweep;
+  private volatile ModuleLifecycle lifecycle;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     List<String> locations = new ArrayList<>(List.of("classpath:db/migrations/product"));
     if (config.demoData()) {
       locations.add("classpath:db/migrations/demo/product");
     }
-    ModuleSchema moduleSchema =
-        new ModuleSchema("product", SCHEMA, locations.toArray(String[]::new));
-    moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
-    long interval = config.reservationSweepInterval().toMillis();
-    sweep =
-        scheduler.scheduleWithFixedDelay(sweeper::sweep, interval, interval, TimeUnit.MILLISECONDS);
-    this.schema = moduleSchema;
+    ModuleLifecycle started =
+        ModuleLifecycle.migrate(
+            new ModuleSchema("product", SCHEMA, locations.toArray(String[]::new)),
+            dataSource,
+            entityManagerFactory);
+    started.every(
+        config.reservationSweepInterval(), "Expired-reservation sweep", sweeper::sweep, scheduler);
+    lifecycle = started;
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (sweep != null) {
-      sweep.cancel(false);
+    if (lifecycle != null) {
+      lifecycle.stop();
     }
   }
 
@@ -73,6 +72,7 @@ public class ProductModule {
 
   /** The migrated schema, or {@code null} while start-up has not finished. */
   public ModuleSchema schema() {
-    return schema;
+    ModuleLifecycle started = lifecycle;
+    return started == null ? null : started.schema();
   }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,15 +23,14 @@ public class ReservationSweeper {
 
   @Inject Clock clock;
 
-  /** One periodic run; never throws (a failed run is logged and the next one tries again). */
+  /**
+   * One periodic run, scheduled by {@link ProductModule}; a run that throws is logged and the next
+   * one tries again.
+   */
   public void sweep() {
-    try {
-      int released = releaseExpired(clock.instant());
-      if (released > 0) {
-        LOG.info(() -> "Released " + released + " expired stock reservations");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Expired-reservation sweep failed; the next run retries", e);
+    int released = releaseExpired(clock.instant());
+    if (released > 0) {
+      LOG.info(() -> "Released " + released + " expired stock reservations");
     }
   }
 

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,21 +30,20 @@ public class Housekeeping {
 
   @Inject Clock clock;
 
-  /** One periodic run; never throws (a failed run is logged and the next one tries again). */
+  /**
+   * One periodic run, scheduled by {@link UserModule}; a run that throws is logged and the next one
+   * tries again.
+   */
   public void run() {
-    try {
-      Result result = purge(clock.instant());
-      if (result.tokens() + result.throttles() > 0) {
-        LOG.info(
-            () ->
-                "Purged "
-                    + result.tokens()
-                    + " refresh tokens and "
-                    + result.throttles()
-                    + " login counters");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "User housekeeping failed; the next run retries", e);
+    Result result = purge(clock.instant());
+    if (result.tokens() + result.throttles() > 0) {
+      LOG.info(
+          () ->
+              "Purged "
+                  + result.tokens()
+                  + " refresh tokens and "
+                  + result.throttles()
+                  + " login counters");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cleave.user.internal.application;
 
+import dev.cleave.platform.ModuleLifecycle;
 import dev.cleave.platform.persistence.ModuleSchema;
 import dev.cleave.platform.security.TrustedKey;
 import jakarta.annotation.Resource;
@@ -12,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -52,24 +51,23 @@ public class UserModule {
    */
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private ModuleSchema schema;
-  private ScheduledFuture<?> housekeepingRuns;
+  private volatile ModuleLifecycle lifecycle;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    ModuleSchema moduleSchema = new ModuleSchema("user", SCHEMA, "classpath:db/migrations/user");
-    moduleSchema.migrateAndValidate(dataSource, entityManagerFactory);
+    ModuleLifecycle started =
+        ModuleLifecycle.migrate(
+            new ModuleSchema("user", SCHEMA, "classpath:db/migrations/user"),
+            dataSource,
+            entityManagerFactory);
     checkSigningKey();
     bootstrapAdmin();
-    long interval = config.housekeepingInterval().toMillis();
-    housekeepingRuns =
-        scheduler.scheduleWithFixedDelay(
-            housekeeping::run, interval, interval, TimeUnit.MILLISECONDS);
-    this.schema = moduleSchema;
+    started.every(config.housekeepingInterval(), "User housekeeping", housekeeping::run, scheduler);
+    lifecycle = started;
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
-    if (housekeepingRuns != null) {
-      housekeepingRuns.cancel(false);
+    if (lifecycle != null) {
+      lifecycle.stop();
     }
   }
 
@@ -128,6 +126,7 @@ public class UserModule {
 
   /** The migrated schema, or {@code null} while start-up has not finished. */
   public ModuleSchema schema() {
-    return schema;
+    ModuleLifecycle started = lifecycle;
+    return started == null ? null : started.schema();
   }
 }
