@@ -1,0 +1,245 @@
+package dev.cleave.gateway;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The end of the {@link EdgePipeline}: reads the request's body (413 over {@code
+ * cleave.gateway.max-body-bytes}), sends the request to its route's upstream and relays the answer.
+ * The instances of an upstream are tried in the balancer's order ({@link UpstreamPool}), at most
+ * {@value #MAX_ATTEMPTS}; each failure counts for passive health and the metrics. The next instance
+ * is tried always when the connection could not be made (nothing reached the instance), and after a
+ * reset or timeout only when the request may be repeated: an idempotent method, or a POST with an
+ * {@code Idempotency-Key} (the services deduplicate it). When no instance answers, 503 with {@code
+ * Retry-After}; a request HTTP/1.1 cannot carry (raw non-ASCII in the query) gets 400.
+ */
+final class Forwarder implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Forwarder.class.getName());
+
+  /** At most this many instances are tried for one request. */
+  static final int MAX_ATTEMPTS = 3;
+
+  private static final Set<String> IDEMPOTENT_METHODS =
+      Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+  private final GatewayConfig config;
+  private final GatewayMetrics metrics;
+  private final UpstreamClient client;
+  private final Map<String, UpstreamPool> pools;
+
+  Forwarder(GatewayConfig config, GatewayMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+    // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes
+    // them.
+    this.client =
+        new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
+    Map<String, UpstreamPool> byName = new LinkedHashMap<>();
+    config
+        .routes()
+        .upstreams()
+        .forEach(
+            (name, instances) ->
+                byName.put(
+                    name,
+                    new UpstreamPool(
+                        name,
+                        instances,
+                        config.ejectAfter(),
+                        config.coolDown(),
+                        System::nanoTime)));
+    this.pools = Map.copyOf(byName);
+  }
+
+  /** The upstreams' instance pools by upstream name (the health servlet reports them). */
+  Map<String, UpstreamPool> pools() {
+    return pools;
+  }
+
+  /**
+   * Sends the exchange's request to its route's upstream and returns the answer, which the caller
+   * must close; or answers the client itself (413, 400, 503) and returns null.
+   */
+  UpstreamClient.Response forward(EdgeExchange exchange) throws IOException {
+    byte[] body = readBody(exchange.request());
+    if (body == null) {
+      exchange.refuse(
+          413,
+          "payload-too-large",
+          "Payload too large",
+          "The request body exceeds " + config.maxBodyBytes() + " bytes.");
+      return null;
+    }
+    HttpServletRequest request = exchange.request();
+    boolean repeatable =
+        IDEMPOTENT_METHODS.contains(request.getMethod())
+            || request.getHeader("Idempotency-Key") != null;
+    Attempt attempt;
+    try {
+      attempt =
+          send(
+              exchange.route(),
+              upstreamRequest(exchange, body),
+              config.upstreamTimeout(),
+              repeatable);
+    } catch (IllegalArgumentException e) {
+      exchange.refuse(
+          400,
+          "bad-request",
+          "Bad request",
+          "The request cannot be forwarded: " + e.getMessage() + ".");
+      return null;
+    }
+    if (attempt.answer() == null && !exchange.response().isCommitted()) {
+      exchange.response().setHeader("Retry-After", "5");
+      exchange.refuse(
+          503,
+          "upstream-unavailable",
+          "Service unavailable",
+          "The "
+              + exchange.route().upstream()
+              + " service "
+              + switch (attempt.failure()) {
+                case "timeout" ->
+                    "did not answer within " + config.upstreamTimeout().toSeconds() + " s";
+                case "reset" -> "closed the connection";
+                default -> "is not reachable";
+              }
+              + "; try again shortly.");
+    }
+    return attempt.answer();
+  }
+
+  /** What sending to a route's instances gave: an answer, or the kind of the last failure. */
+  record Attempt(UpstreamClient.Response answer, String failure) {}
+
+  /**
+   * Sends a request to the instances of the route's upstream in the balancer's order, as the class
+   * comment says.
+   *
+   * @throws IllegalArgumentException when the request cannot be written as HTTP/1.1
+   */
+  Attempt send(
+      RouteTable.Route route,
+      UpstreamClient.Request upstream,
+      Duration timeout,
+      boolean repeatable) {
+    UpstreamPool pool = pools.get(route.upstream());
+    List<UpstreamPool.Instance> candidates = pool.order();
+    String kind = "refused";
+    for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, candidates.size()); attempt++) {
+      UpstreamPool.Instance instance = candidates.get(attempt);
+      boolean tryNext;
+      try {
+        UpstreamClient.Response answer = client.send(instance.baseUri(), upstream, timeout);
+        pool.succeeded(instance);
+        return new Attempt(answer, null);
+      } catch (ConnectException e) {
+        kind = "refused";
+        tryNext = true;
+      } catch (SocketTimeoutException e) {
+        kind = "timeout";
+        tryNext = repeatable;
+      } catch (IOException e) {
+        LOG.log(
+            Level.FINE,
+            "upstream " + route.upstream() + " at " + instance.baseUri() + " failed",
+            e);
+        kind = "reset";
+        tryNext = repeatable;
+      }
+      metrics.upstreamError(route.prefix(), route.upstream(), kind);
+      if (pool.failed(instance)) {
+        LOG.warning(
+            () ->
+                "Upstream "
+                    + route.upstream()
+                    + " instance "
+                    + instance.baseUri()
+                    + " ejected for "
+                    + config.coolDown()
+                    + " after "
+                    + config.ejectAfter()
+                    + " failures in a row");
+      }
+      if (!tryNext) {
+        break;
+      }
+    }
+    return new Attempt(null, kind);
+  }
+
+  /** Sends the upstream's answer to the client: status, end-to-end headers and body. */
+  static void relay(UpstreamClient.Response answer, HttpServletResponse response)
+      throws IOException {
+    response.setStatus(answer.statusCode());
+    for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
+      if (ForwardedHeaders.forwardResponseHeader(header.getKey())) {
+        for (String value : header.getValue()) {
+          response.addHeader(header.getKey(), value);
+        }
+      }
+    }
+    answer.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
+    try (InputStream body = answer.body()) {
+      body.transferTo(response.getOutputStream());
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** The body, or null when it is over the limit (declared or sent). */
+  private byte[] readBody(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > config.maxBodyBytes()) {
+      return null;
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
+      return body.length > config.maxBodyBytes() ? null : body;
+    }
+  }
+
+  /**
+   * The request as the upstream gets it: method, path and query as sent, end-to-end headers, and
+   * the {@code X-Forwarded-*} and {@code X-Request-Id} headers the gateway sets.
+   */
+  private static UpstreamClient.Request upstreamRequest(EdgeExchange exchange, byte[] body) {
+    HttpServletRequest request = exchange.request();
+    String query = request.getQueryString();
+    List<Map.Entry<String, String>> headers = new ArrayList<>(16);
+    Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (ForwardedHeaders.forwardRequestHeader(name, named)) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          headers.add(Map.entry(name, value));
+        }
+      }
+    }
+    headers.add(Map.entry("X-Forwarded-For", exchange.forwardedFor()));
+    headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
+    String host = request.getHeader("Host");
+    if (host != null && !host.isBlank()) {
+      headers.add(Map.entry("X-Forwarded-Host", host));
+    }
+    headers.add(Map.entry("X-Request-Id", exchange.requestId()));
+    return new UpstreamClient.Request(
+        request.getMethod(), exchange.path() + (query == null ? "" : "?" + query), headers, body);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.cleave.gateway;
+
+import dev.cleave.platform.jwt.Rs256Signer;
+import dev.cleave.platform.jwt.TokenVerifier;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the edge steps' tests share: a token key, the edge's token rules, a route table. */
+final class EdgeFixtures {
+
+  private static final KeyPair USER = pair();
+
+  /** Products anonymous to read, everything else needs a token. */
+  static final EdgeAuthentication AUTHENTICATION =
+      new EdgeAuthentication(
+          new TokenVerifier(
+              List.of((RSAPublicKey) USER.getPublic()),
+              List.of(),
+              new TokenVerifier.Rules(
+                  "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60))),
+          AnonymousRoutes.parse("GET /api/v1/products/**"));
+
+  static final RouteTable ROUTES =
+      RouteTable.parse(
+          "/api/v1/products=product,/api/v1/orders=order",
+          Map.of(
+              "product", List.of(URI.create("http://127.0.0.1:1")),
+              "order", List.of(URI.create("http://127.0.0.1:2"))),
+          Optional.empty());
+
+  private EdgeFixtures() {}
+
+  /** A valid customer token for {@code subject}, good for five minutes. */
+  static String bearer(String subject) {
+    Instant now = Instant.now();
+    return "Bearer "
+        + new Rs256Signer((RSAPrivateCrtKey) USER.getPrivate())
+            .sign(
+                "{\"iss\":\"https://cleave.dev/user\",\"aud\":\"cleave\",\"sub\":\""
+                    + subject
+                    + "\",\"groups\":[\"customer\"],\"iat\":"
+                    + now.minusSeconds(5).getEpochSecond()
+                    + ",\"exp\":"
+                    + now.plusSeconds(300).getEpochSecond()
+                    + "}");
+  }
+
+  /** The request on its way through the steps, routed as the route table says. */
+  static EdgeExchange exchange(FakeHttp.Request request, FakeHttp.Response response) {
+    EdgeExchange exchange =
+        new EdgeExchange(request.servlet(), response.servlet(), Set.of(), AUTHENTICATION);
+    ROUTES.match(exchange.path()).ifPresent(exchange::routeTo);
+    return exchange;
+  }
+
+  private static KeyPair pair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
