@@ -2,7 +2,6 @@ package dev.cleave.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The requests the gateway lets through without a bearer token, from {@code
@@ -20,31 +19,14 @@ import java.util.Locale;
  */
 final class AnonymousRoutes {
 
-  /** One entry; {@code method} is {@code *} for every method. */
-  private record Entry(String method, String path, boolean below) {
-    boolean matches(String requestMethod, String requestPath) {
-      boolean methodMatches =
-          method.equals("*")
-              || method.equals(requestMethod)
-              || (method.equals("GET") && requestMethod.equals("HEAD"));
-      if (!methodMatches) {
-        return false;
-      }
-      if (!below) {
-        return requestPath.equals(path);
-      }
-      return requestPath.equals(path) || requestPath.startsWith(path + "/");
-    }
-  }
+  private final List<RequestPattern> entries;
 
-  private final List<Entry> entries;
-
-  private AnonymousRoutes(List<Entry> entries) {
+  private AnonymousRoutes(List<RequestPattern> entries) {
     this.entries = List.copyOf(entries);
   }
 
   static AnonymousRoutes parse(String spec) {
-    List<Entry> entries = new ArrayList<>();
+    List<RequestPattern> entries = new ArrayList<>();
     for (String raw : spec == null ? new String[0] : spec.split(",")) {
       String entry = raw.strip();
       if (entry.isEmpty()) {
@@ -54,20 +36,21 @@ final class AnonymousRoutes {
       if (parts.length == 1) {
         parts = new String[] {"*", parts[0]};
       }
-      if (parts.length != 2 || !parts[0].matches("[A-Za-z]+|\\*") || !parts[1].startsWith("/")) {
+      RequestPattern pattern;
+      try {
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("not '/path' or 'METHOD /path'");
+        }
+        pattern = RequestPattern.of(parts[0], parts[1]);
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "cleave.gateway.anonymous: '" + entry + "' is not '/path' or 'METHOD /path'");
+            "cleave.gateway.anonymous: '" + entry + "' is not '/path' or 'METHOD /path'", e);
       }
-      String path = parts[1];
-      boolean below = path.endsWith("/**");
-      if (below) {
-        path = path.substring(0, path.length() - 3);
-      }
-      if (path.contains("*") || path.startsWith("/internal")) {
+      if (pattern.path().startsWith("/internal")) {
         throw new IllegalArgumentException(
             "cleave.gateway.anonymous: '" + entry + "' is not a public path");
       }
-      entries.add(new Entry(parts[0].toUpperCase(Locale.ROOT), path, below));
+      entries.add(pattern);
     }
     return new AnonymousRoutes(entries);
   }
@@ -78,13 +61,6 @@ final class AnonymousRoutes {
 
   @Override
   public String toString() {
-    return entries.stream()
-        .map(
-            e ->
-                (e.method().equals("*") ? "" : e.method() + " ")
-                    + e.path()
-                    + (e.below() ? "/**" : ""))
-        .toList()
-        .toString();
+    return entries.toString();
   }
 }

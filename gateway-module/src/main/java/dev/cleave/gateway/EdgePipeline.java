@@ -11,6 +11,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>{@link RequestLimitsStep}: a malformed path 400, a header section over the limit 431;
+ *   <li>{@link IpRulesStep}: an address an allow or deny list refuses 403, before anything else
+ *       about the request is looked at;
  *   <li>{@link RouteStep}: the route is found first, so every later refusal is counted under it,
  *       and a path no route covers is 404 whoever asks;
  *   <li>{@link CorsStep}: preflights answered, CORS headers on every answer;
@@ -40,6 +42,7 @@ final class EdgePipeline implements AutoCloseable {
     return new EdgePipeline(
         List.of(
             new RequestLimitsStep(config.maxHeaderBytes()),
+            new IpRulesStep(config.ipRules(), metrics),
             new RouteStep(config.routes()),
             new CorsStep(config.cors()),
             new RateLimitStep(config.rateLimits(), metrics),

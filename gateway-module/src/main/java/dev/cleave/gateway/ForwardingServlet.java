@@ -35,7 +35,9 @@ public class ForwardingServlet extends HttpServlet {
     pipeline = EdgePipeline.of(config, metrics);
     getServletContext().setAttribute(UpstreamPool.class.getName(), pipeline.forwarder().pools());
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
+    getServletContext().setAttribute(GatewayConfig.class.getName(), config);
     LOG.info(() -> "Gateway routes to " + config.routes().upstreams());
+    config.ipRules().describe().ifPresent(lists -> LOG.info(() -> "Gateway IP lists: " + lists));
   }
 
   @Override

@@ -45,6 +45,8 @@ import org.eclipse.microprofile.config.Config;
  *       cleave.gateway.rate-limits};
  *   <li>CORS ({@link CorsPolicy}): {@code cleave.gateway.cors.*};
  *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*};
+ *   <li>IP allow and deny lists ({@link IpRules}): {@code cleave.gateway.ip.allow}, {@code
+ *       cleave.gateway.ip.deny} and {@code cleave.gateway.ip.rules};
  *   <li>{@code cleave.gateway.aggregation-timeout} (default {@code PT3S}): how long each part of a
  *       composite view ({@link OrderDetailsView}) may take before it is left out.
  * </ul>
@@ -59,6 +61,7 @@ record GatewayConfig(
     RateLimits rateLimits,
     CorsPolicy cors,
     ResponseCache cache,
+    IpRules ipRules,
     int ejectAfter,
     Duration coolDown,
     Duration aggregationTimeout) {
@@ -115,6 +118,10 @@ record GatewayConfig(
         limits,
         cors(config),
         cache(config),
+        IpRules.parse(
+            config.getOptionalValue("cleave.gateway.ip.allow", String.class).orElse(""),
+            config.getOptionalValue("cleave.gateway.ip.deny", String.class).orElse(""),
+            config.getOptionalValue("cleave.gateway.ip.rules", String.class).orElse("")),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
         Duration.parse(
             config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  *       gateway_request_duration_seconds{route}} (a histogram), for every request;
  *   <li>{@code gateway_upstream_errors_total{route,upstream,kind}}: {@code timeout}, {@code
  *       refused}, {@code reset};
+ *   <li>{@code gateway_address_refused_total{list}}: requests an IP list refused ({@link IpRules});
  *   <li>{@code gateway_rate_limited_total{route,policy}} and {@code
  *       gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});
  *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and {@code
@@ -65,6 +66,11 @@ final class GatewayMetrics {
 
   void rateLimited(String route, String policy) {
     count("gateway_rate_limited_total", "route", route, "policy", policy);
+  }
+
+  /** A request an IP list refused; {@code list} names it ({@code deny}, {@code allow /path}). */
+  void addressRefused(String list) {
+    count("gateway_address_refused_total", "list", list);
   }
 
   void authRefused(String route, boolean tokenPresented) {
@@ -120,6 +126,7 @@ final class GatewayMetrics {
           "gateway_requests_total",
           "gateway_upstream_errors_total",
           "gateway_rate_limited_total",
+          "gateway_address_refused_total",
           "gateway_auth_refused_total",
           "gateway_cache_requests_total",
           "gateway_cache_purged_entries_total"

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /metrics}: the gateway's {@link GatewayMetrics} for Prometheus. */
+/**
+ * {@code GET /metrics}: the gateway's {@link GatewayMetrics} for Prometheus, to the addresses the
+ * {@link IpRules} let reach the path {@code /metrics} (403 for the others).
+ */
 @WebServlet(urlPatterns = "/metrics")
 public class MetricsServlet extends HttpServlet {
 
@@ -16,6 +19,31 @@ public class MetricsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    GatewayConfig config =
+        (GatewayConfig) getServletContext().getAttribute(GatewayConfig.class.getName());
+    if (config != null
+        && config
+            .ipRules()
+            .refusal(
+                "GET",
+                "/metrics",
+                ForwardedHeaders.clientAddress(
+                    request.getRemoteAddr(),
+                    request.getHeader("X-Forwarded-For"),
+                    config.trustedProxies()))
+            .isPresent()) {
+      String requestId = ForwardedHeaders.requestId(request.getHeader("X-Request-Id"));
+      response.setHeader("X-Request-Id", requestId);
+      GatewayProblems.write(
+          response,
+          403,
+          "address-refused",
+          "Forbidden",
+          "Requests from this network address are not accepted for this resource.",
+          "/metrics",
+          requestId);
+      return;
+    }
     GatewayMetrics metrics =
         (GatewayMetrics) getServletContext().getAttribute(GatewayMetrics.class.getName());
     byte[] body = (metrics == null ? "" : metrics.scrape()).getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package dev.cleave.gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,16 +30,9 @@ final class RateLimits {
     }
   }
 
-  private record Rule(Policy policy, String method, String path, boolean below) {
+  private record Rule(Policy policy, RequestPattern pattern) {
     boolean matches(String requestMethod, String requestPath) {
-      boolean methodMatches =
-          method.equals("*")
-              || method.equals(requestMethod)
-              || (method.equals("GET") && requestMethod.equals("HEAD"));
-      return methodMatches
-          && (below
-              ? requestPath.equals(path) || requestPath.startsWith(path + "/")
-              : requestPath.equals(path));
+      return pattern.matches(requestMethod, requestPath);
     }
   }
 
@@ -97,19 +89,18 @@ final class RateLimits {
       if (parts.length == 3) {
         parts = new String[] {parts[0], "*", parts[1], parts[2]};
       }
-      if (parts.length != 4
-          || !parts[0].matches("[A-Za-z0-9_-]+")
-          || !parts[1].matches("[A-Za-z]+|\\*")
-          || !parts[2].startsWith("/")) {
+      RequestPattern pattern;
+      try {
+        if (parts.length != 4 || !parts[0].matches("[A-Za-z0-9_-]+")) {
+          throw new IllegalArgumentException("not NAME [METHOD] /path QUOTA/WINDOW");
+        }
+        pattern = RequestPattern.of(parts[1], parts[2]);
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "cleave.gateway.rate-limits: '"
-                + entry
-                + "' is not 'NAME [METHOD] /path QUOTA/WINDOW'");
+            "cleave.gateway.rate-limits: '" + entry + "' is not 'NAME [METHOD] /path QUOTA/WINDOW'",
+            e);
       }
-      boolean below = parts[2].endsWith("/**");
-      String path = below ? parts[2].substring(0, parts[2].length() - 3) : parts[2];
-      rules.add(
-          new Rule(policy(parts[0], parts[3]), parts[1].toUpperCase(Locale.ROOT), path, below));
+      rules.add(new Rule(policy(parts[0], parts[3]), pattern));
     }
     return new RateLimits(rules, fallback, nanoClock);
   }

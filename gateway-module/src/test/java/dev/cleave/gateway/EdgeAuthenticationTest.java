@@ -127,7 +127,8 @@ class EdgeAuthenticationTest {
     assertThatThrownBy(() -> AnonymousRoutes.parse("GET /internal/**"))
         .hasMessageContaining("not a public path");
     assertThatThrownBy(() -> AnonymousRoutes.parse("GET /api/*/x"))
-        .hasMessageContaining("not a public path");
+        .hasMessageContaining("METHOD /path")
+        .hasRootCauseMessage("'/api/*/x': only a trailing /** may stand for what is below a path");
     assertThat(AnonymousRoutes.parse(" , GET /a/** ,").admits("GET", "/a/b")).isTrue();
   }
 }

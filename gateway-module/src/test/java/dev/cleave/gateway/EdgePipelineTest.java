@@ -54,6 +54,7 @@ class EdgePipelineTest {
                 List.of("Authorization"),
                 Duration.ofMinutes(1)),
             new ResponseCache(List.of(), Duration.ofMinutes(1), 10, 1024, System::nanoTime),
+            IpRules.parse("", "203.0.113.0/24", ""),
             3,
             Duration.ofSeconds(10),
             Duration.ofSeconds(1));
@@ -73,6 +74,11 @@ class EdgePipelineTest {
       // Limits before routing: a malformed path is 400, routed or not.
       assertThat(through(pipeline, new FakeHttp.Request("GET", "/api/v1/orders/..")).status())
           .isEqualTo(400);
+      // Address lists before routing: a denied address learns nothing, not even 404.
+      assertThat(
+              through(pipeline, new FakeHttp.Request("GET", "/nowhere").from("203.0.113.9"))
+                  .status())
+          .isEqualTo(403);
       // Routing before authentication: an unknown path is 404 without a token too.
       assertThat(through(pipeline, new FakeHttp.Request("GET", "/nowhere")).status())
           .isEqualTo(404);

@@ -266,6 +266,40 @@ class GatewayIT {
         .isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"198.51.100.23", "2001:db8:bad::17", "::ffff:198.51.100.9"})
+  void refusesDeniedNetworksWith403OnEveryPath(String client) throws Exception {
+    for (String path : new String[] {"/api/v1/products", "/api/v1/orders", "/nothing-here"}) {
+      HttpResponse<String> refused = send(get(path).header("X-Forwarded-For", client));
+      assertProblem(refused, 403);
+      assertThat(refused.body()).contains("address-refused").doesNotContain(client);
+    }
+    assertThat(
+            send(get("/api/v1/products").header("X-Forwarded-For", "198.51.101.23")).statusCode())
+        .as("the next network")
+        .isEqualTo(200);
+    assertThat(send(get("/metrics")).body())
+        .containsPattern("gateway_address_refused_total\\{list=\"deny\"} [1-9]");
+  }
+
+  @Test
+  void keepsTheAdministrationAndMetricsToTheAllowedNetworks() throws Exception {
+    String admin = "Bearer " + Accounts.admin().accessToken();
+    HttpResponse<String> outside =
+        send(
+            get("/api/v1/admin/orders")
+                .header("Authorization", admin)
+                .header("X-Forwarded-For", "192.0.2.61"));
+    assertProblem(outside, 403);
+    assertThat(send(get("/api/v1/admin/orders").header("Authorization", admin)).statusCode())
+        .as("from this machine")
+        .isEqualTo(200);
+    assertProblem(send(get("/metrics").header("X-Forwarded-For", "2001:db8::61")), 403);
+    assertThat(send(get("/metrics")).body())
+        .containsPattern(
+            "gateway_address_refused_total\\{list=\"allow /api/v1/admin/\\*\\*\"} [1-9]");
+  }
+
   @Test
   void exportsPerRouteMetrics() throws Exception {
     send(get("/api/v1/products"));

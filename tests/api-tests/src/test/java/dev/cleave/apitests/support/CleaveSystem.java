@@ -61,6 +61,19 @@ public final class CleaveSystem implements BeforeAllCallback {
   public static final String GATEWAY_TEST_RATE_LIMIT =
       "probe GET /api/v1/categories/rate-limit-probe 3/PT1H";
 
+  /**
+   * The networks the gateway under test refuses (documentation blocks nothing else uses;
+   * GatewayIT).
+   */
+  public static final String GATEWAY_TEST_DENIED = "198.51.100.0/24,2001:db8:bad::/48";
+
+  /**
+   * The gateway under test keeps the order administration and its own metrics to this machine, as a
+   * deployment keeps them to its operators' network (GatewayIT).
+   */
+  public static final String GATEWAY_TEST_IP_RULES =
+      "allow /api/v1/admin/** 127.0.0.0/8 ::1, allow /metrics 127.0.0.0/8 ::1";
+
   /** The one origin the gateway under test allows cross-origin requests from. */
   public static final String GATEWAY_TEST_ORIGIN = "https://shop.cleave.test";
 
@@ -218,6 +231,8 @@ public final class CleaveSystem implements BeforeAllCallback {
     env.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "off");
     env.put("CLEAVE_GATEWAY_RATE_LIMITS", GATEWAY_TEST_RATE_LIMIT);
     env.put("CLEAVE_GATEWAY_CORS_ALLOWED_ORIGINS", GATEWAY_TEST_ORIGIN);
+    env.put("CLEAVE_GATEWAY_IP_DENY", GATEWAY_TEST_DENIED);
+    env.put("CLEAVE_GATEWAY_IP_RULES", GATEWAY_TEST_IP_RULES);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
