@@ -26,6 +26,7 @@ final class EdgeExchange {
   private String forwardedFor;
   private EdgeAuthentication.Decision access;
   private String cacheKey;
+  private RouteTransform transform = RouteTransform.NONE;
 
   /**
    * @param trustedProxies the addresses whose {@code X-Forwarded-For} is kept
@@ -131,6 +132,15 @@ final class EdgeExchange {
 
   void cacheAs(String key) {
     this.cacheKey = key;
+  }
+
+  /** What the gateway changes in the request and its answer; set by {@link TransformStep}. */
+  RouteTransform transform() {
+    return transform;
+  }
+
+  void transformWith(RouteTransform changes) {
+    this.transform = changes;
   }
 
   /** Answers with a problem detail whose instance is the request's path. */

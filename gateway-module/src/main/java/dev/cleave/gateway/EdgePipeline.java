@@ -21,6 +21,8 @@ import java.util.List;
  *   <li>{@link AuthenticationStep}: 401 for a missing or invalid token;
  *   <li>{@link OrderDetailsStep}: the composite view, fetched with the caller's token;
  *   <li>{@link CacheStep}: a fresh copy answered, a new one kept on the way back;
+ *   <li>{@link TransformStep}: the route's header and prefix changes, the last in and so the first
+ *       back (the cache keeps the changed answer);
  *   <li>then forwarding: the body's 413, the upstream's answer or 503.
  * </ol>
  *
@@ -48,7 +50,8 @@ final class EdgePipeline implements AutoCloseable {
             new RateLimitStep(config.rateLimits(), metrics),
             new AuthenticationStep(metrics),
             new OrderDetailsStep(config.routes(), forwarder, metrics, config.aggregationTimeout()),
-            new CacheStep(config.cache(), metrics)),
+            new CacheStep(config.cache(), metrics),
+            new TransformStep(config.transforms())),
         forwarder);
   }
 

@@ -217,21 +217,24 @@ final class Forwarder implements AutoCloseable {
   }
 
   /**
-   * The request as the upstream gets it: method, path and query as sent, end-to-end headers, and
-   * the {@code X-Forwarded-*} and {@code X-Request-Id} headers the gateway sets.
+   * The request as the upstream gets it: method, path and query as sent (the prefix rewritten if
+   * the route says so), end-to-end headers as the route's transform leaves them, and the {@code
+   * X-Forwarded-*} and {@code X-Request-Id} headers the gateway sets.
    */
   private static UpstreamClient.Request upstreamRequest(EdgeExchange exchange, byte[] body) {
     HttpServletRequest request = exchange.request();
     String query = request.getQueryString();
-    List<Map.Entry<String, String>> headers = new ArrayList<>(16);
+    List<Map.Entry<String, String>> sent = new ArrayList<>(16);
     Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
     for (String name : Collections.list(request.getHeaderNames())) {
       if (ForwardedHeaders.forwardRequestHeader(name, named)) {
         for (String value : Collections.list(request.getHeaders(name))) {
-          headers.add(Map.entry(name, value));
+          sent.add(Map.entry(name, value));
         }
       }
     }
+    RouteTransform transform = exchange.transform();
+    List<Map.Entry<String, String>> headers = new ArrayList<>(transform.requestHeaders(sent));
     headers.add(Map.entry("X-Forwarded-For", exchange.forwardedFor()));
     headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
     String host = request.getHeader("Host");
@@ -240,6 +243,10 @@ final class Forwarder implements AutoCloseable {
     }
     headers.add(Map.entry("X-Request-Id", exchange.requestId()));
     return new UpstreamClient.Request(
-        request.getMethod(), exchange.path() + (query == null ? "" : "?" + query), headers, body);
+        request.getMethod(),
+        transform.upstreamPath(exchange.path(), exchange.route().prefix())
+            + (query == null ? "" : "?" + query),
+        headers,
+        body);
   }
 }

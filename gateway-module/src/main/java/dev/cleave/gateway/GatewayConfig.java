@@ -47,6 +47,8 @@ import org.eclipse.microprofile.config.Config;
  *   <li>the response cache ({@link ResponseCache}): {@code cleave.gateway.cache.*};
  *   <li>IP allow and deny lists ({@link IpRules}): {@code cleave.gateway.ip.allow}, {@code
  *       cleave.gateway.ip.deny} and {@code cleave.gateway.ip.rules};
+ *   <li>what the gateway changes in a route's requests and answers ({@link RouteTransforms}):
+ *       {@code cleave.gateway.transforms} and {@code cleave.gateway.response-headers.remove};
  *   <li>{@code cleave.gateway.aggregation-timeout} (default {@code PT3S}): how long each part of a
  *       composite view ({@link OrderDetailsView}) may take before it is left out.
  * </ul>
@@ -62,6 +64,7 @@ record GatewayConfig(
     CorsPolicy cors,
     ResponseCache cache,
     IpRules ipRules,
+    RouteTransforms transforms,
     int ejectAfter,
     Duration coolDown,
     Duration aggregationTimeout) {
@@ -108,8 +111,9 @@ record GatewayConfig(
             System::nanoTime);
     int maxHeaders =
         config.getOptionalValue("cleave.gateway.max-header-bytes", Integer.class).orElse(16 * 1024);
+    RouteTable table = RouteTable.parse(routes, upstreams, fallback);
     return new GatewayConfig(
-        RouteTable.parse(routes, upstreams, fallback),
+        table,
         trusted,
         timeout,
         maxBody,
@@ -122,6 +126,12 @@ record GatewayConfig(
             config.getOptionalValue("cleave.gateway.ip.allow", String.class).orElse(""),
             config.getOptionalValue("cleave.gateway.ip.deny", String.class).orElse(""),
             config.getOptionalValue("cleave.gateway.ip.rules", String.class).orElse("")),
+        RouteTransforms.parse(
+            config.getOptionalValues("cleave.gateway.transforms", String.class).orElse(List.of()),
+            config
+                .getOptionalValues("cleave.gateway.response-headers.remove", String.class)
+                .orElse(List.of("Server", "X-Powered-By")),
+            table.prefixes()),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
         Duration.parse(
             config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),

@@ -2,12 +2,15 @@ package dev.cleave.gateway;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -117,6 +120,16 @@ public final class RouteTable {
       }
     }
     return Optional.ofNullable(fallback);
+  }
+
+  /** The routes' prefixes, and {@code /} for the fallback when there is one. */
+  public Set<String> prefixes() {
+    Set<String> prefixes = new LinkedHashSet<>();
+    routes.forEach(route -> prefixes.add(route.prefix()));
+    if (fallback != null) {
+      prefixes.add(fallback.prefix());
+    }
+    return Collections.unmodifiableSet(prefixes);
   }
 
   /** Every upstream a route or the fallback names, with its instances' base URLs. */

@@ -460,6 +460,18 @@ final class UpstreamClient {
       fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
     }
 
+    /** Replaces every value of the field by this one. */
+    void set(String name, String value) {
+      remove(name);
+      add(name, value);
+    }
+
+    void remove(String name) {
+      if (fields.remove(name) != null) {
+        order.removeIf(name::equalsIgnoreCase);
+      }
+    }
+
     Optional<String> firstValue(String name) {
       List<String> values = fields.get(name);
       return values == null ? Optional.empty() : Optional.of(values.get(0));

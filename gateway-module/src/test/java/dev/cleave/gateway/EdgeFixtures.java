@@ -63,6 +63,34 @@ final class EdgeFixtures {
     return exchange;
   }
 
+  /**
+   * A gateway configuration with the fixtures' token rules, no trusted proxy, 1 s upstream and
+   * aggregation timeouts, 1 KiB bodies and 4 KiB header sections, and the duties given.
+   */
+  static GatewayConfig config(
+      RouteTable routes,
+      RateLimits rateLimits,
+      CorsPolicy cors,
+      ResponseCache cache,
+      IpRules ipRules,
+      RouteTransforms transforms) {
+    return new GatewayConfig(
+        routes,
+        Set.of(),
+        Duration.ofSeconds(1),
+        1024,
+        4096,
+        AUTHENTICATION,
+        rateLimits,
+        cors,
+        cache,
+        ipRules,
+        transforms,
+        3,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1));
+  }
+
   private static KeyPair pair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EdgePipelineTest {
@@ -40,13 +39,8 @@ class EdgePipelineTest {
   /** The gateway's own pipeline, with CORS for one origin and a login-sized limit on orders. */
   private static EdgePipeline gateway() {
     GatewayConfig config =
-        new GatewayConfig(
+        EdgeFixtures.config(
             EdgeFixtures.ROUTES,
-            Set.of(),
-            Duration.ofSeconds(1),
-            1024,
-            4096,
-            EdgeFixtures.AUTHENTICATION,
             RateLimits.parse("off", "orders /api/v1/orders/** 1/PT1M", System::nanoTime),
             new CorsPolicy(
                 List.of("https://shop.example"),
@@ -55,9 +49,7 @@ class EdgePipelineTest {
                 Duration.ofMinutes(1)),
             new ResponseCache(List.of(), Duration.ofMinutes(1), 10, 1024, System::nanoTime),
             IpRules.parse("", "203.0.113.0/24", ""),
-            3,
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(1));
+            RouteTransforms.none());
     return EdgePipeline.of(config, new GatewayMetrics());
   }
 

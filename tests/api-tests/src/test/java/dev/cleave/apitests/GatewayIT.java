@@ -177,6 +177,65 @@ class GatewayIT {
         401);
   }
 
+  @Test
+  void transformsARouteAsItsConfigurationSays() throws Exception {
+    // CleaveSystem.GATEWAY_TEST_TRANSFORMS: /api/v0/catalog is the catalog under an older name
+    // (not anonymous: the anonymous routes name the public paths).
+    String customer = "Bearer " + CleaveSystem.tokens().customer(UUID.randomUUID().toString());
+    String requestId = "transform-" + UUID.randomUUID();
+    HttpResponse<String> old =
+        send(
+            get("/api/v0/catalog?size=1")
+                .header("Authorization", customer)
+                .header("Accept", "text/plain")
+                .header("X-Request-Id", requestId));
+    assertThat(old.statusCode()).as(old.body()).isEqualTo(200);
+    // The route sets Accept for the service: without it, text/plain is 406.
+    assertThat(send(get("/api/v1/products?size=1").header("Accept", "text/plain")).statusCode())
+        .isEqualTo(406);
+    assertThat(old.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(old.headers().firstValue("X-Catalog-Version")).hasValue("v0, deprecated");
+    assertThat(old.headers().firstValue("Server")).isEmpty();
+    HttpResponse<String> current = send(get("/api/v1/products?size=1"));
+    assertThat(JsonPath.from(old.body()).getLong("items[0].id"))
+        .isEqualTo(JsonPath.from(current.body()).getLong("items[0].id"));
+    assertThat(current.headers().firstValue("X-Catalog-Version")).isEmpty();
+
+    // The product service was asked for its own path.
+    Path productLog = serverLog("product");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.readString(productLog).contains(requestId) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(
+            Files.readAllLines(productLog).stream()
+                .filter(line -> line.contains(requestId))
+                .map(line -> JsonPath.from(line).getString("ibm_uriPath")))
+        .containsExactly("/api/v1/products");
+
+    // What the service creates is named under the route's prefix.
+    String sku = "V0-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/api/v0/catalog"))
+                .header("Authorization", "Bearer " + CleaveSystem.tokens().admin())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"sku":"%s","name":"Old-route trowel","description":"Made by GatewayIT.","category":"garden",
+                         "price":3.50,"currency":"EUR"}\
+                        """
+                            .formatted(sku))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JsonPath.from(created.body()).getLong("id");
+    assertThat(created.headers().firstValue("Location").orElseThrow())
+        .endsWith("/api/v0/catalog/" + id);
+    assertThat(send(get("/api/v0/catalog/" + id).header("Authorization", customer)).statusCode())
+        .isEqualTo(200);
+  }
+
   private static Path serverLog(String module) {
     var deployment = CleaveSystem.deployment().orElseThrow();
     return deployment.server(deployment.topology().holderOf(module).server()).log().orElseThrow();
@@ -185,8 +244,7 @@ class GatewayIT {
   @Test
   void limitsEachCallerToItsQuotaWithTheStandardHeaders() throws Exception {
     // The rule CleaveSystem.GATEWAY_TEST_RATE_LIMIT: 3 per hour per caller. Each test client has an
-    // address
-    // of its own (loopback is a trusted proxy here), so the buckets start full.
+    // address of its own (loopback is a trusted proxy here), so the buckets start full.
     String client = Accounts.randomClientAddress();
     for (int i = 2; i >= 0; i--) {
       HttpResponse<String> passed =

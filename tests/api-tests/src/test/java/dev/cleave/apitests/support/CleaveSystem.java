@@ -6,6 +6,7 @@ import dev.cleave.launcher.LocalDeployment;
 import dev.cleave.launcher.Topology;
 import io.restassured.RestAssured;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,6 +75,21 @@ public final class CleaveSystem implements BeforeAllCallback {
    */
   public static final String GATEWAY_TEST_IP_RULES =
       "allow /api/v1/admin/** 127.0.0.0/8 ::1, allow /metrics 127.0.0.0/8 ::1";
+
+  /**
+   * One route the gateway under test has beyond the shipped ones: the product catalog under an
+   * older name, which the transforms below rewrite (GatewayIT).
+   */
+  public static final String GATEWAY_TEST_ROUTE = "/api/v0/catalog=product";
+
+  /**
+   * The test route's transforms: its prefix rewritten to the catalog's, a fixed {@code Accept}, a
+   * response header whose value holds a comma (escaped as MicroProfile Config lists escape it).
+   */
+  public static final String GATEWAY_TEST_TRANSFORMS =
+      "/api/v0/catalog rewrite-prefix /api/v1/products,"
+          + " /api/v0/catalog set-request-header Accept application/json,"
+          + " /api/v0/catalog set-response-header X-Catalog-Version v0\\, deprecated";
 
   /** The one origin the gateway under test allows cross-origin requests from. */
   public static final String GATEWAY_TEST_ORIGIN = "https://shop.cleave.test";
@@ -217,28 +234,26 @@ public final class CleaveSystem implements BeforeAllCallback {
     env.put("CLEAVE_ADMIN_EMAIL", admin.email());
     env.put("CLEAVE_ADMIN_PASSWORD", admin.password());
     // The suite plays several clients from one machine: loopback is trusted as a proxy, so a test
-    // can
-    // name its client address in X-Forwarded-For (as a load balancer in front of the gateway
-    // would).
-    // Locks last long enough that no pause of a busy CI machine can let one expire between two
-    // requests.
+    // can name its client address in X-Forwarded-For (as a load balancer in front of the gateway
+    // would). Locks last long enough that no pause of a busy CI machine can let one expire between
+    // two requests.
     env.put("CLEAVE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     env.put("CLEAVE_GATEWAY_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
     // The suite is hundreds of clients on one machine: the gateway's shipped rate limits
-    // (unit-tested in
-    // gateway-module) would throttle it. One test rule instead, on a path nothing else uses
-    // (GatewayIT).
+    // (unit-tested in gateway-module) would throttle it. One test rule instead, on a path nothing
+    // else uses (GatewayIT).
     env.put("CLEAVE_GATEWAY_RATE_LIMIT_DEFAULT", "off");
     env.put("CLEAVE_GATEWAY_RATE_LIMITS", GATEWAY_TEST_RATE_LIMIT);
     env.put("CLEAVE_GATEWAY_CORS_ALLOWED_ORIGINS", GATEWAY_TEST_ORIGIN);
     env.put("CLEAVE_GATEWAY_IP_DENY", GATEWAY_TEST_DENIED);
     env.put("CLEAVE_GATEWAY_IP_RULES", GATEWAY_TEST_IP_RULES);
+    env.put("CLEAVE_GATEWAY_ROUTES", shippedGatewayRoutes() + "," + GATEWAY_TEST_ROUTE);
+    env.put("CLEAVE_GATEWAY_TRANSFORMS", GATEWAY_TEST_TRANSFORMS);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
     // The suite also plays a calling service with a key pair of its own (ADR 9): every server
-    // trusts
-    // its public key as a service key, next to the system's own.
+    // trusts its public key as a service key, next to the system's own.
     DevKeys.KeyFiles serviceKeys = DevKeys.ensure(work.resolve("suite-service-key"));
     Map<String, Integer> ports = new HashMap<>();
     Topology topology =
@@ -266,6 +281,24 @@ public final class CleaveSystem implements BeforeAllCallback {
         admin,
         deployment,
         ServiceKey.of(serviceKeys.privateKey(), serviceKeys.publicKey()));
+  }
+
+  /**
+   * The routes the gateway ships with ({@code cleave.gateway.routes} in gateway-module), so the
+   * test route comes on top of them rather than beside a copy.
+   */
+  private static String shippedGatewayRoutes() {
+    Path shipped =
+        Path.of(System.getProperty("cleave.root", "../.."))
+            .resolve("gateway-module/src/main/resources/META-INF/microprofile-config.properties");
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(shipped)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.ofNullable(properties.getProperty("cleave.gateway.routes"))
+        .orElseThrow(() -> new IllegalStateException("no cleave.gateway.routes in " + shipped));
   }
 
   public static int freePort() {
