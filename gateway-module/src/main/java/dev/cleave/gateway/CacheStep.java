@@ -49,7 +49,8 @@ final class CacheStep implements EdgeStep {
     HttpServletRequest request = exchange.request();
     String key =
         ResponseCache.key(
-            exchange.routeName(),
+            // A release's versions may answer differently: each keeps copies of its own.
+            exchange.routeName() + "@" + exchange.route().upstream(),
             exchange.access().subject().map(subject -> "sub:" + subject).orElse("public"),
             request.getHeader("Accept"),
             exchange.path(),

@@ -1,9 +1,19 @@
 package dev.cleave.gateway;
 
+import dev.cleave.platform.jwt.RsaKeys;
 import dev.cleave.platform.jwt.TokenVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The gateway's first decision about a routed request: may it pass? With the same token rules as
@@ -22,15 +32,21 @@ import java.util.Optional;
 final class EdgeAuthentication {
 
   /**
-   * The outcome: pass (with the caller's subject, or none), or refuse with a reason for the log.
+   * The outcome: pass (with the caller's subject and groups, or none), or refuse with a reason for
+   * the log.
    */
-  record Decision(boolean passes, Optional<String> subject, boolean tokenPresented, String reason) {
-    static Decision pass(String subject) {
-      return new Decision(true, Optional.ofNullable(subject), subject != null, "");
+  record Decision(
+      boolean passes,
+      Optional<String> subject,
+      Set<String> groups,
+      boolean tokenPresented,
+      String reason) {
+    static Decision pass(String subject, Set<String> groups) {
+      return new Decision(true, Optional.ofNullable(subject), groups, subject != null, "");
     }
 
     static Decision refuse(boolean tokenPresented, String reason) {
-      return new Decision(false, Optional.empty(), tokenPresented, reason);
+      return new Decision(false, Optional.empty(), Set.of(), tokenPresented, reason);
     }
   }
 
@@ -53,7 +69,7 @@ final class EdgeAuthentication {
         authorization.stream().findFirst().flatMap(TokenVerifier::bearerToken);
     if (bearer.isEmpty()) {
       return anonymous.admits(method, path)
-          ? Decision.pass(null)
+          ? Decision.pass(null, Set.of())
           : Decision.refuse(
               !authorization.isEmpty(),
               authorization.isEmpty() ? "no bearer token" : "not a bearer token");
@@ -66,9 +82,65 @@ final class EdgeAuthentication {
       if (verified.serviceKey()) {
         return Decision.refuse(true, "a service token at the public door");
       }
-      return Decision.pass(verified.subject());
+      return Decision.pass(verified.subject(), verified.groups());
     } catch (TokenVerifier.InvalidTokenException e) {
       return Decision.refuse(true, e.getMessage());
+    }
+  }
+
+  /**
+   * The edge's token rules from the gateway's configuration: the services' verification keys
+   * ({@code cleave.jwt.public.key.location}, required), the service keys refused at the public
+   * door, issuer, audiences, clock skew and the anonymous requests ({@code
+   * cleave.gateway.anonymous}).
+   *
+   * @throws IllegalArgumentException when the keys are missing or unreadable
+   */
+  static EdgeAuthentication from(Config config) {
+    String location =
+        config
+            .getOptionalValue("cleave.jwt.public.key.location", String.class)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the gateway verifies tokens but has no keys: set"
+                            + " CLEAVE_JWT_PUBLIC_KEY_LOCATION"));
+    List<RSAPublicKey> trustedKeys = keys(location);
+    List<RSAPublicKey> serviceKeys =
+        config
+            .getOptionalValue("cleave.jwt.service-keys.location", String.class)
+            .map(EdgeAuthentication::keys)
+            .orElse(List.of());
+    Set<String> audiences =
+        config
+            .getOptionalValues("cleave.jwt.audiences", String.class)
+            .orElse(List.of("cleave"))
+            .stream()
+            .map(String::strip)
+            .collect(Collectors.toUnmodifiableSet());
+    TokenVerifier.Rules rules =
+        new TokenVerifier.Rules(
+            config
+                .getOptionalValue("cleave.jwt.issuer", String.class)
+                .orElse("https://cleave.dev/user"),
+            audiences,
+            Duration.parse(
+                config
+                    .getOptionalValue("cleave.gateway.token-clock-skew", String.class)
+                    .orElse("PT60S")));
+    return new EdgeAuthentication(
+        new TokenVerifier(trustedKeys, serviceKeys, rules),
+        AnonymousRoutes.parse(
+            config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
+  }
+
+  private static List<RSAPublicKey> keys(String location) {
+    Path file = Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
+    try {
+      return RsaKeys.publicKeys(Files.readString(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read token keys from " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -19,10 +19,12 @@ import java.util.List;
  *   <li>{@link RateLimitStep}: before authentication refuses, so that guessing tokens is limited
  *       like any other traffic;
  *   <li>{@link AuthenticationStep}: 401 for a missing or invalid token;
+ *   <li>{@link ReleaseStep}: the candidate upstream for the callers in a release's share;
  *   <li>{@link OrderDetailsStep}: the composite view, fetched with the caller's token;
  *   <li>{@link CacheStep}: a fresh copy answered, a new one kept on the way back;
  *   <li>{@link TransformStep}: the route's header and prefix changes, the last in and so the first
  *       back (the cache keeps the changed answer);
+ *   <li>{@link ShadowStep}: a copy of the request, as the upstream gets it, to a shadow upstream;
  *   <li>then forwarding: the body's 413, the upstream's answer or 503.
  * </ol>
  *
@@ -49,9 +51,11 @@ final class EdgePipeline implements AutoCloseable {
             new CorsStep(config.cors()),
             new RateLimitStep(config.rateLimits(), metrics),
             new AuthenticationStep(metrics),
+            new ReleaseStep(config.releases(), metrics),
             new OrderDetailsStep(config.routes(), forwarder, metrics, config.aggregationTimeout()),
             new CacheStep(config.cache(), metrics),
-            new TransformStep(config.transforms())),
+            new TransformStep(config.transforms()),
+            new ShadowStep(config.releases(), forwarder, metrics, config.upstreamTimeout())),
         forwarder);
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +41,7 @@ final class Forwarder implements AutoCloseable {
   private final GatewayMetrics metrics;
   private final UpstreamClient client;
   private final Map<String, UpstreamPool> pools;
+  private final UpstreamDiscovery discovery;
 
   Forwarder(GatewayConfig config, GatewayMetrics metrics) {
     this.config = config;
@@ -48,21 +50,17 @@ final class Forwarder implements AutoCloseable {
     // them.
     this.client =
         new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
+    Map<String, List<URI>> upstreams = new LinkedHashMap<>(config.routes().upstreams());
+    upstreams.putAll(config.releases().upstreams());
     Map<String, UpstreamPool> byName = new LinkedHashMap<>();
-    config
-        .routes()
-        .upstreams()
-        .forEach(
-            (name, instances) ->
-                byName.put(
-                    name,
-                    new UpstreamPool(
-                        name,
-                        instances,
-                        config.ejectAfter(),
-                        config.coolDown(),
-                        System::nanoTime)));
+    upstreams.forEach(
+        (name, instances) ->
+            byName.put(
+                name,
+                new UpstreamPool(
+                    name, instances, config.ejectAfter(), config.coolDown(), System::nanoTime)));
     this.pools = Map.copyOf(byName);
+    this.discovery = new UpstreamDiscovery(pools.values(), config.dnsRefresh());
   }
 
   /** The upstreams' instance pools by upstream name (the health servlet reports them). */
@@ -124,6 +122,26 @@ final class Forwarder implements AutoCloseable {
     return attempt.answer();
   }
 
+  /** What a health probe of one instance found: the answer's status, and its body when 200. */
+  record Probe(String status, String readyBody) {}
+
+  /**
+   * Asks one instance for its {@code /health/ready} with the forwarding client, so health sees each
+   * instance as forwarding reaches it (the same address, pool and TLS rules).
+   */
+  Probe probe(UpstreamPool.Instance instance, Duration timeout) {
+    UpstreamClient.Request ready =
+        new UpstreamClient.Request(
+            "GET", "/health/ready", List.of(Map.entry("Accept", "application/json")), new byte[0]);
+    try (UpstreamClient.Response answer =
+        client.send(instance.baseUri(), instance.address(), ready, timeout)) {
+      String body = answer.bodyText();
+      return new Probe("HTTP " + answer.statusCode(), answer.statusCode() == 200 ? body : null);
+    } catch (IOException | IllegalArgumentException e) {
+      return new Probe(e.getClass().getSimpleName(), null);
+    }
+  }
+
   /** What sending to a route's instances gave: an answer, or the kind of the last failure. */
   record Attempt(UpstreamClient.Response answer, String failure) {}
 
@@ -145,7 +163,8 @@ final class Forwarder implements AutoCloseable {
       UpstreamPool.Instance instance = candidates.get(attempt);
       boolean tryNext;
       try {
-        UpstreamClient.Response answer = client.send(instance.baseUri(), upstream, timeout);
+        UpstreamClient.Response answer =
+            client.send(instance.baseUri(), instance.address(), upstream, timeout);
         pool.succeeded(instance);
         return new Attempt(answer, null);
       } catch (ConnectException e) {
@@ -155,10 +174,7 @@ final class Forwarder implements AutoCloseable {
         kind = "timeout";
         tryNext = repeatable;
       } catch (IOException e) {
-        LOG.log(
-            Level.FINE,
-            "upstream " + route.upstream() + " at " + instance.baseUri() + " failed",
-            e);
+        LOG.log(Level.FINE, "upstream " + route.upstream() + " at " + instance + " failed", e);
         kind = "reset";
         tryNext = repeatable;
       }
@@ -169,7 +185,7 @@ final class Forwarder implements AutoCloseable {
                 "Upstream "
                     + route.upstream()
                     + " instance "
-                    + instance.baseUri()
+                    + instance
                     + " ejected for "
                     + config.coolDown()
                     + " after "
@@ -202,6 +218,7 @@ final class Forwarder implements AutoCloseable {
 
   @Override
   public void close() {
+    discovery.close();
     client.close();
   }
 
@@ -221,7 +238,7 @@ final class Forwarder implements AutoCloseable {
    * the route says so), end-to-end headers as the route's transform leaves them, and the {@code
    * X-Forwarded-*} and {@code X-Request-Id} headers the gateway sets.
    */
-  private static UpstreamClient.Request upstreamRequest(EdgeExchange exchange, byte[] body) {
+  static UpstreamClient.Request upstreamRequest(EdgeExchange exchange, byte[] body) {
     HttpServletRequest request = exchange.request();
     String query = request.getQueryString();
     List<Map.Entry<String, String>> sent = new ArrayList<>(16);

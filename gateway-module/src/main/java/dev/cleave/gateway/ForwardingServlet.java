@@ -33,7 +33,7 @@ public class ForwardingServlet extends HttpServlet {
     }
     metrics = new GatewayMetrics();
     pipeline = EdgePipeline.of(config, metrics);
-    getServletContext().setAttribute(UpstreamPool.class.getName(), pipeline.forwarder().pools());
+    getServletContext().setAttribute(Forwarder.class.getName(), pipeline.forwarder());
     getServletContext().setAttribute(GatewayMetrics.class.getName(), metrics);
     getServletContext().setAttribute(GatewayConfig.class.getName(), config);
     LOG.info(() -> "Gateway routes to " + config.routes().upstreams());

@@ -1,12 +1,7 @@
 package dev.cleave.gateway;
 
-import dev.cleave.platform.jwt.RsaKeys;
-import dev.cleave.platform.jwt.TokenVerifier;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +44,10 @@ import org.eclipse.microprofile.config.Config;
  *       cleave.gateway.ip.deny} and {@code cleave.gateway.ip.rules};
  *   <li>what the gateway changes in a route's requests and answers ({@link RouteTransforms}):
  *       {@code cleave.gateway.transforms} and {@code cleave.gateway.response-headers.remove};
+ *   <li>releases per route ({@link Releases}): {@code cleave.gateway.releases} and {@code
+ *       cleave.gateway.shadows};
+ *   <li>{@code cleave.gateway.dns-refresh} (default {@code PT5S}): how often upstream host names
+ *       are resolved again ({@link UpstreamPool});
  *   <li>{@code cleave.gateway.aggregation-timeout} (default {@code PT3S}): how long each part of a
  *       composite view ({@link OrderDetailsView}) may take before it is left out.
  * </ul>
@@ -65,16 +64,32 @@ record GatewayConfig(
     ResponseCache cache,
     IpRules ipRules,
     RouteTransforms transforms,
+    Releases releases,
     int ejectAfter,
     Duration coolDown,
+    Duration dnsRefresh,
     Duration aggregationTimeout) {
+
+  /**
+   * Why the IP lists refuse this request to one of the gateway's own paths ({@code /metrics},
+   * {@code /gateway/releases}), for the client address the trusted-proxy rules derive; or empty.
+   */
+  Optional<String> addressRefusal(HttpServletRequest request, String path) {
+    return ipRules.refusal(
+        request.getMethod(),
+        path,
+        ForwardedHeaders.clientAddress(
+            request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies));
+  }
 
   static GatewayConfig from(Config config) {
     String routes = config.getOptionalValue("cleave.gateway.routes", String.class).orElse("");
     Optional<String> fallback =
         config.getOptionalValue("cleave.gateway.fallback-upstream", String.class);
     Map<String, List<URI>> upstreams = new HashMap<>();
-    for (String name : upstreamNames(routes, fallback)) {
+    String releases = config.getOptionalValue("cleave.gateway.releases", String.class).orElse("");
+    String shadows = config.getOptionalValue("cleave.gateway.shadows", String.class).orElse("");
+    for (String name : upstreamNames(routes, fallback, releases + "," + shadows)) {
       config
           .getOptionalValue("cleave.gateway.upstream." + name, String.class)
           .ifPresent(
@@ -118,7 +133,7 @@ record GatewayConfig(
         timeout,
         maxBody,
         maxHeaders,
-        authentication(config),
+        EdgeAuthentication.from(config),
         limits,
         cors(config),
         cache(config),
@@ -132,13 +147,25 @@ record GatewayConfig(
                 .getOptionalValues("cleave.gateway.response-headers.remove", String.class)
                 .orElse(List.of("Server", "X-Powered-By")),
             table.prefixes()),
+        Releases.parse(releases, shadows, table, upstreams),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
         Duration.parse(
             config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),
+        positive(
+            "cleave.gateway.dns-refresh",
+            config.getOptionalValue("cleave.gateway.dns-refresh", String.class).orElse("PT5S")),
         Duration.parse(
             config
                 .getOptionalValue("cleave.gateway.aggregation-timeout", String.class)
                 .orElse("PT3S")));
+  }
+
+  private static Duration positive(String key, String value) {
+    Duration duration = Duration.parse(value);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(key + " must be positive: " + value);
+    }
+    return duration;
   }
 
   private static ResponseCache cache(Config config) {
@@ -179,60 +206,20 @@ record GatewayConfig(
             config.getOptionalValue("cleave.gateway.cors.max-age", String.class).orElse("PT10M")));
   }
 
-  private static EdgeAuthentication authentication(Config config) {
-    String location =
-        config
-            .getOptionalValue("cleave.jwt.public.key.location", String.class)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the gateway verifies tokens but has no keys: set"
-                            + " CLEAVE_JWT_PUBLIC_KEY_LOCATION"));
-    List<RSAPublicKey> trustedKeys = keys(location);
-    List<RSAPublicKey> serviceKeys =
-        config
-            .getOptionalValue("cleave.jwt.service-keys.location", String.class)
-            .map(GatewayConfig::keys)
-            .orElse(List.of());
-    Set<String> audiences =
-        config
-            .getOptionalValues("cleave.jwt.audiences", String.class)
-            .orElse(List.of("cleave"))
-            .stream()
-            .map(String::strip)
-            .collect(Collectors.toUnmodifiableSet());
-    TokenVerifier.Rules rules =
-        new TokenVerifier.Rules(
-            config
-                .getOptionalValue("cleave.jwt.issuer", String.class)
-                .orElse("https://cleave.dev/user"),
-            audiences,
-            Duration.parse(
-                config
-                    .getOptionalValue("cleave.gateway.token-clock-skew", String.class)
-                    .orElse("PT60S")));
-    return new EdgeAuthentication(
-        new TokenVerifier(trustedKeys, serviceKeys, rules),
-        AnonymousRoutes.parse(
-            config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
-  }
-
-  private static List<RSAPublicKey> keys(String location) {
-    Path file = Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
-    try {
-      return RsaKeys.publicKeys(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read token keys from " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Set<String> upstreamNames(String routes, Optional<String> fallback) {
+  /** The upstreams the routes, the fallback and the releases and shadows name. */
+  private static Set<String> upstreamNames(
+      String routes, Optional<String> fallback, String releases) {
     Set<String> names = new HashSet<>();
     for (String entry : routes.split(",")) {
       int at = entry.indexOf('=');
       if (at > 0) {
         names.add(entry.substring(at + 1).strip());
+      }
+    }
+    for (String entry : releases.split(",")) {
+      String[] parts = entry.strip().split("\\s+");
+      if (parts.length > 1) {
+        names.add(parts[1]);
       }
     }
     fallback.map(String::strip).filter(f -> !f.isEmpty()).ifPresent(names::add);

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code gateway_rate_limited_total{route,policy}} and {@code
  *       gateway_auth_refused_total{route,reason}} ({@code missing} or {@code invalid});
  *   <li>{@code gateway_cache_requests_total{route,result}} ({@code hit}, {@code miss}) and {@code
- *       gateway_cache_purged_entries_total{route}} (entries dropped by writes through the route).
+ *       gateway_cache_purged_entries_total{route}} (entries dropped by writes through the route);
+ *   <li>{@code gateway_release_requests_total{route,version}} ({@code stable}, {@code candidate})
+ *       and {@code gateway_shadow_requests_total{route,upstream,outcome}} ({@link Releases}).
  * </ul>
  */
 final class GatewayMetrics {
@@ -82,6 +84,15 @@ final class GatewayMetrics {
         tokenPresented ? "invalid" : "missing");
   }
 
+  void release(String route, String version) {
+    count("gateway_release_requests_total", "route", route, "version", version);
+  }
+
+  void shadow(String route, String upstream, String outcome) {
+    count(
+        "gateway_shadow_requests_total", "route", route, "upstream", upstream, "outcome", outcome);
+  }
+
   void cache(String route, String result) {
     count("gateway_cache_requests_total", "route", route, "result", result);
   }
@@ -129,7 +140,9 @@ final class GatewayMetrics {
           "gateway_address_refused_total",
           "gateway_auth_refused_total",
           "gateway_cache_requests_total",
-          "gateway_cache_purged_entries_total"
+          "gateway_cache_purged_entries_total",
+          "gateway_release_requests_total",
+          "gateway_shadow_requests_total"
         }) {
       out.append("# TYPE ").append(name).append(" counter\n");
       byName

@@ -17,6 +17,10 @@ final class GatewayProblems {
 
   private GatewayProblems() {}
 
+  /** The detail of every 403 an IP list causes; the address itself is never echoed. */
+  static final String ADDRESS_REFUSED =
+      "Requests from this network address are not accepted for this resource.";
+
   static void write(
       HttpServletResponse response,
       int status,

@@ -5,29 +5,26 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The gateway's health, in MicroProfile Health's JSON format. {@code /health/live} is the gateway
- * process alone. {@code /health/ready} (and {@code /health}) asks every upstream's {@code
- * /health/ready} in parallel and reports one check per upstream ({@code <name>-upstream}, UP when
+ * process alone. {@code /health/ready} (and {@code /health}) asks every upstream instance's {@code
+ * /health/ready} in parallel, with the forwarding client and at the addresses forwarding uses
+ * ({@link Forwarder#probe}), and reports one check per upstream ({@code <name>-upstream}, UP when
  * one of its instances is; with several instances, each one's answer and whether the balancer sends
  * it traffic) plus the upstreams' own checks (from one instance), so one probe shows the whole
  * system; it is UP only when every upstream is.
@@ -38,21 +35,17 @@ public class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  private transient Map<String, List<URI>> upstreams;
-  private transient HttpClient client;
+  /** The probes block on their instance's answer: one thread each, never a request's. */
+  private transient ExecutorService probing;
 
   @Override
-  public void init() throws ServletException {
-    try {
-      upstreams = GatewayConfig.from(ConfigProvider.getConfig()).routes().upstreams();
-    } catch (IllegalArgumentException e) {
-      throw new ServletException("Gateway misconfigured: " + e.getMessage(), e);
-    }
-    client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(PROBE_TIMEOUT)
-            .build();
+  public void init() {
+    probing = Executors.newCachedThreadPool(DaemonThreads.named("gateway-health-probe"));
+  }
+
+  @Override
+  public void destroy() {
+    probing.shutdownNow();
   }
 
   @Override
@@ -67,7 +60,7 @@ public class HealthServlet extends HttpServlet {
                   .add(
                       "checks",
                       Json.createArrayBuilder()
-                          .add(check("gateway", true, Json.createObjectBuilder().build())))
+                          .add(check("gateway", true, JsonValue.EMPTY_JSON_OBJECT)))
                   .build();
           case "/ready" -> ready();
           default -> null;
@@ -92,63 +85,68 @@ public class HealthServlet extends HttpServlet {
   }
 
   private JsonObject ready() {
-    Map<URI, CompletableFuture<HttpResponse<String>>> probes = new LinkedHashMap<>();
-    upstreams
+    Forwarder forwarder = (Forwarder) getServletContext().getAttribute(Forwarder.class.getName());
+    if (forwarder == null) {
+      return Json.createObjectBuilder()
+          .add("status", "DOWN")
+          .add(
+              "checks",
+              Json.createArrayBuilder()
+                  .add(
+                      check(
+                          "gateway",
+                          false,
+                          Json.createObjectBuilder().add("state", "starting").build())))
+          .build();
+    }
+    Map<UpstreamPool.Instance, CompletableFuture<Forwarder.Probe>> probes = new LinkedHashMap<>();
+    forwarder
+        .pools()
         .values()
         .forEach(
-            instances ->
-                instances.forEach(
-                    base ->
-                        probes.put(
-                            base,
-                            client.sendAsync(
-                                HttpRequest.newBuilder(URI.create(base + "/health/ready"))
-                                    .timeout(PROBE_TIMEOUT)
-                                    .GET()
-                                    .build(),
-                                HttpResponse.BodyHandlers.ofString()))));
-    @SuppressWarnings("unchecked")
-    Map<String, UpstreamPool> pools =
-        (Map<String, UpstreamPool>) getServletContext().getAttribute(UpstreamPool.class.getName());
+            pool ->
+                pool.instances()
+                    .forEach(
+                        instance ->
+                            probes.put(
+                                instance,
+                                CompletableFuture.supplyAsync(
+                                    () -> forwarder.probe(instance, PROBE_TIMEOUT), probing))));
     boolean allUp = true;
     JsonArrayBuilder checks = Json.createArrayBuilder();
     JsonArrayBuilder theirs = Json.createArrayBuilder();
-    for (Map.Entry<String, List<URI>> upstream : upstreams.entrySet()) {
+    for (UpstreamPool pool : forwarder.pools().values()) {
       // An upstream is up when one of its instances is: the gateway balances over those that are.
       boolean anyUp = false;
       boolean reported = false;
+      List<UpstreamPool.Instance> instances = pool.instances();
       JsonObjectBuilder data = Json.createObjectBuilder();
-      for (URI base : upstream.getValue()) {
-        String status;
-        try {
-          HttpResponse<String> answer = probes.get(base).join();
-          status = "HTTP " + answer.statusCode();
-          if (answer.statusCode() == 200) {
-            anyUp = true;
-            if (!reported) {
-              JsonObject body = Json.createReader(new StringReader(answer.body())).readObject();
-              body.getJsonArray("checks").forEach(theirs::add);
-              reported = true;
-            }
+      for (UpstreamPool.Instance instance : instances) {
+        Forwarder.Probe probe = probes.get(instance).join();
+        if (probe.readyBody() != null) {
+          anyUp = true;
+          if (!reported) {
+            Json.createReader(new StringReader(probe.readyBody()))
+                .readObject()
+                .getJsonArray("checks")
+                .forEach(theirs::add);
+            reported = true;
           }
-        } catch (RuntimeException e) {
-          status =
-              e.getCause() != null
-                  ? e.getCause().getClass().getSimpleName()
-                  : e.getClass().getSimpleName();
         }
-        data.add(
-            upstream.getValue().size() == 1 ? "url" : base.toString(),
-            upstream.getValue().size() == 1 ? base.toString() : status);
-        if (upstream.getValue().size() == 1) {
-          data.add("answer", status);
+        if (instances.size() == 1) {
+          data.add("url", instance.baseUri().toString()).add("answer", probe.status());
+          if (instance.address() != null) {
+            data.add("address", instance.address().getHostAddress());
+          }
+        } else {
+          data.add(instance.toString(), probe.status());
         }
       }
-      if (pools != null && pools.containsKey(upstream.getKey()) && upstream.getValue().size() > 1) {
-        data.add("balancing", String.join(", ", pools.get(upstream.getKey()).states()));
+      if (instances.size() > 1) {
+        data.add("balancing", String.join(", ", pool.states()));
       }
       allUp &= anyUp;
-      checks.add(check(upstream.getKey() + "-upstream", anyUp, data.build()));
+      checks.add(check(pool.name() + "-upstream", anyUp, data.build()));
     }
     JsonArrayBuilder all = Json.createArrayBuilder();
     checks.build().forEach(all::add);
@@ -163,7 +161,7 @@ public class HealthServlet extends HttpServlet {
     return Json.createObjectBuilder()
         .add("name", name)
         .add("status", up ? "UP" : "DOWN")
-        .add("data", data == null ? JsonValue.EMPTY_JSON_OBJECT : data)
+        .add("data", data)
         .build();
   }
 }

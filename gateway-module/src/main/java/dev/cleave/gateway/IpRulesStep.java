@@ -28,11 +28,7 @@ final class IpRulesStep implements EdgeStep {
       return true;
     }
     metrics.addressRefused(refusal.get());
-    exchange.refuse(
-        403,
-        "address-refused",
-        "Forbidden",
-        "Requests from this network address are not accepted for this resource.");
+    exchange.refuse(403, "address-refused", "Forbidden", GatewayProblems.ADDRESS_REFUSED);
     return false;
   }
 }

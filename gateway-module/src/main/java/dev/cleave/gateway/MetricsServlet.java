@@ -21,17 +21,7 @@ public class MetricsServlet extends HttpServlet {
       throws IOException {
     GatewayConfig config =
         (GatewayConfig) getServletContext().getAttribute(GatewayConfig.class.getName());
-    if (config != null
-        && config
-            .ipRules()
-            .refusal(
-                "GET",
-                "/metrics",
-                ForwardedHeaders.clientAddress(
-                    request.getRemoteAddr(),
-                    request.getHeader("X-Forwarded-For"),
-                    config.trustedProxies()))
-            .isPresent()) {
+    if (config != null && config.addressRefusal(request, "/metrics").isPresent()) {
       String requestId = ForwardedHeaders.requestId(request.getHeader("X-Request-Id"));
       response.setHeader("X-Request-Id", requestId);
       GatewayProblems.write(
@@ -39,7 +29,7 @@ public class MetricsServlet extends HttpServlet {
           403,
           "address-refused",
           "Forbidden",
-          "Requests from this network address are not accepted for this resource.",
+          GatewayProblems.ADDRESS_REFUSED,
           "/metrics",
           requestId);
       return;

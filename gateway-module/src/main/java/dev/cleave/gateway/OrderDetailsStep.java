@@ -32,14 +32,7 @@ final class OrderDetailsStep implements EdgeStep, AutoCloseable {
     this.forwarder = forwarder;
     this.metrics = metrics;
     this.timeout = timeout;
-    this.fetches =
-        Executors.newFixedThreadPool(
-            8,
-            task -> {
-              Thread thread = new Thread(task, "gateway-aggregation");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.fetches = Executors.newFixedThreadPool(8, DaemonThreads.named("gateway-aggregation"));
   }
 
   @Override

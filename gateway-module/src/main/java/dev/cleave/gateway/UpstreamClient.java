@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -94,8 +95,19 @@ final class UpstreamClient {
    * returns once the answer's header section has arrived. The caller must close the response.
    */
   Response send(URI base, Request request, Duration readTimeout) throws IOException {
+    return send(base, null, request, readTimeout);
+  }
+
+  /**
+   * Sends a request to one address of {@code base}'s host (the upstream pool resolved it), or to
+   * whatever the host resolves to when {@code address} is null. {@code Host}, TLS's server name and
+   * the certificate check keep the host's name; pooled connections are kept per name and address.
+   */
+  Response send(URI base, InetAddress address, Request request, Duration readTimeout)
+      throws IOException {
     byte[] head = head(base, request);
-    String key = base.getHost() + ":" + port(base);
+    String key =
+        base.getHost() + (address == null ? "" : "/" + address.getHostAddress()) + ":" + port(base);
     int timeout = Math.toIntExact(Math.max(1, readTimeout.toMillis()));
     Connection pooled = take(key);
     if (pooled != null) {
@@ -105,7 +117,7 @@ final class UpstreamClient {
         // The upstream closed this idle connection; nothing of the request was processed.
       }
     }
-    Connection fresh = connect(base);
+    Connection fresh = connect(base, address);
     try {
       return exchange(fresh, key, head, request, timeout);
     } catch (StaleConnection stale) {
@@ -126,7 +138,10 @@ final class UpstreamClient {
             });
   }
 
-  /** Idle connections held for an instance ({@code host:port}); for tests. */
+  /**
+   * Idle connections held for an instance ({@code host:port}, or {@code host/address:port}); for
+   * tests.
+   */
   int idleConnections(String key) {
     Deque<Connection> pool = idle.get(key);
     return pool == null ? 0 : pool.size();
@@ -281,11 +296,15 @@ final class UpstreamClient {
     return null;
   }
 
-  private Connection connect(URI base) throws IOException {
+  private Connection connect(URI base, InetAddress address) throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(base.getHost(), port(base)), connectTimeoutMillis);
+      socket.connect(
+          address == null
+              ? new InetSocketAddress(base.getHost(), port(base))
+              : new InetSocketAddress(address, port(base)),
+          connectTimeoutMillis);
       if ("https".equals(base.getScheme())) {
         return new Connection(tls(socket, base));
       }

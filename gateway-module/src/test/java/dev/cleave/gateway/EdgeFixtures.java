@@ -64,6 +64,22 @@ final class EdgeFixtures {
   }
 
   /**
+   * A gateway with no rate limit, CORS or IP list: only the routes, the cache, the transforms and
+   * the releases given.
+   */
+  static GatewayConfig plain(
+      RouteTable routes, ResponseCache cache, RouteTransforms transforms, Releases releases) {
+    return config(
+        routes,
+        RateLimits.parse("off", "", System::nanoTime),
+        new CorsPolicy(List.of(), List.of(), List.of(), Duration.ZERO),
+        cache,
+        IpRules.parse("", "", ""),
+        transforms,
+        releases);
+  }
+
+  /**
    * A gateway configuration with the fixtures' token rules, no trusted proxy, 1 s upstream and
    * aggregation timeouts, 1 KiB bodies and 4 KiB header sections, and the duties given.
    */
@@ -73,7 +89,8 @@ final class EdgeFixtures {
       CorsPolicy cors,
       ResponseCache cache,
       IpRules ipRules,
-      RouteTransforms transforms) {
+      RouteTransforms transforms,
+      Releases releases) {
     return new GatewayConfig(
         routes,
         Set.of(),
@@ -86,8 +103,10 @@ final class EdgeFixtures {
         cache,
         ipRules,
         transforms,
+        releases,
         3,
         Duration.ofSeconds(10),
+        Duration.ofSeconds(5),
         Duration.ofSeconds(1));
   }
 

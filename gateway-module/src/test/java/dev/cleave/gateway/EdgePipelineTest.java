@@ -49,7 +49,8 @@ class EdgePipelineTest {
                 Duration.ofMinutes(1)),
             new ResponseCache(List.of(), Duration.ofMinutes(1), 10, 1024, System::nanoTime),
             IpRules.parse("", "203.0.113.0/24", ""),
-            RouteTransforms.none());
+            RouteTransforms.none(),
+            Releases.none());
     return EdgePipeline.of(config, new GatewayMetrics());
   }
 

@@ -84,14 +84,12 @@ class TransformStepTest {
             routes.prefixes());
     pipeline =
         EdgePipeline.of(
-            EdgeFixtures.config(
+            EdgeFixtures.plain(
                 routes,
-                RateLimits.parse("off", "", System::nanoTime),
-                new CorsPolicy(List.of(), List.of(), List.of(), Duration.ZERO),
                 new ResponseCache(
                     List.of("/api/v0/catalog"), Duration.ofMinutes(1), 10, 4096, System::nanoTime),
-                IpRules.parse("", "", ""),
-                transforms),
+                transforms,
+                Releases.none()),
             new GatewayMetrics());
   }
 

@@ -94,6 +94,25 @@ class UpstreamClientTest {
   }
 
   @Test
+  void sendsToTheGivenAddressUnderTheHostsName() throws Exception {
+    upstream.answer("HTTP/1.1 204 No Content\r\n\r\n");
+    URI named = URI.create("http://product.shop.svc:" + upstream.port());
+    try (UpstreamClient.Response answer =
+        client.send(
+            named, InetAddress.getLoopbackAddress(), get("/api/v1/x"), Duration.ofSeconds(2))) {
+      assertThat(answer.statusCode()).isEqualTo(204);
+    }
+    assertThat(upstream.request()).contains("\r\nHost: product.shop.svc:" + upstream.port());
+    assertThat(
+            client.idleConnections(
+                "product.shop.svc/"
+                    + InetAddress.getLoopbackAddress().getHostAddress()
+                    + ":"
+                    + upstream.port()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void decodesChunkedBodiesWithExtensionsAndTrailers() throws Exception {
     upstream.answer(
         """

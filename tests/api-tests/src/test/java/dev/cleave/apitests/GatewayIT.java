@@ -116,6 +116,17 @@ class GatewayIT {
   }
 
   @Test
+  void resolvesUpstreamHostNamesItselfToTheAddressesItForwardsTo() throws Exception {
+    // The launcher names each service http://localhost:PORT; the services listen on 127.0.0.1
+    // only, so the gateway takes the name's first address family (IPv4), not ::1 as well.
+    JsonPath ready = JsonPath.from(send(get("/health/ready")).body());
+    String product = "checks.find { it.name == 'product-upstream' }.data";
+    assertThat(URI.create(ready.getString(product + ".url")).getHost()).isEqualTo("localhost");
+    assertThat(ready.getString(product + ".address")).isEqualTo("127.0.0.1");
+    assertThat(ready.getString(product + ".answer")).isEqualTo("HTTP 200");
+  }
+
+  @Test
   void refusesMissingAndBadTokensBeforeAnyServiceSeesThem() throws Exception {
     String valid = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
     String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
@@ -234,6 +245,150 @@ class GatewayIT {
         .endsWith("/api/v0/catalog/" + id);
     assertThat(send(get("/api/v0/catalog/" + id).header("Authorization", customer)).statusCode())
         .isEqualTo(200);
+  }
+
+  /** The gateway's count of one series on its /metrics, 0 when absent. */
+  private static long metric(String series) throws Exception {
+    String scrape = send(get("/metrics")).body();
+    return Arrays.stream(scrape.split("\n"))
+        .filter(line -> line.startsWith(series + " "))
+        .mapToLong(line -> Long.parseLong(line.substring(series.length() + 1).strip()))
+        .findFirst()
+        .orElse(0);
+  }
+
+  private static HttpResponse<String> putRelease(
+      String route, String token, String type, String body) throws Exception {
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/gateway/releases" + route))
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      put.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      put.header("Content-Type", type);
+    }
+    return send(put);
+  }
+
+  @Test
+  void sendsTheReleasesShareOfCallersToItsCandidateAndSwitchesWithoutARestart() throws Exception {
+    // CleaveSystem.GATEWAY_TEST_RELEASE: /api/v0/catalog has a candidate with no share.
+    String candidate =
+        "gateway_release_requests_total{route=\"/api/v0/catalog\",version=\"candidate\"}";
+    String stable = "gateway_release_requests_total{route=\"/api/v0/catalog\",version=\"stable\"}";
+    String customer = "Bearer " + CleaveSystem.tokens().customer(UUID.randomUUID().toString());
+    long candidatesBefore = metric(candidate);
+    long stableBefore = metric(stable);
+    assertThat(send(get("/api/v0/catalog?size=1").header("Authorization", customer)).statusCode())
+        .isEqualTo(200);
+    assertThat(metric(stable)).isEqualTo(stableBefore + 1);
+    assertThat(metric(candidate)).isEqualTo(candidatesBefore);
+
+    // A tester asks for the candidate.
+    assertThat(
+            send(get("/api/v0/catalog?size=1")
+                    .header("Authorization", customer)
+                    .header("X-Cleave-Release", "candidate"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(metric(candidate)).isEqualTo(candidatesBefore + 1);
+
+    // Blue/green: an administrator switches every caller over, and back.
+    String admin = CleaveSystem.tokens().admin();
+    try {
+      HttpResponse<String> switched =
+          putRelease("/api/v0/catalog", admin, "application/json", "{\"percent\":100}");
+      assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+      assertThat(JsonPath.from(switched.body()).getInt("percent")).isEqualTo(100);
+      assertThat(send(get("/api/v0/catalog?size=1").header("Authorization", customer)).statusCode())
+          .isEqualTo(200);
+      assertThat(metric(candidate)).isEqualTo(candidatesBefore + 2);
+      HttpResponse<String> listed =
+          send(get("/gateway/releases").header("Authorization", "Bearer " + admin));
+      assertThat(
+              JsonPath.from(listed.body())
+                  .getInt("releases.find { it.route == '/api/v0/catalog' }.percent"))
+          .isEqualTo(100);
+    } finally {
+      assertThat(
+              putRelease("/api/v0/catalog", admin, "application/json", "{\"percent\":0}")
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesReleaseChangesFromAnyoneButAnAdministratorAndBadShares() throws Exception {
+    String admin = CleaveSystem.tokens().admin();
+    String customer = CleaveSystem.tokens().customer(UUID.randomUUID().toString());
+    String json = "application/json";
+    HttpResponse<String> anonymous = putRelease("/api/v0/catalog", null, json, "{\"percent\":5}");
+    assertProblem(anonymous, 401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"cleave\"");
+    assertProblem(putRelease("/api/v0/catalog", customer, json, "{\"percent\":5}"), 403);
+    assertProblem(putRelease("/api/v1/orders", admin, json, "{\"percent\":5}"), 404);
+    assertProblem(putRelease("/api/v0/catalog", admin, "text/plain", "5"), 415);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "{\"percent\":\"all\"}"), 400);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "{\"percent\":2.5}"), 400);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "not json"), 400);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "[5]"), 400);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "{\"percent\":101}"), 422);
+    assertProblem(putRelease("/api/v0/catalog", admin, json, "{\"percent\":-1}"), 422);
+    assertProblem(
+        putRelease("/api/v0/catalog", admin, json, "{\"percent\":99999999999999999999}"), 422);
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(URI.create(CleaveSystem.baseUrl() + "/gateway/releases"))
+                .header("Authorization", "Bearer " + admin)
+                .DELETE()),
+        405);
+    // Kept to the operators' network (CleaveSystem.GATEWAY_TEST_IP_RULES), even for an admin.
+    HttpResponse<String> outside =
+        send(
+            get("/gateway/releases")
+                .header("Authorization", "Bearer " + admin)
+                .header("X-Forwarded-For", "203.0.113.50"));
+    assertProblem(outside, 403);
+    assertThat(outside.body()).contains("address-refused");
+    // Nothing of it changed the share.
+    HttpResponse<String> listed =
+        send(get("/gateway/releases").header("Authorization", "Bearer " + admin));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(
+            JsonPath.from(listed.body())
+                .getInt("releases.find { it.route == '/api/v0/catalog' }.percent"))
+        .isZero();
+  }
+
+  @Test
+  void shadowsReadsToTheCandidateAndDropsItsAnswer() throws Exception {
+    // CleaveSystem.GATEWAY_TEST_SHADOW: every categories read is copied to the candidate, which is
+    // the product service again, so its log shows the request twice under one request id.
+    String answered =
+        "gateway_shadow_requests_total{route=\"/api/v1/categories\",upstream=\"catalog-candidate\","
+            + "outcome=\"answered\"}";
+    long before = metric(answered);
+    String requestId = "shadow-" + UUID.randomUUID();
+    HttpResponse<String> read =
+        send(
+            get("/api/v1/categories")
+                .header("Cache-Control", "no-cache")
+                .header("X-Request-Id", requestId));
+    assertThat(read.statusCode()).isEqualTo(200);
+    Path productLog = serverLog("product");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (Files.readAllLines(productLog).stream().filter(l -> l.contains(requestId)).count() < 2
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readAllLines(productLog).stream().filter(l -> l.contains(requestId)))
+        .hasSize(2);
+    while (metric(answered) == before && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(metric(answered)).isEqualTo(before + 1);
   }
 
   private static Path serverLog(String module) {

@@ -74,7 +74,8 @@ public final class CleaveSystem implements BeforeAllCallback {
    * deployment keeps them to its operators' network (GatewayIT).
    */
   public static final String GATEWAY_TEST_IP_RULES =
-      "allow /api/v1/admin/** 127.0.0.0/8 ::1, allow /metrics 127.0.0.0/8 ::1";
+      "allow /api/v1/admin/** 127.0.0.0/8 ::1, allow /metrics 127.0.0.0/8 ::1,"
+          + " allow /gateway/** 127.0.0.0/8 ::1";
 
   /**
    * One route the gateway under test has beyond the shipped ones: the product catalog under an
@@ -90,6 +91,15 @@ public final class CleaveSystem implements BeforeAllCallback {
       "/api/v0/catalog rewrite-prefix /api/v1/products,"
           + " /api/v0/catalog set-request-header Accept application/json,"
           + " /api/v0/catalog set-response-header X-Catalog-Version v0\\, deprecated";
+
+  /**
+   * The test route's release: a candidate upstream that is the product service again under another
+   * name (a MicroProfile Config expression), with no share until a test moves it (GatewayIT).
+   */
+  public static final String GATEWAY_TEST_RELEASE = "/api/v0/catalog catalog-candidate 0";
+
+  /** Every categories read is also sent to the candidate, its answer dropped (GatewayIT). */
+  public static final String GATEWAY_TEST_SHADOW = "/api/v1/categories catalog-candidate 100";
 
   /** The one origin the gateway under test allows cross-origin requests from. */
   public static final String GATEWAY_TEST_ORIGIN = "https://shop.cleave.test";
@@ -249,6 +259,9 @@ public final class CleaveSystem implements BeforeAllCallback {
     env.put("CLEAVE_GATEWAY_IP_RULES", GATEWAY_TEST_IP_RULES);
     env.put("CLEAVE_GATEWAY_ROUTES", shippedGatewayRoutes() + "," + GATEWAY_TEST_ROUTE);
     env.put("CLEAVE_GATEWAY_TRANSFORMS", GATEWAY_TEST_TRANSFORMS);
+    env.put("CLEAVE_GATEWAY_UPSTREAM_CATALOG_CANDIDATE", "${cleave.gateway.upstream.product}");
+    env.put("CLEAVE_GATEWAY_RELEASES", GATEWAY_TEST_RELEASE);
+    env.put("CLEAVE_GATEWAY_SHADOWS", GATEWAY_TEST_SHADOW);
     env.put("CLEAVE_USER_LOGIN_FIRST_LOCK", "PT20S");
     env.putAll(CHECKOUT_TIMING);
     env.put("WLP_OUTPUT_DIR", work.resolve("liberty-output").toString());
