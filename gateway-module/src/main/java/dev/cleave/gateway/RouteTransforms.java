@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * wins. On top of them, every answer loses the headers of the response header policy ({@code
  * cleave.gateway.response-headers.remove}, by default {@code Server} and {@code X-Powered-By}: what
  * software answers is nobody's business at the edge). The headers the gateway owns (framing,
- * hop-by-hop, {@code Host}, {@code X-Forwarded-*}, {@code X-Request-Id}) cannot be changed, and a
- * prefix is never rewritten into {@code /internal}: such an entry stops the gateway at start-up.
+ * hop-by-hop, {@code Host}, {@code X-Forwarded-*}, {@code X-Request-Id}: what {@link
+ * ForwardedHeaders} does not pass through) cannot be changed, and a prefix is never rewritten into
+ * {@code /internal}: such an entry stops the gateway at start-up.
  */
 final class RouteTransforms {
 
@@ -46,24 +47,6 @@ final class RouteTransforms {
           "rewrite-prefix");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
-  private static final Set<String> OWNED =
-      Set.of(
-          "host",
-          "content-length",
-          "transfer-encoding",
-          "connection",
-          "keep-alive",
-          "upgrade",
-          "te",
-          "trailer",
-          "expect",
-          "forwarded",
-          "x-forwarded-for",
-          "x-forwarded-host",
-          "x-forwarded-proto",
-          "x-forwarded-port",
-          "x-request-id");
-
   private final Map<String, RouteTransform> byRoute;
   private final RouteTransform everyRoute;
 
@@ -137,7 +120,9 @@ final class RouteTransforms {
       throw new IllegalArgumentException(where + ": '" + name + "' is not a header name");
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    if (OWNED.contains(lower)) {
+    // What the gateway does not pass through as sent, either way, is its own to set.
+    if (!ForwardedHeaders.forwardRequestHeader(lower, Set.of())
+        || !ForwardedHeaders.forwardResponseHeader(lower)) {
       throw new IllegalArgumentException(where + ": " + name + " is the gateway's to set");
     }
     return lower;
