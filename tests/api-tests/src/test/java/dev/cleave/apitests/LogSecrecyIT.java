@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,13 +66,23 @@ class LogSecrecyIT {
 
     awaitLogsFlushed(deployment);
     Map<String, String> secrets =
-        Map.of(
-            "claims of the forged token's original", real.split("\\.")[1],
-            "signature of the forged token", forged.split("\\.")[2],
-            "claims of the expired token", expired.split("\\.")[1],
-            "signature of the expired token", expired.split("\\.")[2],
-            "claims of the token in the query", inQuery.split("\\.")[1],
-            "signature of the token in the query", inQuery.split("\\.")[2]);
+        new LinkedHashMap<>(
+            Map.of(
+                "claims of the forged token's original",
+                real.split("\\.")[1],
+                "signature of the forged token",
+                forged.split("\\.")[2],
+                "claims of the expired token",
+                expired.split("\\.")[1],
+                "signature of the expired token",
+                expired.split("\\.")[2],
+                "claims of the token in the query",
+                inQuery.split("\\.")[1],
+                "signature of the token in the query",
+                inQuery.split("\\.")[2]));
+    deployment
+        .devCertificate()
+        .ifPresent(tls -> secrets.put("the TLS keystore's password", tls.password()));
     List<Path> logs = logFiles();
     assertThat(logs).as("the servers' logs").isNotEmpty();
     for (Path log : logs) {

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]}.
  * Environment: {@code CLEAVE_HTTP_PORT} (the front port, default 9080), {@code
- * CLEAVE_EMBEDDED_DB_PORT} (default 15432), and the {@code CLEAVE_DB_*} variables of an external
- * database.
+ * CLEAVE_EMBEDDED_DB_PORT} (default 15432), the {@code CLEAVE_DB_*} variables of an external
+ * database, and {@code CLEAVE_TLS=on} with the {@code CLEAVE_HTTPS_PORT} and {@code CLEAVE_TLS_*}
+ * variables for HTTPS at the front door (docs/configuration.md, "TLS").
  */
 public final class CleaveLauncher {
 
@@ -119,6 +120,9 @@ public final class CleaveLauncher {
             + "/api/v1/auth/login, health "
             + base
             + "/health/ready)");
+    deployment
+        .frontHttpsUri()
+        .ifPresent(https -> log("  HTTPS " + https + "  (plain HTTP " + httpMode(env) + ")"));
     if (!oneServer) {
       topology
           .nodes()
@@ -168,6 +172,14 @@ public final class CleaveLauncher {
     ServerEndedException(String message) {
       super(message, null, false, false);
     }
+  }
+
+  private static String httpMode(Map<String, String> env) {
+    return switch (env.getOrDefault("CLEAVE_TLS_HTTP", "redirect").strip()) {
+      case "refuse" -> "refused but for /health";
+      case "serve" -> "served as well";
+      default -> "redirected but for /health";
+    };
   }
 
   private static void log(String message) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -58,6 +59,8 @@ public final class LocalDeployment implements AutoCloseable {
   private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
   private EmbeddedDatabase embedded;
   private DevKeys.KeyFiles userKeys;
+  private DevCertificate devCertificate;
+  private URI frontHttpsUri;
   private Duration allReadyAfter;
   private boolean closed;
 
@@ -202,9 +205,12 @@ public final class LocalDeployment implements AutoCloseable {
       // JVMs on one machine then use noticeably less memory (docs/split.md).
       common.put("MALLOC_ARENA_MAX", options.environment().getOrDefault("MALLOC_ARENA_MAX", "2"));
     }
+    Map<String, String> tls = tlsEnvironment(options);
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
     for (Topology.Node node : topology.nodes()) {
       Map<String, String> own = new LinkedHashMap<>(common);
+      // TLS is the front door's; the others are told so, whatever this process's environment says.
+      own.putAll(node.equals(topology.front()) ? tls : Map.of("CLEAVE_TLS", "off"));
       if (!node.isGateway()) {
         own.putAll(databases.get(node.database()).toEnvironment());
       }
@@ -225,6 +231,49 @@ public final class LocalDeployment implements AutoCloseable {
     return result;
   }
 
+  /**
+   * The front door's TLS settings when {@code CLEAVE_TLS=on}: the HTTPS port ({@code
+   * CLEAVE_HTTPS_PORT}, default 9443), what plain HTTP gets and the HSTS value as configured, and
+   * the keystore configured with {@code CLEAVE_TLS_KEYSTORE} and {@code
+   * CLEAVE_TLS_KEYSTORE_PASSWORD}, or else a {@link DevCertificate} in the data folder.
+   */
+  private Map<String, String> tlsEnvironment(Options options) {
+    Map<String, String> env = options.environment();
+    if (!"on".equalsIgnoreCase(env.getOrDefault("CLEAVE_TLS", "off").strip())) {
+      return Map.of("CLEAVE_TLS", "off");
+    }
+    Map<String, String> tls = new LinkedHashMap<>();
+    tls.put("CLEAVE_TLS", "on");
+    String port = env.getOrDefault("CLEAVE_HTTPS_PORT", "9443");
+    tls.put("CLEAVE_HTTPS_PORT", port);
+    for (String name : List.of("CLEAVE_TLS_HTTP", "CLEAVE_TLS_HSTS")) {
+      if (env.containsKey(name)) {
+        tls.put(name, env.get(name));
+      }
+    }
+    if (env.containsKey("CLEAVE_TLS_KEYSTORE")) {
+      if (!env.containsKey("CLEAVE_TLS_KEYSTORE_PASSWORD")) {
+        throw new IllegalStateException(
+            "CLEAVE_TLS_KEYSTORE is set without CLEAVE_TLS_KEYSTORE_PASSWORD");
+      }
+      tls.put("CLEAVE_TLS_KEYSTORE", env.get("CLEAVE_TLS_KEYSTORE"));
+      tls.put("CLEAVE_TLS_KEYSTORE_PASSWORD", env.get("CLEAVE_TLS_KEYSTORE_PASSWORD"));
+      options.progress().accept("HTTPS with the keystore " + env.get("CLEAVE_TLS_KEYSTORE"));
+    } else {
+      devCertificate = DevCertificate.ensure(options.data().resolve("tls"));
+      tls.put("CLEAVE_TLS_KEYSTORE", devCertificate.keystore().toString());
+      tls.put("CLEAVE_TLS_KEYSTORE_PASSWORD", devCertificate.password());
+      options
+          .progress()
+          .accept(
+              "HTTPS with a self-signed development certificate (trust "
+                  + devCertificate.certificate()
+                  + ", e.g. curl --cacert)");
+    }
+    frontHttpsUri = URI.create("https://localhost:" + Integer.parseInt(port.strip()));
+    return tls;
+  }
+
   private URI uri(String server) {
     return URI.create("http://localhost:" + topology.node(server).orElseThrow().port());
   }
@@ -236,6 +285,16 @@ public final class LocalDeployment implements AutoCloseable {
   /** Where clients talk to the system. */
   public URI frontUri() {
     return uri(topology.front().server());
+  }
+
+  /** Where clients talk to the system over HTTPS, when TLS is on. */
+  public Optional<URI> frontHttpsUri() {
+    return Optional.ofNullable(frontHttpsUri);
+  }
+
+  /** The development certificate the launcher made; empty when TLS is off or configured. */
+  public Optional<DevCertificate> devCertificate() {
+    return Optional.ofNullable(devCertificate);
   }
 
   /** Where a server answers. */

@@ -276,6 +276,11 @@ public final class CleaveSystem implements BeforeAllCallback {
             server -> ports.computeIfAbsent(server, s -> freePort()));
     Map<String, String> launcherEnv = new LinkedHashMap<>();
     launcherEnv.put("CLEAVE_EMBEDDED_DB_PORT", Integer.toString(freePort()));
+    // HTTPS at the front door with the launcher's development certificate; plain HTTP served too,
+    // so that the rest of the suite talks HTTP (TlsIT talks TLS).
+    launcherEnv.put("CLEAVE_TLS", "on");
+    launcherEnv.put("CLEAVE_HTTPS_PORT", Integer.toString(freePort()));
+    launcherEnv.put("CLEAVE_TLS_HTTP", "serve");
     LocalDeployment deployment =
         LocalDeployment.start(
             new LocalDeployment.Options(
