@@ -84,7 +84,7 @@ final class EdgePipeline implements AutoCloseable {
           return;
         }
       }
-      Forwarder.relay(answer, exchange.response());
+      UpstreamMessages.relay(answer, exchange.response());
     }
   }
 

@@ -1,15 +1,12 @@
 package dev.cleave.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,10 @@ final class Forwarder implements AutoCloseable {
     // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes
     // them.
     this.client =
-        new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
+        "socket".equals(System.getenv("CLEAVE_GATEWAY_CLIENT"))
+            ? new SocketUpstreamClient(
+                Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime)
+            : new ApacheUpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 256);
     Map<String, List<URI>> upstreams = new LinkedHashMap<>(config.routes().upstreams());
     upstreams.putAll(config.releases().upstreams());
     Map<String, UpstreamPool> byName = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ final class Forwarder implements AutoCloseable {
       attempt =
           send(
               exchange.route(),
-              upstreamRequest(exchange, body),
+              UpstreamMessages.upstreamRequest(exchange, body),
               config.upstreamTimeout(),
               repeatable);
     } catch (IllegalArgumentException e) {
@@ -199,23 +199,6 @@ final class Forwarder implements AutoCloseable {
     return new Attempt(null, kind);
   }
 
-  /** Sends the upstream's answer to the client: status, end-to-end headers and body. */
-  static void relay(UpstreamClient.Response answer, HttpServletResponse response)
-      throws IOException {
-    response.setStatus(answer.statusCode());
-    for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
-      if (ForwardedHeaders.forwardResponseHeader(header.getKey())) {
-        for (String value : header.getValue()) {
-          response.addHeader(header.getKey(), value);
-        }
-      }
-    }
-    answer.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
-    try (InputStream body = answer.body()) {
-      body.transferTo(response.getOutputStream());
-    }
-  }
-
   @Override
   public void close() {
     discovery.close();
@@ -231,39 +214,5 @@ final class Forwarder implements AutoCloseable {
       byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
       return body.length > config.maxBodyBytes() ? null : body;
     }
-  }
-
-  /**
-   * The request as the upstream gets it: method, path and query as sent (the prefix rewritten if
-   * the route says so), end-to-end headers as the route's transform leaves them, and the {@code
-   * X-Forwarded-*} and {@code X-Request-Id} headers the gateway sets.
-   */
-  static UpstreamClient.Request upstreamRequest(EdgeExchange exchange, byte[] body) {
-    HttpServletRequest request = exchange.request();
-    String query = request.getQueryString();
-    List<Map.Entry<String, String>> sent = new ArrayList<>(16);
-    Set<String> named = ForwardedHeaders.namedByConnection(request.getHeader("Connection"));
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (ForwardedHeaders.forwardRequestHeader(name, named)) {
-        for (String value : Collections.list(request.getHeaders(name))) {
-          sent.add(Map.entry(name, value));
-        }
-      }
-    }
-    RouteTransform transform = exchange.transform();
-    List<Map.Entry<String, String>> headers = new ArrayList<>(transform.requestHeaders(sent));
-    headers.add(Map.entry("X-Forwarded-For", exchange.forwardedFor()));
-    headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
-    String host = request.getHeader("Host");
-    if (host != null && !host.isBlank()) {
-      headers.add(Map.entry("X-Forwarded-Host", host));
-    }
-    headers.add(Map.entry("X-Request-Id", exchange.requestId()));
-    return new UpstreamClient.Request(
-        request.getMethod(),
-        transform.upstreamPath(exchange.path(), exchange.route().prefix())
-            + (query == null ? "" : "?" + query),
-        headers,
-        body);
   }
 }

@@ -57,7 +57,7 @@ final class ShadowStep implements EdgeStep, AutoCloseable {
     String upstream = shadow.get().upstream();
     RouteTable.Route target =
         new RouteTable.Route(route, upstream, releases.upstreams().get(upstream));
-    UpstreamClient.Request copy = Forwarder.upstreamRequest(exchange, new byte[0]);
+    UpstreamClient.Request copy = UpstreamMessages.upstreamRequest(exchange, new byte[0]);
     try {
       shadows.execute(() -> metrics.shadow(route, upstream, send(target, copy)));
     } catch (RejectedExecutionException e) {

@@ -35,7 +35,7 @@ class CacheStepTest {
     EdgeExchange exchange = EdgeFixtures.exchange(request, response);
     if (step.admit(exchange)) {
       if (!step.answered(exchange, upstream)) {
-        Forwarder.relay(upstream, response.servlet());
+        UpstreamMessages.relay(upstream, response.servlet());
       }
     }
     return response;

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class UpstreamClientTest {
 
   private final ScriptedUpstream upstream = new ScriptedUpstream();
-  private final UpstreamClient client =
-      new UpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 8, System::nanoTime);
+  private final SocketUpstreamClient client =
+      new SocketUpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 8, System::nanoTime);
 
   @AfterEach
   void stop() throws IOException {
