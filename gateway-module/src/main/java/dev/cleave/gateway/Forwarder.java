@@ -45,11 +45,10 @@ final class Forwarder implements AutoCloseable {
     this.metrics = metrics;
     // Idle connections are dropped after 15 s, before Liberty's 30 s keep-alive timeout closes
     // them.
+    // The hand-written client, not HttpClient 5: ADR 11.
     this.client =
-        "socket".equals(System.getenv("CLEAVE_GATEWAY_CLIENT"))
-            ? new SocketUpstreamClient(
-                Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime)
-            : new ApacheUpstreamClient(Duration.ofSeconds(1), Duration.ofSeconds(15), 256);
+        new SocketUpstreamClient(
+            Duration.ofSeconds(1), Duration.ofSeconds(15), 64, System::nanoTime);
     Map<String, List<URI>> upstreams = new LinkedHashMap<>(config.routes().upstreams());
     upstreams.putAll(config.releases().upstreams());
     Map<String, UpstreamPool> byName = new LinkedHashMap<>();

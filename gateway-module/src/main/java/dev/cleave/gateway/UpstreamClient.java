@@ -18,8 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The one HTTP client of the gateway: forwarding, aggregation and health probes send through it.
- * Blocking, on the calling thread, over pooled keep-alive connections per upstream instance.
+ * The one HTTP client of the gateway: forwarding, aggregation and health probes send through it
+ * ({@link SocketUpstreamClient}). Blocking, on the calling thread, over pooled keep-alive
+ * connections per upstream instance. The contract and its message types are kept apart from the
+ * implementation so that a candidate client is measured against the same tests (ADR 11).
  *
  * <p>The contract every implementation keeps: {@code Host} and {@code Content-Length} are its own
  * (a client's framing headers never reach an upstream); an answer's header section has arrived when
