@@ -105,7 +105,14 @@ public final class CleaveLauncher {
             new LocalDeployment.Options(
                 wlp, data, topology, env, Map.of(), List.of(), logs, CleaveLauncher::log));
     started[0] = deployment;
-    String base = deployment.frontUri().toString();
+    // With TLS on and plain HTTP redirected or refused, the URLs to use are the HTTPS ones.
+    boolean plainServed = env.getOrDefault("CLEAVE_TLS_HTTP", "redirect").strip().equals("serve");
+    String base =
+        deployment
+            .frontHttpsUri()
+            .filter(https -> !plainServed)
+            .orElse(deployment.frontUri())
+            .toString();
     log(
         "Cleave ("
             + topology.name()
@@ -122,7 +129,15 @@ public final class CleaveLauncher {
             + "/health/ready)");
     deployment
         .frontHttpsUri()
-        .ifPresent(https -> log("  HTTPS " + https + "  (plain HTTP " + httpMode(env) + ")"));
+        .ifPresent(
+            https ->
+                log(
+                    "  HTTPS "
+                        + https
+                        + ", plain HTTP "
+                        + deployment.frontUri()
+                        + " "
+                        + httpMode(env)));
     if (!oneServer) {
       topology
           .nodes()
