@@ -47,11 +47,31 @@ final class UpstreamBodies {
     }
   }
 
-  /** A body of known length; the connection is reused once it has all been read. */
-  static final class FixedLength extends ConnectionBody {
-    private final Release release;
-    private final String key;
+  /**
+   * A body whose end the framing says (a length, the last chunk): once it has all been read, its
+   * connection goes back to the pool unless either side said it closes.
+   */
+  private abstract static class ReusableBody extends ConnectionBody {
+    final String key;
     private final boolean keepAlive;
+    private final Release release;
+
+    ReusableBody(UpstreamConnection connection, String key, boolean keepAlive, Release release) {
+      super(connection);
+      this.key = key;
+      this.keepAlive = keepAlive;
+      this.release = release;
+    }
+
+    /** Marks the body read to its end and hands the connection back. */
+    final void finished() {
+      done = true;
+      release.release(connection, key, keepAlive);
+    }
+  }
+
+  /** A body of known length; the connection is reused once it has all been read. */
+  static final class FixedLength extends ReusableBody {
     private long remaining;
 
     FixedLength(
@@ -60,10 +80,7 @@ final class UpstreamBodies {
         boolean keepAlive,
         long length,
         Release release) {
-      super(connection);
-      this.release = release;
-      this.key = key;
-      this.keepAlive = keepAlive;
+      super(connection, key, keepAlive, release);
       this.remaining = length;
       finishIfComplete();
     }
@@ -93,8 +110,7 @@ final class UpstreamBodies {
 
     private void finishIfComplete() {
       if (remaining == 0 && !done) {
-        done = true;
-        release.release(connection, key, keepAlive);
+        finished();
       }
     }
   }
@@ -103,17 +119,11 @@ final class UpstreamBodies {
    * A chunked body (RFC 9112 section 7.1); the connection is reused after the last chunk and
    * trailers.
    */
-  static final class Chunked extends ConnectionBody {
-    private final Release release;
-    private final String key;
-    private final boolean keepAlive;
+  static final class Chunked extends ReusableBody {
     private long chunkLeft;
 
     Chunked(UpstreamConnection connection, String key, boolean keepAlive, Release release) {
-      super(connection);
-      this.release = release;
-      this.key = key;
-      this.keepAlive = keepAlive;
+      super(connection, key, keepAlive, release);
     }
 
     @Override
@@ -129,8 +139,7 @@ final class UpstreamBodies {
           chunkLeft = nextChunkSize();
           if (chunkLeft == 0) {
             new UpstreamResponseReader.HeaderReader(connection.in, -1).headers();
-            done = true;
-            release.release(connection, key, keepAlive);
+            finished();
             return -1;
           }
         }

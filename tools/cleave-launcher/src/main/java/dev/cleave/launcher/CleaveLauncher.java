@@ -1,5 +1,6 @@
 package dev.cleave.launcher;
 
+import dev.cleave.platform.https.TransportPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +107,11 @@ public final class CleaveLauncher {
                 wlp, data, topology, env, Map.of(), List.of(), logs, CleaveLauncher::log));
     started[0] = deployment;
     // With TLS on and plain HTTP redirected or refused, the URLs to use are the HTTPS ones.
-    boolean plainServed = env.getOrDefault("CLEAVE_TLS_HTTP", "redirect").strip().equals("serve");
+    TransportPolicy.Http plain = deployment.transportPolicy().http();
     String base =
         deployment
             .frontHttpsUri()
-            .filter(https -> !plainServed)
+            .filter(https -> plain != TransportPolicy.Http.SERVE)
             .orElse(deployment.frontUri())
             .toString();
     log(
@@ -137,7 +138,11 @@ public final class CleaveLauncher {
                         + ", plain HTTP "
                         + deployment.frontUri()
                         + " "
-                        + httpMode(env)));
+                        + switch (plain) {
+                          case REFUSE -> "refused but for /health";
+                          case SERVE -> "served as well";
+                          case REDIRECT -> "redirected but for /health";
+                        }));
     if (!oneServer) {
       topology
           .nodes()
@@ -187,14 +192,6 @@ public final class CleaveLauncher {
     ServerEndedException(String message) {
       super(message, null, false, false);
     }
-  }
-
-  private static String httpMode(Map<String, String> env) {
-    return switch (env.getOrDefault("CLEAVE_TLS_HTTP", "redirect").strip()) {
-      case "refuse" -> "refused but for /health";
-      case "serve" -> "served as well";
-      default -> "redirected but for /health";
-    };
   }
 
   private static void log(String message) {

@@ -1,5 +1,6 @@
 package dev.cleave.launcher;
 
+import dev.cleave.platform.https.TransportPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class LocalDeployment implements AutoCloseable {
   private DevKeys.KeyFiles userKeys;
   private DevCertificate devCertificate;
   private URI frontHttpsUri;
+  private TransportPolicy transportPolicy = TransportPolicy.off();
   private Duration allReadyAfter;
   private boolean closed;
 
@@ -239,12 +241,23 @@ public final class LocalDeployment implements AutoCloseable {
    */
   private Map<String, String> tlsEnvironment(Options options) {
     Map<String, String> env = options.environment();
-    if (!"on".equalsIgnoreCase(env.getOrDefault("CLEAVE_TLS", "off").strip())) {
+    // The servers' own parser: a setting that is none of its values fails here, before any start.
+    String port = env.getOrDefault("CLEAVE_HTTPS_PORT", "9443").strip();
+    try {
+      transportPolicy =
+          TransportPolicy.parse(
+              env.get("CLEAVE_TLS"),
+              Integer.valueOf(port),
+              env.get("CLEAVE_TLS_HTTP"),
+              env.get("CLEAVE_TLS_HSTS"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("CLEAVE_HTTPS_PORT must be a port, not '" + port + "'", e);
+    }
+    if (!transportPolicy.on()) {
       return Map.of("CLEAVE_TLS", "off");
     }
     Map<String, String> tls = new LinkedHashMap<>();
     tls.put("CLEAVE_TLS", "on");
-    String port = env.getOrDefault("CLEAVE_HTTPS_PORT", "9443");
     tls.put("CLEAVE_HTTPS_PORT", port);
     for (String name : List.of("CLEAVE_TLS_HTTP", "CLEAVE_TLS_HSTS")) {
       if (env.containsKey(name)) {
@@ -270,7 +283,7 @@ public final class LocalDeployment implements AutoCloseable {
                   + devCertificate.certificate()
                   + ", e.g. curl --cacert)");
     }
-    frontHttpsUri = URI.create("https://localhost:" + Integer.parseInt(port.strip()));
+    frontHttpsUri = URI.create("https://localhost:" + transportPolicy.httpsPort());
     return tls;
   }
 
@@ -290,6 +303,11 @@ public final class LocalDeployment implements AutoCloseable {
   /** Where clients talk to the system over HTTPS, when TLS is on. */
   public Optional<URI> frontHttpsUri() {
     return Optional.ofNullable(frontHttpsUri);
+  }
+
+  /** What the front door does with plain HTTP and HTTPS (off unless {@code CLEAVE_TLS=on}). */
+  public TransportPolicy transportPolicy() {
+    return transportPolicy;
   }
 
   /** The development certificate the launcher made; empty when TLS is off or configured. */
