@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -124,10 +123,7 @@ final class EdgeAuthentication {
                 .getOptionalValue("cleave.jwt.issuer", String.class)
                 .orElse("https://cleave.dev/user"),
             audiences,
-            Duration.parse(
-                config
-                    .getOptionalValue("cleave.gateway.token-clock-skew", String.class)
-                    .orElse("PT60S")));
+            GatewayConfig.duration(config, "cleave.gateway.token-clock-skew", "PT60S"));
     return new EdgeAuthentication(
         new TokenVerifier(trustedKeys, serviceKeys, rules),
         AnonymousRoutes.parse(

@@ -3,6 +3,7 @@ package dev.cleave.gateway;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,11 +111,7 @@ record GatewayConfig(
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
-    Duration timeout =
-        Duration.parse(
-            config
-                .getOptionalValue("cleave.gateway.upstream-timeout", String.class)
-                .orElse("PT15S"));
+    Duration timeout = duration(config, "cleave.gateway.upstream-timeout", "PT15S");
     int maxBody =
         config.getOptionalValue("cleave.gateway.max-body-bytes", Integer.class).orElse(1 << 20);
     RateLimits limits =
@@ -149,23 +146,34 @@ record GatewayConfig(
             table.prefixes()),
         Releases.parse(releases, shadows, table, upstreams),
         config.getOptionalValue("cleave.gateway.lb.eject-after", Integer.class).orElse(3),
-        Duration.parse(
-            config.getOptionalValue("cleave.gateway.lb.cool-down", String.class).orElse("PT10S")),
+        duration(config, "cleave.gateway.lb.cool-down", "PT10S"),
         positive(
-            "cleave.gateway.dns-refresh",
-            config.getOptionalValue("cleave.gateway.dns-refresh", String.class).orElse("PT5S")),
-        Duration.parse(
-            config
-                .getOptionalValue("cleave.gateway.aggregation-timeout", String.class)
-                .orElse("PT3S")));
+            duration(config, "cleave.gateway.dns-refresh", "PT5S"), "cleave.gateway.dns-refresh"),
+        duration(config, "cleave.gateway.aggregation-timeout", "PT3S"));
   }
 
-  private static Duration positive(String key, String value) {
-    Duration duration = Duration.parse(value);
+  private static Duration positive(Duration duration, String key) {
     if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(key + " must be positive: " + value);
+      throw new IllegalArgumentException(key + " must be positive: " + duration);
     }
     return duration;
+  }
+
+  /** The duration a key is set to, or its default. */
+  static Duration duration(Config config, String key, String fallback) {
+    return duration(key, config.getOptionalValue(key, String.class).orElse(fallback));
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the key, when the value is not an ISO-8601 duration
+   */
+  static Duration duration(String key, String value) {
+    try {
+      return Duration.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          key + " is not an ISO-8601 duration such as PT15S or PT0.5S: '" + value + "'", e);
+    }
   }
 
   private static ResponseCache cache(Config config) {
@@ -176,8 +184,7 @@ record GatewayConfig(
             .stream()
             .map(String::strip)
             .toList(),
-        Duration.parse(
-            config.getOptionalValue("cleave.gateway.cache.max-ttl", String.class).orElse("PT60S")),
+        duration(config, "cleave.gateway.cache.max-ttl", "PT60S"),
         config.getOptionalValue("cleave.gateway.cache.max-entries", Integer.class).orElse(10_000),
         config
             .getOptionalValue("cleave.gateway.cache.max-entry-bytes", Integer.class)
@@ -202,8 +209,7 @@ record GatewayConfig(
                     "Idempotency-Key",
                     "If-None-Match",
                     "X-Request-Id")),
-        Duration.parse(
-            config.getOptionalValue("cleave.gateway.cors.max-age", String.class).orElse("PT10M")));
+        duration(config, "cleave.gateway.cors.max-age", "PT10M"));
   }
 
   /** The upstreams the routes, the fallback and the releases and shadows name. */

@@ -69,10 +69,15 @@ final class Releases {
     }
   }
 
-  /** A share of a route's idempotent requests copied to another upstream. */
+  /**
+   * A share of a route's idempotent requests copied to another upstream. Which requests is left to
+   * chance, not to anything the client sends (a request id it chose would let it have every one of
+   * its requests copied).
+   */
   record Shadow(String route, String upstream, int percent) {
-    boolean picks(String requestId) {
-      return bucket(requestId) < percent;
+    /** Whether the request that drew this roll, uniform in 0 to 99, is copied. */
+    boolean picks(int roll) {
+      return roll < percent;
     }
   }
 

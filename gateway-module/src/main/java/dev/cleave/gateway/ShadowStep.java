@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +52,7 @@ final class ShadowStep implements EdgeStep, AutoCloseable {
     Optional<Releases.Shadow> shadow = releases.shadowOf(route);
     if (!SHADOWED.contains(exchange.method())
         || shadow.isEmpty()
-        || !shadow.get().picks(exchange.requestId())) {
+        || !shadow.get().picks(ThreadLocalRandom.current().nextInt(100))) {
       return true;
     }
     String upstream = shadow.get().upstream();

@@ -100,4 +100,13 @@ class ReleasesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cleave.gateway.shadows");
   }
+
+  @Test
+  void aShadowTakesItsShareOfRollsWhateverTheRequestSays() {
+    Releases.Shadow shadow =
+        parse("", "/api/v1/orders product-v2 10").shadowOf("/api/v1/orders").orElseThrow();
+    assertThat(IntStream.range(0, 100).filter(shadow::picks).count()).isEqualTo(10);
+    assertThat(shadow.picks(9)).isTrue();
+    assertThat(shadow.picks(10)).isFalse();
+  }
 }
