@@ -242,12 +242,12 @@ public final class LocalDeployment implements AutoCloseable {
   private Map<String, String> tlsEnvironment(Options options) {
     Map<String, String> env = options.environment();
     // The servers' own parser: a setting that is none of its values fails here, before any start.
-    String port = env.getOrDefault("CLEAVE_HTTPS_PORT", "9443").strip();
+    String port = env.get("CLEAVE_HTTPS_PORT");
     try {
       transportPolicy =
           TransportPolicy.parse(
               env.get("CLEAVE_TLS"),
-              Integer.valueOf(port),
+              port == null ? null : Integer.valueOf(port.strip()),
               env.get("CLEAVE_TLS_HTTP"),
               env.get("CLEAVE_TLS_HSTS"));
     } catch (NumberFormatException e) {
@@ -258,7 +258,7 @@ public final class LocalDeployment implements AutoCloseable {
     }
     Map<String, String> tls = new LinkedHashMap<>();
     tls.put("CLEAVE_TLS", "on");
-    tls.put("CLEAVE_HTTPS_PORT", port);
+    tls.put("CLEAVE_HTTPS_PORT", String.valueOf(transportPolicy.httpsPort()));
     for (String name : List.of("CLEAVE_TLS_HTTP", "CLEAVE_TLS_HSTS")) {
       if (env.containsKey(name)) {
         tls.put(name, env.get(name));
