@@ -7,5 +7,5 @@
 # of many customers are not throttled as one client address. BENCH_BASE (default http://localhost:9080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o install -DskipTests -pl tools/cleave-bench -am 2>/dev/null || ./mvnw -q install -DskipTests -pl tools/cleave-bench -am
+./mvnw -q -o install -DskipTests -pl tools/cleave-bench -am >/dev/null 2>&1 || ./mvnw -q install -DskipTests -pl tools/cleave-bench -am
 exec ./mvnw -q org.codehaus.mojo:exec-maven-plugin:java -pl tools/cleave-bench -Dexec.args="checkout $*"

@@ -10,6 +10,6 @@
 # Needs nothing running on ports 9080-9084 and 15432. Results in bench/results/recovery-<UTC time>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o -Psplit install -DskipTests 2>/dev/null || ./mvnw -q -Psplit install -DskipTests
+./mvnw -q -o -Psplit install -DskipTests >/dev/null 2>&1 || ./mvnw -q -Psplit install -DskipTests
 exec ./mvnw -q org.codehaus.mojo:exec-maven-plugin:java -pl tools/cleave-bench -Dbench.main=dev.cleave.bench.RecoveryBench \
   -Dexec.args="$*"

@@ -52,6 +52,7 @@ final class Results {
   private final Path out;
   private final List<Row> rows = new ArrayList<>();
   private final List<Servers> servers = new ArrayList<>();
+  private final List<Roofline.Measurement> rooflines = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
 
   Results(Path out) {
@@ -120,12 +121,26 @@ final class Results {
     Suite.append(out.resolve("results.jsonl"), json.toString());
   }
 
-  /** Whether every measurement succeeded at least once and never failed. */
+  void roofline(int rep, Roofline.Measurement measurement) throws IOException {
+    rooflines.add(measurement);
+    Suite.append(
+        out.resolve("results.jsonl"),
+        "{\"type\":\"roofline\",\"rep\":"
+            + rep
+            + ",\"script\":\""
+            + Roofline.SCRIPT
+            + "\",\"result\":"
+            + measurement.json()
+            + "}");
+  }
+
+  /** Whether every measurement (and roofline run) succeeded at least once and never failed. */
   boolean allSucceeded() {
     return !rows.isEmpty()
         && rows.stream()
             .allMatch(
-                r -> r.measurement().failures() == 0 && r.measurement().successPerSecond() > 0);
+                r -> r.measurement().failures() == 0 && r.measurement().successPerSecond() > 0)
+        && rooflines.stream().allMatch(r -> r.failed() == 0 && r.orders() > 0);
   }
 
   /** Writes summary.md and the plots. */
@@ -258,6 +273,34 @@ final class Results {
                   .append(" |\n"));
     }
 
+    List<Double> roofline = rooflines.stream().map(Roofline.Measurement::ordersPerSecond).toList();
+    if (!roofline.isEmpty()) {
+      List<Double> monolith = values(saturation("monolith", "checkout"), m -> m.successPerSecond());
+      md.append("\n## Roofline: the database alone running one checkout's statements\n\n")
+          .append("`")
+          .append(Roofline.SCRIPT)
+          .append("` with pgbench, ")
+          .append(rooflines.get(0).clients())
+          .append(" clients, on the monolith's database server and tables (the monolith idle).\n\n")
+          .append("| | orders/s | mean ms per checkout |\n|---|---|---|\n")
+          .append("| roofline (PostgreSQL alone) | ")
+          .append(cell(roofline, "%.1f"))
+          .append(" | ")
+          .append(cell(rooflines.stream().map(Roofline.Measurement::latencyMs).toList(), "%.2f"))
+          .append(" |\n");
+      if (!monolith.isEmpty()) {
+        md.append("| monolith checkout (saturation) | ")
+            .append(cell(monolith, "%.1f"))
+            .append(" | |\n");
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "%n**Cleave / roofline: %.0f %%** (monolith checkout saturation over the roofline,"
+                    + " medians)%n",
+                100 * median(monolith) / median(roofline)));
+      }
+    }
+
     md.append("\n## Targets (benchmarks issue)\n\n");
     target(
         md,
@@ -271,6 +314,19 @@ final class Results {
         values(saturation("monolith", "checkout"), m -> m.successPerSecond()),
         v -> v >= 300,
         "%.0f orders/s");
+    List<Double> monolithCheckout =
+        values(saturation("monolith", "checkout"), m -> m.successPerSecond());
+    if (!roofline.isEmpty() && !monolithCheckout.isEmpty()) {
+      double share = median(monolithCheckout) / median(roofline);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- monolith checkout ≥ 40 %% of the roofline (issue 21's aim): %.0f %% of %.0f"
+                  + " orders/s → %s%n",
+              100 * share,
+              median(roofline),
+              share >= 0.4 ? "met" : "**missed**"));
+    }
     for (double fraction : Suite.FRACTIONS) {
       List<Double> mono = values(rated("monolith", "checkout", fraction), m -> m.p50());
       List<Double> split = values(rated("split-gateway", "checkout", fraction), m -> m.p50());

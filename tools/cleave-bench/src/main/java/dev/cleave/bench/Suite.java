@@ -1,5 +1,6 @@
 package dev.cleave.bench;
 
+import dev.cleave.launcher.DatabaseSettings;
 import dev.cleave.launcher.EmbeddedDatabase;
 import dev.cleave.launcher.LibertyServer;
 import dev.cleave.launcher.LocalDeployment;
@@ -313,6 +314,15 @@ public final class Suite {
     }
     results.servers(rep, shape, readyHere, memory, calls);
     log("rep " + rep + " " + shape + ": memory (MiB) " + memory + ", module calls " + calls);
+    if (shape.equals("monolith") && !option("roofline", "on").equals("off")) {
+      // The database's own limit for the same checkouts, on the same server and tables, while the
+      // monolith stands idle: a settle run, discarded, then the measured window.
+      DatabaseSettings database = deployment.database("order");
+      Roofline.run(database, products, concurrency, settle);
+      Roofline.Measurement roofline = Roofline.run(database, products, concurrency, window);
+      results.roofline(rep, roofline);
+      log("rep " + rep + " " + shape + ": " + roofline.summary());
+    }
   }
 
   /**

@@ -76,4 +76,37 @@ class ResultsTest {
     results.measurement(4, "monolith", measured("checkout", "closed", 0, 100, 50, 3), null);
     assertThat(results.allSucceeded()).as("one failed iteration fails the smoke run").isFalse();
   }
+
+  @Test
+  void putsTheMonolithsCheckoutBesideTheRooflineAndFailsASmokeRunWhoseRooflineFailed()
+      throws Exception {
+    Results results = new Results(out);
+    results.environment(Map.of("cores", "2"), Map.of());
+    for (int rep = 1; rep <= 3; rep++) {
+      results.measurement(
+          rep, "monolith", measured("checkout", "closed", 0, 50 + rep * 10, 50, 0), null);
+      results.roofline(
+          rep, new Roofline.Measurement(16, Duration.ofSeconds(12), 300 + rep, 50, 3600, 0));
+    }
+    results.finish(List.of("monolith"));
+
+    String summary = Files.readString(out.resolve("summary.md"));
+    assertThat(summary)
+        .contains("| roofline (PostgreSQL alone) | 302.0 (301.0–303.0) | 50.00 |")
+        .contains("| monolith checkout (saturation) | 70.0 (60.0–80.0) | |")
+        .contains("**Cleave / roofline: 23 %**")
+        .contains(
+            "- monolith checkout ≥ 40 % of the roofline (issue 21's aim): 23 % of 302"
+                + " orders/s → **missed**");
+    assertThat(Files.readString(out.resolve("results.jsonl")))
+        .contains(
+            "{\"type\":\"roofline\",\"rep\":1,\"script\":\"bench/roofline/checkout.sql\","
+                + "\"result\":{\"clients\":16,\"windowSeconds\":12,\"ordersPerSecond\":301.0,");
+    assertThat(results.allSucceeded()).isTrue();
+
+    results.roofline(4, new Roofline.Measurement(16, Duration.ofSeconds(4), 10, 50, 40, 2));
+    assertThat(results.allSucceeded())
+        .as("a roofline with failed checkouts (a script out of step with the schema) fails it")
+        .isFalse();
+  }
 }
