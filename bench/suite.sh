@@ -11,6 +11,9 @@
 #                    --require-success (exit 1 if any iteration failed; CI's smoke run)
 #                    --roofline off (skip the monolith's roofline: pgbench running one checkout's
 #                    statements, bench/roofline/checkout.sql, on the monolith's database server)
+#                    --profile SCENARIO (JFR on every server during that scenario's saturation window:
+#                    a flame graph per server and a breakdown by library in summary.md; the profiled
+#                    window's figures carry JFR's overhead)
 #
 # Needs nothing running on ports 9080-9084, 9180 and 15432; NGINX for split-nginx (installed with
 # apt-get as nginx-light when missing and this runs as root); pgbench for the roofline (installed with

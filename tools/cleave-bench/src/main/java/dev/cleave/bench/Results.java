@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -53,6 +54,7 @@ final class Results {
   private final List<Row> rows = new ArrayList<>();
   private final List<Servers> servers = new ArrayList<>();
   private final List<Roofline.Measurement> rooflines = new ArrayList<>();
+  private final List<Map.Entry<String, Profiler.Profile>> profiles = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
 
   Results(Path out) {
@@ -132,6 +134,80 @@ final class Results {
             + "\",\"result\":"
             + measurement.json()
             + "}");
+  }
+
+  void profile(int rep, String shape, Profiler.Profile profile) throws IOException {
+    profiles.add(Map.entry(shape + " rep " + rep, profile));
+    Suite.append(
+        out.resolve("results.jsonl"),
+        "{\"type\":\"profile\",\"rep\":"
+            + rep
+            + ",\"shape\":\""
+            + shape
+            + "\",\"result\":"
+            + profile.json()
+            + "}");
+  }
+
+  private void profileSection(StringBuilder md) {
+    md.append("\n## Where the time goes: JFR during the ")
+        .append(profiles.get(0).getValue().scenario())
+        .append(" saturation window\n\n")
+        .append(
+            "Share of each server's CPU samples with a frame of the library on the stack"
+                + " (inclusive, so the shares overlap); the run was profiled, so its figures"
+                + " carry JFR's overhead.\n\n|  |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (Map.Entry<String, Profiler.Profile> p : profiles) {
+      md.append(' ').append(p.getKey()).append(", ").append(p.getValue().server()).append(" |");
+      rule.append("---|");
+    }
+    md.append('\n').append(rule).append('\n');
+    for (String library : Profiler.LIBRARIES.keySet()) {
+      profileRow(
+          md,
+          library,
+          p -> String.format(Locale.ROOT, "%.1f %%", 100 * p.libraryShare().get(library)));
+    }
+    profileRow(md, "CPU samples", p -> Long.toString(p.samples()));
+    profileRow(
+        md,
+        "garbage collection pauses (share of wall time, count)",
+        p -> String.format(Locale.ROOT, "%.1f %% (%d)", 100 * p.gcPauseShare(), p.gcPauses()));
+    profileRow(
+        md,
+        "CPU load: this JVM / whole machine",
+        p ->
+            String.format(
+                Locale.ROOT,
+                "%.0f %% / %.0f %%",
+                100 * p.jvmCpuShare(),
+                100 * p.machineCpuShare()));
+    profileRow(
+        md,
+        "flame graph",
+        p -> "[" + p.flameGraph().getFileName() + "](" + p.flameGraph().getFileName() + ")");
+    Profiler.Profile first = profiles.get(0).getValue();
+    md.append("\nHottest frames of ")
+        .append(profiles.get(0).getKey())
+        .append(", ")
+        .append(first.server())
+        .append(" (own samples):\n\n| frame | samples |\n|---|---|\n");
+    first
+        .hottest()
+        .forEach(
+            e ->
+                md.append("| `")
+                    .append(e.getKey())
+                    .append("` | ")
+                    .append(e.getValue())
+                    .append(" |\n"));
+  }
+
+  private void profileRow(StringBuilder md, String label, Function<Profiler.Profile, String> cell) {
+    md.append("| ").append(label).append(" |");
+    profiles.forEach(p -> md.append(' ').append(cell.apply(p.getValue())).append(" |"));
+    md.append('\n');
   }
 
   /** Whether every measurement (and roofline run) succeeded at least once and never failed. */
@@ -299,6 +375,10 @@ final class Results {
                     + " medians)%n",
                 100 * median(monolith) / median(roofline)));
       }
+    }
+
+    if (!profiles.isEmpty()) {
+      profileSection(md);
     }
 
     md.append("\n## Targets (benchmarks issue)\n\n");

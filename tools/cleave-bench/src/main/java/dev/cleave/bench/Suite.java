@@ -122,6 +122,11 @@ public final class Suite {
             throw new IllegalArgumentException("unknown shape " + shape + "; one of " + SHAPES);
           }
         });
+    String profile = option("profile", "");
+    if (!profile.isEmpty() && !Workload.SCENARIOS.contains(profile)) {
+      throw new IllegalArgumentException(
+          "--profile names one scenario, one of " + Workload.SCENARIOS + "; not " + profile);
+    }
     int reps = number("reps", 3, 1);
     Path wlp = Path.of(option("wlp", "target/liberty/wlp")).toAbsolutePath();
     Files.createDirectories(out);
@@ -280,8 +285,32 @@ public final class Suite {
     Map<String, double[]> callsBefore = ModuleCallStats.scrape(workload.text(orderUri, "/metrics"));
     for (String scenario : scenarios) {
       Workload.Scenario run = workload.scenario(scenario, products);
+      boolean profiled = scenario.equals(option("profile", ""));
+      if (profiled) {
+        // JFR on every server of the shape for the measured window only (from after the settle).
+        for (LibertyServer server : deployment.servers()) {
+          Profiler.start(server.pid(), settle);
+        }
+      }
       LoadRunner.Measurement saturation =
           LoadRunner.closed(scenario, run, closedCustomers, settle, window);
+      if (profiled) {
+        for (LibertyServer server : deployment.servers()) {
+          Path recording = out.resolve(profileName(rep, shape, server.name(), scenario) + ".jfr");
+          Profiler.stop(server.pid(), recording);
+          Profiler.Profile profile = Profiler.analyse(server.name(), scenario, recording);
+          results.profile(rep, shape, profile);
+          log(
+              "rep "
+                  + rep
+                  + " "
+                  + shape
+                  + ": profile of "
+                  + server.name()
+                  + " in "
+                  + profile.flameGraph());
+        }
+      }
       results.measurement(rep, shape, saturation, null);
       log("rep " + rep + " " + shape + ": " + saturation.summary());
       saturationReference.putIfAbsent(scenario, saturation.successPerSecond());
@@ -323,6 +352,10 @@ public final class Suite {
       results.roofline(rep, roofline);
       log("rep " + rep + " " + shape + ": " + roofline.summary());
     }
+  }
+
+  static String profileName(int rep, String shape, String server, String scenario) {
+    return "profile-" + scenario + "-" + shape + "-" + server + "-rep" + rep;
   }
 
   /**
