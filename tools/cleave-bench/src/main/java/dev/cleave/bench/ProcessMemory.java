@@ -46,7 +46,8 @@ final class ProcessMemory {
     }
   }
 
-  private static Stream<Long> tree(long pid) {
+  /** The process {@code pid} and its descendants. */
+  static Stream<Long> tree(long pid) {
     return ProcessHandle.of(pid)
         .map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid))
         .orElse(Stream.empty());

@@ -3,7 +3,6 @@ package dev.cleave.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -214,23 +211,20 @@ final class Profiler {
             continue;
           }
           samples++;
-          List<String> classes = new ArrayList<>();
+          // Frames as Class.method, innermost first (JFR's order).
           List<String> frames = new ArrayList<>();
           for (RecordedFrame frame : stack.getFrames()) {
-            classes.add(frame.getMethod().getType().getName());
             frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
           }
-          Collections.reverse(frames);
-          folded.merge(String.join(";", frames), 1L, Long::sum);
+          self.merge(frames.get(0), 1L, Long::sum);
           for (Map.Entry<String, List<String>> library : LIBRARIES.entrySet()) {
-            if (classes.stream()
-                .anyMatch(c -> library.getValue().stream().anyMatch(c::startsWith))) {
+            if (frames.stream()
+                .anyMatch(f -> library.getValue().stream().anyMatch(f::startsWith))) {
               perLibrary.merge(library.getKey(), 1L, Long::sum);
             }
           }
-          RecordedFrame top = stack.getFrames().get(0);
-          self.merge(
-              top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+          Collections.reverse(frames);
+          folded.merge(String.join(";", frames), 1L, Long::sum);
         }
         case "jdk.GarbageCollection" -> {
           gcNanos += event.getDuration().toNanos();
@@ -283,13 +277,15 @@ final class Profiler {
 
   /** The Java process under a Liberty server's launch script (the script may exec it). */
   static long jvm(long pid) throws IOException {
-    ProcessHandle root =
-        ProcessHandle.of(pid).orElseThrow(() -> new IOException("no process " + pid));
-    return Stream.concat(Stream.of(root), root.descendants())
-        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-        .map(ProcessHandle::pid)
+    return ProcessMemory.tree(pid)
+        .filter(
+            p ->
+                ProcessHandle.of(p)
+                    .flatMap(h -> h.info().command())
+                    .map(c -> c.endsWith("/java"))
+                    .orElse(false))
         .findFirst()
-        .orElseThrow(() -> new IOException("no Java process under " + pid));
+        .orElseThrow(() -> new IOException("no Java process at or under " + pid));
   }
 
   private static void jcmd(long pid, String... arguments) throws IOException, InterruptedException {
@@ -297,13 +293,9 @@ final class Profiler {
     command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
     command.add(Long.toString(pid));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("jcmd " + String.join(" ", arguments) + " did not finish in a minute");
-    }
-    if (process.exitValue() != 0 || output.contains("Exception") || output.contains("Could not")) {
+    String output = Commands.run(command, Map.of(), Duration.ofMinutes(1));
+    // jcmd ends with 0 when the diagnostic command itself refused ("Could not start recording").
+    if (output.contains("Exception") || output.contains("Could not")) {
       throw new IOException("jcmd " + String.join(" ", arguments) + " failed:\n" + output);
     }
   }

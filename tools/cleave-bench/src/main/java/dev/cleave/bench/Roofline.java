@@ -2,7 +2,6 @@ package dev.cleave.bench;
 
 import dev.cleave.launcher.DatabaseSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,18 +112,10 @@ final class Roofline {
             "--time",
             Long.toString(Math.max(1, window.toSeconds())),
             database.name()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // The password goes by the environment, never on a command line others can read.
-    builder.environment().put("PGPASSWORD", database.password());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(window.toSeconds() + 60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("pgbench did not finish within its window and a minute");
-    }
-    if (process.exitValue() != 0) {
-      throw new IOException("pgbench failed (exit " + process.exitValue() + "):\n" + output);
-    }
+    String output =
+        Commands.run(
+            command, Map.of("PGPASSWORD", database.password()), window.plus(Duration.ofMinutes(1)));
     return parse(output, clients, window);
   }
 
