@@ -22,12 +22,13 @@ import java.util.concurrent.Executors;
 
 /**
  * The gateway's health, in MicroProfile Health's JSON format. {@code /health/live} is the gateway
- * process alone. {@code /health/ready} (and {@code /health}) asks every upstream instance's {@code
- * /health/ready} in parallel, with the forwarding client and at the addresses forwarding uses
- * ({@link Forwarder#probe}), and reports one check per upstream ({@code <name>-upstream}, UP when
- * one of its instances is; with several instances, each one's answer and whether the balancer sends
- * it traffic) plus the upstreams' own checks (from one instance), so one probe shows the whole
- * system; it is UP only when every upstream is.
+ * process alone; {@code /health/started} is UP once its routes are loaded. {@code /health/ready}
+ * (and {@code /health}) asks every upstream instance's {@code /health/ready} in parallel, with the
+ * forwarding client and at the addresses forwarding uses ({@link Forwarder#probe}), and reports one
+ * check per upstream ({@code <name>-upstream}, UP when one of its instances is; with several
+ * instances, each one's answer and whether the balancer sends it traffic) plus the upstreams' own
+ * checks (from one instance), so one probe shows the whole system; it is UP only when every
+ * upstream is.
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -54,7 +55,8 @@ public class HealthServlet extends HttpServlet {
     String which = request.getPathInfo() == null ? "/ready" : request.getPathInfo();
     JsonObject health =
         switch (which) {
-          case "/live", "/started" ->
+          case "/started" -> started();
+          case "/live" ->
               Json.createObjectBuilder()
                   .add("status", "UP")
                   .add(
@@ -84,20 +86,46 @@ public class HealthServlet extends HttpServlet {
     response.getOutputStream().write(body);
   }
 
+  private Forwarder forwarder() {
+    return (Forwarder) getServletContext().getAttribute(Forwarder.class.getName());
+  }
+
+  /** The gateway before its forwarding servlet has loaded its routes, or after that failed. */
+  private static JsonObject starting() {
+    return Json.createObjectBuilder()
+        .add("status", "DOWN")
+        .add(
+            "checks",
+            Json.createArrayBuilder()
+                .add(
+                    check(
+                        "gateway",
+                        false,
+                        Json.createObjectBuilder().add("state", "starting").build())))
+        .build();
+  }
+
+  /**
+   * UP once the routes are loaded: the gateway can forward, whatever its upstreams' state (the
+   * probe a cluster's readiness should ask, since ready would take the front door out whenever one
+   * upstream is down). A configuration the gateway refuses keeps it DOWN.
+   */
+  private JsonObject started() {
+    if (forwarder() == null) {
+      return starting();
+    }
+    return Json.createObjectBuilder()
+        .add("status", "UP")
+        .add(
+            "checks",
+            Json.createArrayBuilder().add(check("gateway", true, JsonValue.EMPTY_JSON_OBJECT)))
+        .build();
+  }
+
   private JsonObject ready() {
-    Forwarder forwarder = (Forwarder) getServletContext().getAttribute(Forwarder.class.getName());
+    Forwarder forwarder = forwarder();
     if (forwarder == null) {
-      return Json.createObjectBuilder()
-          .add("status", "DOWN")
-          .add(
-              "checks",
-              Json.createArrayBuilder()
-                  .add(
-                      check(
-                          "gateway",
-                          false,
-                          Json.createObjectBuilder().add("state", "starting").build())))
-          .build();
+      return starting();
     }
     Map<UpstreamPool.Instance, CompletableFuture<Forwarder.Probe>> probes = new LinkedHashMap<>();
     forwarder

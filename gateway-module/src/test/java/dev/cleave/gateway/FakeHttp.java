@@ -30,6 +30,7 @@ final class FakeHttp {
     private final String method;
     private final String uri;
     private String query;
+    private String pathInfo;
     private String remoteAddr = "10.0.0.7";
     private byte[] body = new byte[0];
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -46,6 +47,11 @@ final class FakeHttp {
 
     Request query(String value) {
       this.query = value;
+      return this;
+    }
+
+    Request pathInfo(String value) {
+      this.pathInfo = value;
       return this;
     }
 
@@ -69,6 +75,7 @@ final class FakeHttp {
                     case "getMethod" -> method;
                     case "getRequestURI" -> uri;
                     case "getQueryString" -> query;
+                    case "getPathInfo" -> pathInfo;
                     case "getRemoteAddr" -> remoteAddr;
                     case "getScheme" -> "http";
                     case "getContentLengthLong" -> (long) body.length;

@@ -116,6 +116,14 @@ class GatewayIT {
   }
 
   @Test
+  void isStartedOnceItsRoutesAreLoaded() throws Exception {
+    // What a cluster's readiness probe asks (deploy/k8s): the gateway itself, not its upstreams.
+    HttpResponse<String> started = send(get("/health/started"));
+    assertThat(started.statusCode()).isEqualTo(200);
+    assertThat(started.body()).contains("\"status\":\"UP\"").doesNotContain("-upstream");
+  }
+
+  @Test
   void resolvesUpstreamHostNamesItselfToTheAddressesItForwardsTo() throws Exception {
     // The launcher names each service http://localhost:PORT; the services listen on 127.0.0.1
     // only, so the gateway takes the name's first address family (IPv4), not ::1 as well.
