@@ -1,0 +1,108 @@
+package dev.cleave.k8s;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Renders a Kustomize folder with {@code kubectl kustomize} (the Kustomize that ships in kubectl,
+ * as a cluster's {@code kubectl apply -k} would use it) and reads YAML strictly: a key given twice
+ * in one mapping is an error, not the last one winning.
+ */
+final class Kustomize {
+
+  static final Path K8S = locate();
+
+  static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private Kustomize() {}
+
+  /** deploy/k8s, wherever the tests run from (the module folder or the repository root). */
+  private static Path locate() {
+    for (Path candidate : List.of(Path.of(""), Path.of("deploy/k8s"))) {
+      Path folder = candidate.toAbsolutePath();
+      if (Files.isRegularFile(folder.resolve("make-secrets.sh"))) {
+        return folder;
+      }
+    }
+    throw new IllegalStateException("deploy/k8s not found from " + Path.of("").toAbsolutePath());
+  }
+
+  /** The repository's root. */
+  static Path root() {
+    return K8S.getParent().getParent();
+  }
+
+  /** The overlay of a shape: {@code extract:payment} is {@code overlays/extract-payment}. */
+  static Path overlay(String shape) {
+    return K8S.resolve("overlays").resolve(shape.replace(':', '-'));
+  }
+
+  /** The objects {@code kubectl kustomize folder} renders. */
+  static List<JsonNode> render(Path folder) {
+    return documents(run(List.of("kubectl", "kustomize", folder.toString())));
+  }
+
+  /** Every YAML document of a text, strictly parsed. */
+  static List<JsonNode> documents(String yaml) {
+    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+      return docs.readAll().stream().filter(doc -> doc != null && !doc.isNull()).toList();
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not valid YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Runs a command to its end (at most two minutes) and returns its standard output. */
+  static String run(List<String> command) {
+    try {
+      Path out = Files.createTempFile("k8s-out", ".txt");
+      Path err = Files.createTempFile("k8s-err", ".txt");
+      try {
+        Process process;
+        try {
+          process =
+              new ProcessBuilder(command)
+                  .redirectOutput(out.toFile())
+                  .redirectError(err.toFile())
+                  .start();
+        } catch (IOException e) {
+          throw new IllegalStateException(
+              command.get(0)
+                  + " is needed to render the manifests and was not found (.ci/run installs it)",
+              e);
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(String.join(" ", command) + " took over two minutes");
+        }
+        if (process.exitValue() != 0) {
+          throw new IllegalStateException(
+              String.join(" ", command)
+                  + " failed ("
+                  + process.exitValue()
+                  + "): "
+                  + Files.readString(err, StandardCharsets.UTF_8).strip());
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
