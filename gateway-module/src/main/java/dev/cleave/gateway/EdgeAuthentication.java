@@ -125,7 +125,13 @@ final class EdgeAuthentication {
             audiences,
             GatewayConfig.duration(config, "cleave.gateway.token-clock-skew", "PT60S"));
     return new EdgeAuthentication(
-        new TokenVerifier(trustedKeys, serviceKeys, rules),
+        new TokenVerifier(
+            trustedKeys,
+            serviceKeys,
+            rules,
+            config
+                .getOptionalValue("cleave.jwt.remembered-tokens", Integer.class)
+                .orElse(TokenVerifier.REMEMBERED_TOKENS)),
         AnonymousRoutes.parse(
             config.getOptionalValue("cleave.gateway.anonymous", String.class).orElse("")));
   }

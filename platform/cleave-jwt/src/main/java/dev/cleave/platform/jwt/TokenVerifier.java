@@ -42,7 +42,9 @@ import org.jose4j.lang.JoseException;
  *   <li>a token signed with a service key carries the {@code service} group and nothing else.
  * </ul>
  *
- * A header or claims object that names a member twice is refused (jose4j's parser). Thread-safe.
+ * A header or claims object that names a member twice is refused (jose4j's parser). A verifier may
+ * remember the tokens it verified until they expire, so that one presented again costs a digest,
+ * not a signature check ({@link VerifiedTokens}). Thread-safe.
  */
 public final class TokenVerifier {
 
@@ -73,17 +75,35 @@ public final class TokenVerifier {
       new AlgorithmConstraints(
           AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256);
 
+  /**
+   * How many verified tokens a deployable remembers by default ({@link VerifiedTokens}): about a
+   * megabyte at most; a customer's or a service's token is presented many times before it expires.
+   */
+  public static final int REMEMBERED_TOKENS = 4096;
+
   private final Map<String, RSAPublicKey> keys;
   private final Set<String> serviceKeyIds;
   private final Rules rules;
+  private final VerifiedTokens verified;
+
+  /** A verifier that remembers no token: every token is verified in full. */
+  public TokenVerifier(
+      Collection<RSAPublicKey> trusted, Collection<RSAPublicKey> serviceKeys, Rules rules) {
+    this(trusted, serviceKeys, rules, 0);
+  }
 
   /**
    * @param trusted every key tokens may be signed with (user keys and service keys)
    * @param serviceKeys the keys services sign with (a subset of, or in addition to, {@code
    *     trusted})
+   * @param remembered how many verified tokens to remember until they expire (0: none), so that a
+   *     token presented again is not verified again ({@link VerifiedTokens})
    */
   public TokenVerifier(
-      Collection<RSAPublicKey> trusted, Collection<RSAPublicKey> serviceKeys, Rules rules) {
+      Collection<RSAPublicKey> trusted,
+      Collection<RSAPublicKey> serviceKeys,
+      Rules rules,
+      int remembered) {
     this.keys =
         Stream.concat(trusted.stream(), serviceKeys.stream())
             .collect(
@@ -92,6 +112,7 @@ public final class TokenVerifier {
     this.serviceKeyIds =
         serviceKeys.stream().map(RsaKeys::thumbprint).collect(Collectors.toUnmodifiableSet());
     this.rules = rules;
+    this.verified = new VerifiedTokens(remembered, rules.clockSkew());
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("no trusted key");
     }
@@ -161,6 +182,11 @@ public final class TokenVerifier {
   }
 
   public Verified verify(String compact, Instant now) throws InvalidTokenException {
+    String remembered = compact == null ? null : verified.key(compact);
+    Verified earlier = verified.find(remembered, now);
+    if (earlier != null) {
+      return earlier;
+    }
     String[] parts = compact == null ? new String[0] : compact.split("\\.", -1);
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
       throw new InvalidTokenException("not a compact JWS");
@@ -207,10 +233,14 @@ public final class TokenVerifier {
     if (now.isAfter(instant(expires).plus(rules.clockSkew()))) {
       throw new InvalidTokenException("expired");
     }
+    Instant notBefore = null;
     for (String early : List.of("nbf", "iat")) {
       NumericDate at = claim(claims, early, c -> c.getNumericDateClaimValue(early), "a number");
       if (at != null && instant(at).isAfter(now.plus(rules.clockSkew()))) {
         throw new InvalidTokenException(early + " is in the future");
+      }
+      if (at != null && (notBefore == null || instant(at).isAfter(notBefore))) {
+        notBefore = instant(at);
       }
     }
     String subject = claim(claims, "sub", JwtClaims::getSubject, "a string");
@@ -227,7 +257,14 @@ public final class TokenVerifier {
     if (service && !Set.of("service").equals(groups)) {
       throw new InvalidTokenException("a service key signed a token for groups " + groups);
     }
-    return new Verified(subject, groups, kid, service, instant(expires));
+    Verified passed = new Verified(subject, groups, kid, service, instant(expires));
+    verified.remember(remembered, passed, notBefore, now);
+    return passed;
+  }
+
+  /** How many verified tokens are remembered now (for tests and metrics). */
+  public int rememberedTokens() {
+    return verified.size();
   }
 
   /** Reads a claim by jose4j's rules for its type; a claim of another type refuses the token. */

@@ -27,12 +27,19 @@ class TokenVerifierTest {
   private static final KeyPair USER = pair();
   private static final KeyPair SERVICE = pair();
   private static final KeyPair STRANGER = pair();
-  private static final TokenVerifier VERIFIER =
-      new TokenVerifier(
-          List.of((RSAPublicKey) USER.getPublic()),
-          List.of((RSAPublicKey) SERVICE.getPublic()),
-          new TokenVerifier.Rules(
-              "https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60)));
+  private static final TokenVerifier.Rules RULES =
+      new TokenVerifier.Rules("https://cleave.dev/user", Set.of("cleave"), Duration.ofSeconds(60));
+
+  /** Remembers what it verified: every rule below must hold with that memory too. */
+  private static final TokenVerifier VERIFIER = remembering(64);
+
+  private static TokenVerifier remembering(int tokens) {
+    return new TokenVerifier(
+        List.of((RSAPublicKey) USER.getPublic()),
+        List.of((RSAPublicKey) SERVICE.getPublic()),
+        RULES,
+        tokens);
+  }
 
   private static KeyPair pair() {
     return pair(2048);
@@ -116,6 +123,79 @@ class TokenVerifierTest {
     assertThat(verified.serviceKey()).isFalse();
     assertThat(VERIFIER.verify(token(",\"aud\":[\"other\",\"cleave\"]"), NOW).subject())
         .isEqualTo("u-1");
+  }
+
+  @Test
+  void aTokenPresentedAgainIsAnsweredFromMemoryWithTheSameResult() throws Exception {
+    TokenVerifier verifier = remembering(16);
+    String good = token("");
+
+    TokenVerifier.Verified first = verifier.verify(good, NOW);
+    TokenVerifier.Verified again = verifier.verify(good, NOW.plusSeconds(30));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(verifier.rememberedTokens()).isEqualTo(1);
+    assertThat(
+            new TokenVerifier(List.of((RSAPublicKey) USER.getPublic()), List.of(), RULES)
+                .verify(good, NOW))
+        .isEqualTo(first);
+  }
+
+  @Test
+  void aRememberedTokenStillExpiresAndStillWaitsForItsNotBefore() throws Exception {
+    TokenVerifier verifier = remembering(16);
+    String good = token("");
+    verifier.verify(good, NOW);
+
+    // exp is NOW + 300 s, with 60 s of skew.
+    assertThat(verifier.verify(good, NOW.plusSeconds(360)).subject()).isEqualTo("u-1");
+    assertThatThrownBy(() -> verifier.verify(good, NOW.plusSeconds(361)))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class)
+        .hasMessageContaining("expired");
+    assertThat(verifier.rememberedTokens()).isZero();
+
+    String later = token(",\"nbf\":" + NOW.plusSeconds(100).getEpochSecond());
+    verifier.verify(later, NOW.plusSeconds(100));
+    assertThatThrownBy(() -> verifier.verify(later, NOW))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class)
+        .hasMessageContaining("nbf is in the future");
+  }
+
+  @Test
+  void onlyTheByteIdenticalTokenIsRememberedAndNoRefusedOne() throws Exception {
+    TokenVerifier verifier = remembering(16);
+    String good = token("");
+    verifier.verify(good, NOW);
+    String[] parts = good.split("\\.");
+    String otherClaims =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(claims("").replace("u-1", "admin-1").getBytes(StandardCharsets.UTF_8));
+    char last = good.charAt(good.length() - 1);
+
+    for (String forged :
+        List.of(
+            parts[0] + "." + otherClaims + "." + parts[2],
+            good.substring(0, good.length() - 1) + (last == 'A' ? 'B' : 'A'),
+            signed(STRANGER, header(USER), claims("")),
+            signed(SERVICE, header(SERVICE), claims("")))) {
+      assertThatThrownBy(() -> verifier.verify(forged, NOW))
+          .isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    }
+    assertThat(verifier.rememberedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void theMemoryIsBoundedAndCanBeNone() throws Exception {
+    TokenVerifier two = remembering(2);
+    for (int i = 0; i < 5; i++) {
+      two.verify(token(",\"sub\":\"u-" + i + "\",\"upn\":\"u-" + i + "\""), NOW);
+      assertThat(two.rememberedTokens()).isBetween(1, 2);
+    }
+    TokenVerifier none = remembering(0);
+    none.verify(token(""), NOW);
+    assertThat(none.rememberedTokens()).isZero();
+    assertThatThrownBy(() -> remembering(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -68,6 +68,16 @@ public class TrustedKey {
   @ConfigProperty(name = "cleave.jwt.audiences", defaultValue = "cleave")
   Set<String> audiences;
 
+  /**
+   * {@code cleave.jwt.remembered-tokens}: how many verified tokens to remember until they expire,
+   * so that a token presented again is not verified again (0: none; {@link TokenVerifier}).
+   */
+  @Inject
+  @ConfigProperty(
+      name = "cleave.jwt.remembered-tokens",
+      defaultValue = "" + TokenVerifier.REMEMBERED_TOKENS)
+  int rememberedTokens;
+
   @Inject Clock clock;
 
   private Set<String> keyIds = Set.of();
@@ -82,6 +92,11 @@ public class TrustedKey {
 
   @PostConstruct
   void load() {
+    if (rememberedTokens < 0) {
+      throw new IllegalStateException(
+          "cleave.jwt.remembered-tokens (CLEAVE_JWT_REMEMBERED_TOKENS) must be 0 or more, not "
+              + rememberedTokens);
+    }
     if (serviceKeysLocation.isPresent() && !serviceKeysLocation.get().isBlank()) {
       try {
         serviceKeys = RsaKeys.publicKeys(Files.readString(localPath(serviceKeysLocation.get())));
@@ -208,7 +223,8 @@ public class TrustedKey {
         new TokenVerifier.Rules(
             issuer,
             audiences.stream().map(String::strip).collect(Collectors.toUnmodifiableSet()),
-            CLOCK_SKEW));
+            CLOCK_SKEW),
+        rememberedTokens);
   }
 
   private static Set<String> ids(List<RSAPublicKey> keys) {
