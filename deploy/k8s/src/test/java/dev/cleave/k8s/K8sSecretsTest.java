@@ -3,9 +3,7 @@ package dev.cleave.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cleave.launcher.Topology;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -42,41 +40,8 @@ class K8sSecretsTest {
 
   @TempDir Path keys;
 
-  private Map<String, Map<String, String>> secrets(Map<String, String> environment)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash",
-                Kustomize.K8S.resolve("make-secrets.sh").toString(),
-                "--keys",
-                keys.resolve("k").toString())
-            .redirectErrorStream(false);
-    builder.environment().putAll(environment);
-    Path out = keys.resolve("out.yaml");
-    Path err = keys.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor()).as(Files.readString(err)).isZero();
-    assertThat(Files.readString(err))
-        .as("nothing but the manifests, and those on stdout")
-        .isEmpty();
-    Map<String, Map<String, String>> secrets = new TreeMap<>();
-    for (JsonNode secret : Kustomize.documents(Files.readString(out))) {
-      assertThat(secret.path("kind").asString()).isEqualTo("Secret");
-      assertThat(Schema.problems(secret)).isEmpty();
-      Map<String, String> data = new TreeMap<>();
-      secret
-          .path("data")
-          .properties()
-          .forEach(
-              e ->
-                  data.put(
-                      e.getKey(),
-                      new String(
-                          Base64.getDecoder().decode(e.getValue().asString()),
-                          StandardCharsets.UTF_8)));
-      secrets.put(Rendered.name(secret), data);
-    }
-    return secrets;
+  private Map<String, Map<String, String>> secrets(Map<String, String> environment) {
+    return Kustomize.makeSecrets(keys.resolve("k"), environment);
   }
 
   /** Every (Secret, key) an overlay's pods and Ingress read, and whether it may be absent. */

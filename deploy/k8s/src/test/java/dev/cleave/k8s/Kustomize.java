@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -53,6 +56,43 @@ final class Kustomize {
     return documents(run(List.of("kubectl", "kustomize", folder.toString())));
   }
 
+  /**
+   * The Secrets {@code make-secrets.sh} prints, by name, with their keys decoded; its keys and
+   * passwords kept in {@code keys}. It must print nothing but them, and those on standard output.
+   */
+  static Map<String, Map<String, String>> makeSecrets(Path keys, Map<String, String> environment) {
+    Printed printed =
+        run(
+            List.of("bash", K8S.resolve("make-secrets.sh").toString(), "--keys", keys.toString()),
+            environment);
+    if (!printed.err().isEmpty()) {
+      throw new IllegalStateException(
+          "make-secrets.sh printed to standard error: " + printed.err());
+    }
+    Map<String, Map<String, String>> secrets = new TreeMap<>();
+    for (JsonNode secret : documents(printed.out())) {
+      if (!secret.path("kind").asString("").equals("Secret")) {
+        throw new IllegalStateException("make-secrets.sh printed a " + secret.path("kind"));
+      }
+      if (!Schema.problems(secret).isEmpty()) {
+        throw new IllegalStateException("make-secrets.sh printed " + Schema.problems(secret));
+      }
+      Map<String, String> data = new TreeMap<>();
+      secret
+          .path("data")
+          .properties()
+          .forEach(
+              e ->
+                  data.put(
+                      e.getKey(),
+                      new String(
+                          Base64.getDecoder().decode(e.getValue().asString()),
+                          StandardCharsets.UTF_8)));
+      secrets.put(secret.path("metadata").path("name").asString(), data);
+    }
+    return secrets;
+  }
+
   /** Every YAML document of a text, strictly parsed. */
   static List<JsonNode> documents(String yaml) {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
@@ -62,19 +102,28 @@ final class Kustomize {
     }
   }
 
+  /** What a command printed: its standard output and its standard error. */
+  record Printed(String out, String err) {}
+
   /** Runs a command to its end (at most two minutes) and returns its standard output. */
   static String run(List<String> command) {
+    return run(command, Map.of()).out();
+  }
+
+  /**
+   * Runs a command with further environment variables to its end (at most two minutes); fails with
+   * its standard error if it exits with another code than 0.
+   */
+  static Printed run(List<String> command, Map<String, String> environment) {
     try {
       Path out = Files.createTempFile("k8s-out", ".txt");
       Path err = Files.createTempFile("k8s-err", ".txt");
       try {
         Process process;
         try {
-          process =
-              new ProcessBuilder(command)
-                  .redirectOutput(out.toFile())
-                  .redirectError(err.toFile())
-                  .start();
+          ProcessBuilder builder = new ProcessBuilder(command);
+          builder.environment().putAll(environment);
+          process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         } catch (IOException e) {
           throw new IllegalStateException(
               command.get(0)
@@ -93,7 +142,9 @@ final class Kustomize {
                   + "): "
                   + Files.readString(err, StandardCharsets.UTF_8).strip());
         }
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return new Printed(
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);

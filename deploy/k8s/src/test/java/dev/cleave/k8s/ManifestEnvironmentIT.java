@@ -10,14 +10,12 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,10 @@ class ManifestEnvironmentIT {
   void theMonolithStartsAndServesTokensWithItsDeploymentsEnvironment() throws Exception {
     Rendered rendered = new Rendered(Kustomize.render(Kustomize.overlay("monolith")));
     JsonNode deployment = rendered.find("Deployment", "monolith").orElseThrow();
-    Map<String, Map<String, byte[]>> secrets = makeSecrets();
+    Map<String, Map<String, String>> secrets =
+        Kustomize.makeSecrets(
+            work.resolve("keys"),
+            Map.of("CLEAVE_ADMIN_EMAIL", ADMIN_EMAIL, "CLEAVE_ADMIN_PASSWORD", ADMIN_PASSWORD));
 
     // The pod's mounts, under the temporary folder: each Secret's keys as files.
     Map<String, Path> mounts = new LinkedHashMap<>();
@@ -57,8 +58,8 @@ class ManifestEnvironmentIT {
           Rendered.secretMountedFor(deployment, at + "/x")
               .orElseThrow(() -> new AssertionError(at));
       Path folder = Files.createDirectories(work.resolve("mounts" + at));
-      for (Map.Entry<String, byte[]> file : secrets.get(secret).entrySet()) {
-        Files.write(folder.resolve(file.getKey()), file.getValue());
+      for (Map.Entry<String, String> file : secrets.get(secret).entrySet()) {
+        Files.writeString(folder.resolve(file.getKey()), file.getValue());
       }
       mounts.put(at, folder);
     }
@@ -69,7 +70,7 @@ class ManifestEnvironmentIT {
             (name, value) -> {
               if (value.startsWith("secret:")) {
                 String[] ref = value.substring("secret:".length()).split("/", 2);
-                env.put(name, new String(secrets.get(ref[0]).get(ref[1]), StandardCharsets.UTF_8));
+                env.put(name, secrets.get(ref[0]).get(ref[1]));
                 return;
               }
               for (Map.Entry<String, Path> mount : mounts.entrySet()) {
@@ -142,32 +143,6 @@ class ManifestEnvironmentIT {
             .doesNotContain(ADMIN_PASSWORD, token.group(1), env.get("CLEAVE_DB_PASSWORD"));
       }
     }
-  }
-
-  /** make-secrets.sh's Secrets (with the first administrator), by name, their keys decoded. */
-  private Map<String, Map<String, byte[]>> makeSecrets() throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            "bash",
-            Kustomize.K8S.resolve("make-secrets.sh").toString(),
-            "--keys",
-            work.resolve("keys").toString());
-    builder.environment().put("CLEAVE_ADMIN_EMAIL", ADMIN_EMAIL);
-    builder.environment().put("CLEAVE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    Path out = work.resolve("secrets.yaml");
-    Process process =
-        builder.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    assertThat(process.waitFor()).isZero();
-    Map<String, Map<String, byte[]>> secrets = new LinkedHashMap<>();
-    for (JsonNode secret : Kustomize.documents(Files.readString(out))) {
-      Map<String, byte[]> data = new LinkedHashMap<>();
-      secret
-          .path("data")
-          .properties()
-          .forEach(e -> data.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asString())));
-      secrets.put(Rendered.name(secret), data);
-    }
-    return secrets;
   }
 
   private static int freePort() throws IOException {
