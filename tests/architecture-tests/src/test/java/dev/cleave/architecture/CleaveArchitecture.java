@@ -276,6 +276,22 @@ final class CleaveArchitecture {
         .allowEmptyShould(true);
   }
 
+  /**
+   * The storefront is pages for a browser that talk to the public API only: its Java side serves
+   * files and may use nothing of Cleave's modules, platform or kernel, only the JDK and the Servlet
+   * API.
+   */
+  static ArchRule storefrontUsesOnlyTheServletApi(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".storefront..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(base + ".storefront..", "java..", "jakarta.servlet..")
+        .as("the storefront uses only the JDK and the Servlet API")
+        .allowEmptyShould(false);
+  }
+
   static ArchRule platformKnowsNoBusinessModule(String base) {
     String[] modules =
         BUSINESS_MODULES.stream().map(m -> base + "." + m + "..").toArray(String[]::new);

@@ -83,6 +83,23 @@ class DeployablesTest {
     }
   }
 
+  /**
+   * The storefront's pages are served by the server clients talk to, whichever shape: the
+   * monolith's and the gateway's WARs hold it, no server behind the gateway does (ADR 13).
+   */
+  @Test
+  void theStorefrontIsInTheFrontDoorsOnly(@TempDir Path scratch) throws IOException {
+    Map<String, Topology.Node> declared = Topology.deployables();
+    for (Path war : deployables()) {
+      String server = war.getFileName().toString().replaceFirst("\\.war$", "");
+      JavaClasses classes =
+          Deployables.cleaveClassesOf(war, Files.createDirectories(scratch.resolve(server)));
+      assertThat(classes.contain("dev.cleave.storefront.StorefrontServlet"))
+          .as(war + " holds the storefront")
+          .isEqualTo(declared.get(server).front());
+    }
+  }
+
   @Test
   void theDeclarationCatchesAWrongClientAndAModuleNotExtracted(@TempDir Path scratch)
       throws IOException {

@@ -34,6 +34,11 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void theStorefrontUsesNothingButTheServletApi() {
+    CleaveArchitecture.storefrontUsesOnlyTheServletApi("dev.cleave").check(cleave);
+  }
+
+  @Test
   void modulesFollowTheDeclaredDag() {
     CleaveArchitecture.modulesFollowTheDeclaredDag("dev.cleave").check(cleave);
   }

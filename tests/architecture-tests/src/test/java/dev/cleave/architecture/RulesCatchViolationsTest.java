@@ -159,4 +159,10 @@ class RulesCatchViolationsTest {
     assertCaught(
         "platformleak", CleaveArchitecture::platformKnowsNoBusinessModule, "CatalogAwareHelper");
   }
+
+  @Test
+  void catchesTheStorefrontUsingCleaveCode() {
+    assertCaught(
+        "storefrontleak", CleaveArchitecture::storefrontUsesOnlyTheServletApi, "PricedPage");
+  }
 }

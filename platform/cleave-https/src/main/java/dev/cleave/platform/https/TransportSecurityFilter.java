@@ -15,9 +15,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Applies the {@link TransportPolicy} to every request: plain HTTP redirected (308, so that the
  * method and body are kept) or refused with a 403 problem when TLS is on, and HSTS on every HTTPS
- * answer. A setting that is not one of its values stops the application at start-up.
+ * answer. A setting that is not one of its values stops the application at start-up. Every answer,
+ * refused or served, also carries {@code X-Content-Type-Options: nosniff}, so that no browser reads
+ * an API answer as anything but its declared type (the storefront's pages add their own headers).
  */
 public class TransportSecurityFilter extends HttpFilter {
+
+  static final String NO_SNIFF = "X-Content-Type-Options";
 
   static final String PROBLEM_TYPE = "https://cleave.dev/problems/https-required";
 
@@ -47,6 +51,7 @@ public class TransportSecurityFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    response.setHeader(NO_SNIFF, "nosniff");
     String path = request.getRequestURI().substring(request.getContextPath().length());
     switch (policy.decide(request.isSecure(), path)) {
       case REDIRECT -> {

@@ -49,6 +49,7 @@ class TransportSecurityFilterTest {
         .contains("on port 8443")
         .contains("\"instance\":\"/gateway/releases\"")
         .contains("\"requestId\":\"rid-1\"");
+    assertThat(headers).containsEntry("X-Content-Type-Options", "nosniff");
   }
 
   @Test
@@ -63,14 +64,16 @@ class TransportSecurityFilterTest {
   void httpsPassesWithHsts() throws Exception {
     filter("on", "redirect").doFilter(request(true, "/api/v1/products", null), response(), chain);
     assertThat(chained).isTrue();
-    assertThat(headers).containsEntry("Strict-Transport-Security", "max-age=31536000");
+    assertThat(headers)
+        .containsEntry("Strict-Transport-Security", "max-age=31536000")
+        .containsEntry("X-Content-Type-Options", "nosniff");
   }
 
   @Test
-  void offPassesPlainHttpUntouched() throws Exception {
+  void offPassesPlainHttpWithOnlyTheNoSniffHeader() throws Exception {
     filter("off", "refuse").doFilter(request(false, "/api/v1/products", null), response(), chain);
     assertThat(chained).isTrue();
-    assertThat(headers).isEmpty();
+    assertThat(headers).containsExactlyEntriesOf(Map.of("X-Content-Type-Options", "nosniff"));
   }
 
   private static TransportSecurityFilter filter(String tls, String http) {

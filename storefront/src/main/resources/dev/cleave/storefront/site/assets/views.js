@@ -1,0 +1,46 @@
+// Pieces every view uses: the problem box that shows the API's problem details to the person, and
+// the page for a URL the shop does not have.
+
+import { h } from './dom.js';
+
+/**
+ * A problem, as a person reads it: its title, its detail, each invalid field's message, and the
+ * request id to quote. role="alert", so a screen reader says it as soon as it appears.
+ */
+export function problemBox(problem, { fieldLabels = {} } = {}) {
+  const fieldErrors = [...problem.fieldErrors()];
+  return h(
+    'div',
+    { class: 'problem', role: 'alert', 'data-problem-type': problem.type, 'data-status': problem.status },
+    h('h2', { class: 'problem-title' }, problem.title),
+    problem.detail ? h('p', { class: 'problem-detail' }, problem.detail) : null,
+    fieldErrors.length
+      ? h(
+          'ul',
+          { class: 'problem-fields' },
+          fieldErrors.map(([field, messages]) =>
+            h('li', {}, h('strong', {}, fieldLabels[field] ?? field), ': ', messages.join('; '))
+          )
+        )
+      : null,
+    problem.requestId ? h('p', { class: 'problem-request' }, `Request id: ${problem.requestId}`) : null
+  );
+}
+
+/** The view for a storefront URL that names nothing, or for a problem that leaves nothing to show. */
+export function messageView(title, problem) {
+  return {
+    title,
+    node: h(
+      'section',
+      { class: 'message' },
+      h('h1', {}, title),
+      problem ? problemBox(problem) : null,
+      h('p', {}, h('a', { href: '/' }, 'Back to the catalog'))
+    ),
+  };
+}
+
+export function notFoundView() {
+  return messageView('Page not found');
+}
