@@ -66,6 +66,27 @@ class SiteSourcesTest {
     assertThat(named).allSatisfy(name -> assertThat(files.asset(name)).as(name).isPresent());
   }
 
+  /**
+   * The pages the router draws are exactly the URLs the servlet answers with the page: a page the
+   * servlet did not map would be the API's 404 on reload, a mapping the router does not know would
+   * be a blank "not found" view.
+   */
+  @Test
+  void theRoutersPagesAreTheServletsMappings() throws IOException {
+    String app = Files.readString(SITE.resolve("assets/app.js"));
+    Matcher pages = Pattern.compile("export const PAGES = \\[([^\\]]*)\\]").matcher(app);
+    assertThat(pages.find()).as("app.js declares PAGES").isTrue();
+    List<String> routed = matches(Pattern.compile("'([^']*)'"), pages.group(1));
+    String fragment = Files.readString(Path.of("src/main/resources/META-INF/web-fragment.xml"));
+    List<String> mapped =
+        matches(Pattern.compile("<url-pattern>([^<]*)</url-pattern>"), fragment).stream()
+            .filter(pattern -> !pattern.equals(StorefrontServlet.ASSETS + "/*"))
+            .map(pattern -> pattern.isEmpty() ? "/" : pattern.replaceFirst("\\*$", ""))
+            .toList();
+    assertThat(fragment).contains("<url-pattern>" + StorefrontServlet.ASSETS + "/*</url-pattern>");
+    assertThat(routed).containsExactlyInAnyOrderElementsOf(mapped).contains("/", "/products/");
+  }
+
   @Test
   void everyFileOfTheSiteHasAServableName() throws IOException {
     try (Stream<Path> all = Files.list(SITE.resolve("assets"))) {

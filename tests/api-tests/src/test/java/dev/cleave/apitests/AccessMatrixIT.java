@@ -238,6 +238,47 @@ class AccessMatrixIT {
         204,
         204);
 
+    row(
+        "POST /api/v1/auth/browser/login",
+        (r, c) ->
+            r.header(BrowserSessionIT.HEADER, "1")
+                .header("X-Forwarded-For", Accounts.randomClientAddress())
+                .body(
+                    "{\"email\":\""
+                        + target.email()
+                        + "\",\"password\":\""
+                        + target.password()
+                        + "\"}")
+                .post("/api/v1/auth/browser/login"),
+        200,
+        200,
+        200,
+        200);
+    row(
+        "POST /api/v1/auth/browser/refresh",
+        (r, c) ->
+            r.header(BrowserSessionIT.HEADER, "1")
+                .cookie(
+                    BrowserSessionIT.COOKIE,
+                    BrowserSessionIT.cookieOf(BrowserSessionIT.login(target)))
+                .post("/api/v1/auth/browser/refresh"),
+        200,
+        200,
+        200,
+        200);
+    row(
+        "POST /api/v1/auth/browser/logout",
+        (r, c) ->
+            r.header(BrowserSessionIT.HEADER, "1")
+                .cookie(
+                    BrowserSessionIT.COOKIE,
+                    BrowserSessionIT.cookieOf(BrowserSessionIT.login(target)))
+                .post("/api/v1/auth/browser/logout"),
+        204,
+        204,
+        204,
+        204);
+
     row("GET /api/v1/categories", (r, c) -> r.get("/api/v1/categories"), 200, 200, 200, 200);
     row("GET /api/v1/products", (r, c) -> r.get("/api/v1/products"), 200, 200, 200, 200);
     row(

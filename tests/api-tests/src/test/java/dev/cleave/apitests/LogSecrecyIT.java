@@ -3,6 +3,7 @@ package dev.cleave.apitests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cleave.apitests.support.Accounts;
 import dev.cleave.apitests.support.ApiTest;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.ExtractionSuite;
@@ -63,6 +64,24 @@ class LogSecrecyIT {
     Problems.assertProblem(
         given().queryParam("access_token", inQuery).get("/api/v1/users/me"), 401);
     given().queryParam("access_token", inQuery).get("/api/v1/products").then().statusCode(200);
+    // A storefront session: its first cookie (used up by a refresh), the one that replaced it, and
+    // a
+    // cookie nobody issued, each sent back to the server.
+    Accounts.Account shopper = Accounts.newCustomer("log-secrecy");
+    String usedCookie = BrowserSessionIT.cookieOf(BrowserSessionIT.login(shopper));
+    String liveCookie =
+        BrowserSessionIT.cookieOf(
+            given()
+                .header(BrowserSessionIT.HEADER, "1")
+                .cookie(BrowserSessionIT.COOKIE, usedCookie)
+                .post("/api/v1/auth/browser/refresh"));
+    String strangeCookie = "unissued" + UUID.randomUUID().toString().replace("-", "");
+    Problems.assertProblem(
+        given()
+            .header(BrowserSessionIT.HEADER, "1")
+            .cookie(BrowserSessionIT.COOKIE, strangeCookie)
+            .post("/api/v1/auth/browser/refresh"),
+        401);
 
     awaitLogsFlushed(deployment);
     Map<String, String> secrets =
@@ -80,6 +99,9 @@ class LogSecrecyIT {
                 inQuery.split("\\.")[1],
                 "signature of the token in the query",
                 inQuery.split("\\.")[2]));
+    secrets.put("a used session cookie", usedCookie);
+    secrets.put("a live session cookie", liveCookie);
+    secrets.put("a session cookie nobody issued", strangeCookie);
     deployment
         .devCertificate()
         .ifPresent(tls -> secrets.put("the TLS keystore's password", tls.password()));

@@ -1,8 +1,12 @@
 // The storefront's one way to the public API: same origin, JSON in and out, and every failure turned
 // into a Problem carrying the API's RFC 9457 problem details (or an equivalent the page can show when
-// the answer is not one, such as a network failure).
+// the answer is not one, such as a network failure). Who is signed in is session.js's business: it
+// hands a token to send() when a call needs one.
 
 const ACCEPT = 'application/json, application/problem+json';
+
+/** The header only the shop's own scripts send with browser-session requests (ADR 13). */
+export const BROWSER_HEADER = 'X-Cleave-Browser';
 
 export class Problem extends Error {
   constructor({ type, title, status, detail, requestId, errors } = {}) {
@@ -41,13 +45,30 @@ async function problemOf(response) {
   });
 }
 
-/** GETs a path of the API and returns its JSON, or throws a Problem. */
-export async function getJson(path, { signal } = {}) {
+/**
+ * Sends one request and returns the answer's JSON (null for a 204), or throws a Problem.
+ * Options: body (sent as JSON), token (an access token for Authorization), browser (adds the
+ * browser-session header), signal (an AbortSignal).
+ */
+export async function send(method, path, { body, token, browser, signal } = {}) {
+  const headers = { Accept: ACCEPT };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  if (browser) {
+    headers[BROWSER_HEADER] = '1';
+  }
   let response;
   try {
     response = await fetch(path, {
-      headers: { Accept: ACCEPT },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      cache: 'no-store',
       signal,
     });
   } catch (error) {
@@ -62,5 +83,10 @@ export async function getJson(path, { signal } = {}) {
   if (!response.ok) {
     throw await problemOf(response);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
+}
+
+/** GETs a public path of the API and returns its JSON, or throws a Problem. */
+export function getJson(path, { signal } = {}) {
+  return send('GET', path, { signal });
 }

@@ -1,32 +1,51 @@
 // The storefront's entry: a small router over the History API. Every shop URL is a real URL the
-// server answers with the same page (/, /?q=..., /products/42), so reloading, bookmarking and the
-// back button work; links inside the shop are followed without reloading the page.
+// server answers with the same page (/, /?q=..., /products/42, /sign-in, ...), so reloading,
+// bookmarking and the back button work; links inside the shop are followed without reloading.
 
-import { catalogView } from './catalog.js';
-import { productView } from './product.js';
-import { messageView, notFoundView } from './views.js';
+import { accountView, registerView, signInView } from './account.js';
 import { Problem } from './api.js';
+import { catalogView } from './catalog.js';
+import { announce, h } from './dom.js';
+import { productView } from './product.js';
+import { currentUser, onChange, restore, signOut } from './session.js';
+import { messageView, notFoundView } from './views.js';
+
+/**
+ * The shop's pages: an exact path, or a prefix ending in '/'. The storefront servlet's mappings
+ * (web-fragment.xml) are the same list; SiteSourcesTest holds the two together.
+ */
+export const PAGES = ['/', '/products/', '/sign-in', '/register', '/account'];
 
 const main = document.getElementById('main');
+const accountNav = document.getElementById('account-nav');
 
 let current = null;
 let controller = null;
 let sequence = 0;
 
 function viewFor(url, context) {
-  if (url.pathname === '/') {
-    return catalogView(url.searchParams, context);
+  switch (url.pathname) {
+    case '/':
+      return catalogView(url.searchParams, context);
+    case '/sign-in':
+      return signInView(url.searchParams, context);
+    case '/register':
+      return registerView(url.searchParams, context);
+    case '/account':
+      return accountView(url.searchParams, context);
+    default: {
+      const product = /^\/products\/([0-9]{1,18})$/.exec(url.pathname);
+      return product ? productView(product[1], context) : notFoundView();
+    }
   }
-  const product = /^\/products\/([0-9]{1,18})$/.exec(url.pathname);
-  if (product) {
-    return productView(product[1], context);
-  }
-  return notFoundView();
 }
 
 /** Whether a URL is one of the shop's own pages, drawn here rather than loaded. */
 function isShopUrl(url) {
-  return url.origin === location.origin && (url.pathname === '/' || url.pathname.startsWith('/products/'));
+  return (
+    url.origin === location.origin &&
+    PAGES.some((page) => (page.endsWith('/') && page !== '/' ? url.pathname.startsWith(page) : url.pathname === page))
+  );
 }
 
 export function navigate(target, { replace = false } = {}) {
@@ -39,6 +58,20 @@ export function navigate(target, { replace = false } = {}) {
   render({ moveFocus: true });
 }
 
+/** Puts a view in the page: its node in main, its title, focus on its heading (or its alert). */
+function show(view, { moveFocus }) {
+  current?.dispose?.();
+  current = view;
+  main.replaceChildren(view.node);
+  main.removeAttribute('aria-busy');
+  document.title = view.title;
+  if (moveFocus) {
+    const target = main.querySelector('[role=alert]') ?? main.querySelector('h1') ?? main;
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
+}
+
 async function render({ moveFocus }) {
   const mine = ++sequence;
   controller?.abort();
@@ -46,9 +79,18 @@ async function render({ moveFocus }) {
   current?.dispose?.();
   current = null;
   main.setAttribute('aria-busy', 'true');
+  const context = {
+    navigate,
+    signal: controller.signal,
+    rerender: (view) => {
+      if (mine === sequence) {
+        show(view, { moveFocus: true });
+      }
+    },
+  };
   let view;
   try {
-    view = await viewFor(new URL(location.href), { navigate, signal: controller.signal });
+    view = await viewFor(new URL(location.href), context);
   } catch (failure) {
     if (failure?.name === 'AbortError') {
       return;
@@ -60,20 +102,40 @@ async function render({ moveFocus }) {
         : new Problem({ title: 'The page could not be drawn', detail: String(failure?.message ?? failure) })
     );
   }
-  if (mine !== sequence) {
-    view.dispose?.();
+  if (mine !== sequence || !view) {
+    view?.dispose?.();
     return;
   }
-  current = view;
-  main.replaceChildren(view.node);
-  main.removeAttribute('aria-busy');
-  document.title = view.title;
-  document.body.dataset.view = view.node.className || 'page';
-  if (moveFocus) {
-    const heading = main.querySelector('h1');
-    heading?.setAttribute('tabindex', '-1');
-    (heading ?? main).focus();
-  }
+  show(view, { moveFocus });
+}
+
+function drawAccountNav(user) {
+  const items = user
+    ? [
+        h('li', {}, h('a', { href: '/account', class: 'nav-account' }, user.name)),
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'nav-sign-out link-button',
+              onClick: async () => {
+                await signOut().catch(() => {});
+                announce('Signed out');
+                navigate('/');
+              },
+            },
+            'Sign out'
+          )
+        ),
+      ]
+    : [
+        h('li', {}, h('a', { href: '/sign-in', class: 'nav-sign-in' }, 'Sign in')),
+        h('li', {}, h('a', { href: '/register', class: 'nav-register' }, 'Create an account')),
+      ];
+  accountNav.replaceChildren(...items);
 }
 
 document.addEventListener('click', (event) => {
@@ -93,4 +155,16 @@ document.addEventListener('click', (event) => {
 
 window.addEventListener('popstate', () => render({ moveFocus: true }));
 
-render({ moveFocus: false });
+onChange((user) => {
+  drawAccountNav(user);
+  if (!user && location.pathname === '/account') {
+    navigate('/sign-in?next=/account', { replace: true });
+  }
+});
+
+main.setAttribute('aria-busy', 'true');
+restore().finally(() => {
+  drawAccountNav(currentUser());
+  document.body.dataset.session = 'ready';
+  render({ moveFocus: false });
+});

@@ -5,7 +5,7 @@
 import { getJson, Problem } from './api.js';
 import { h, announce } from './dom.js';
 import { availability, count, money } from './format.js';
-import { problemBox } from './views.js';
+import { formField, problemBox } from './views.js';
 
 export const PAGE_SIZE = 12;
 
@@ -94,23 +94,7 @@ export async function catalogView(params, { navigate, signal }) {
 
 function searchForm(search, known, problem, navigate) {
   const errors = problem ? problem.fieldErrors() : new Map();
-  const field = (name, input) => {
-    const messages = errors.get(name);
-    const id = `search-${name}`;
-    input.id = id;
-    input.name = name;
-    if (messages) {
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', `${id}-error`);
-    }
-    return h(
-      'div',
-      { class: `field field-${name}` },
-      h('label', { for: id }, LABELS[name]),
-      input,
-      messages ? h('p', { class: 'field-error', id: `${id}-error` }, messages.join('; ')) : null
-    );
-  };
+  const field = (name, input) => formField('search', name, LABELS[name], input, { messages: errors.get(name) });
   const chosen = search.get('category');
   const category = h(
     'select',

@@ -27,6 +27,35 @@ export function problemBox(problem, { fieldLabels = {} } = {}) {
   );
 }
 
+/**
+ * A labelled form field: the input gets its id and name, and the API's messages for it (if any)
+ * appear under it, linked by aria-describedby and marked aria-invalid; a hint is linked the same way.
+ */
+export function formField(form, name, label, input, { messages, hint } = {}) {
+  const id = `${form}-${name}`;
+  input.id = id;
+  input.name = name;
+  const described = [];
+  if (hint) {
+    described.push(`${id}-hint`);
+  }
+  if (messages) {
+    described.push(`${id}-error`);
+    input.setAttribute('aria-invalid', 'true');
+  }
+  if (described.length) {
+    input.setAttribute('aria-describedby', described.join(' '));
+  }
+  return h(
+    'div',
+    { class: `field field-${name}` },
+    h('label', { for: id }, label),
+    hint ? h('p', { class: 'field-hint', id: `${id}-hint` }, hint) : null,
+    input,
+    messages ? h('p', { class: 'field-error', id: `${id}-error` }, messages.join('; ')) : null
+  );
+}
+
 /** The view for a storefront URL that names nothing, or for a problem that leaves nothing to show. */
 export function messageView(title, problem) {
   return {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -155,6 +156,23 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 
   public Object script(String script, Object... arguments) {
     return driver.executeScript(script, arguments);
+  }
+
+  /**
+   * A cookie of the browser's whole jar by name, with its attributes as Chromium's DevTools
+   * protocol reports them ({@code value}, {@code path}, {@code httpOnly}, {@code secure}, {@code
+   * sameSite}, ...): WebDriver's own cookie calls see only the cookies of the current page's path.
+   */
+  @SuppressWarnings("unchecked")
+  public Optional<Map<String, Object>> cookie(String name) {
+    Map<String, Object> answer = driver.executeCdpCommand("Network.getAllCookies", Map.of());
+    return ((List<Map<String, Object>>) answer.get("cookies"))
+        .stream().filter(cookie -> name.equals(cookie.get("name"))).findFirst();
+  }
+
+  /** Forgets every cookie of every path (a new visitor). */
+  public void clearCookies() {
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
   public void resize(int width, int height) {

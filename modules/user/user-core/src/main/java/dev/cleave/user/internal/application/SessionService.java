@@ -26,6 +26,9 @@ import java.util.UUID;
 @Transactional
 public class SessionService {
 
+  /** The longest refresh token text looked up (ours are 43 characters; the API allows 200). */
+  static final int MAX_TOKEN = 200;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject RefreshTokenRepository tokens;
@@ -52,6 +55,10 @@ public class SessionService {
    */
   @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
   public TokenGrant refresh(String refreshToken) {
+    if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN) {
+      // No token at all (a browser session without its cookie) or none of ours: no lookup.
+      throw refused("missing");
+    }
     Instant now = clock.instant();
     RefreshToken token = tokens.lock(hash(refreshToken)).orElseThrow(() -> refused("invalid"));
     RefreshToken.Refusal refusal = token.refusal(now);
@@ -70,6 +77,9 @@ public class SessionService {
 
   /** Ends the session the refresh token belongs to; unknown or finished sessions need no ending. */
   public void end(String refreshToken) {
+    if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN) {
+      return;
+    }
     tokens
         .lock(hash(refreshToken))
         .ifPresent(token -> tokens.revokeFamily(token.familyId(), clock.instant()));
