@@ -5,6 +5,7 @@ import dev.cleave.platform.web.ProblemDetail;
 import dev.cleave.user.api.Credentials;
 import dev.cleave.user.api.TokenGrant;
 import dev.cleave.user.internal.application.AuthenticationService;
+import dev.cleave.user.internal.application.BrowserHeaderMissingException;
 import dev.cleave.user.internal.application.SessionService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BrowserSessionResource {
 
   static final String PATH = "/api/v1/auth/browser";
-  static final String HEADER = "X-Cleave-Browser";
+  static final String HEADER = BrowserHeaderMissingException.HEADER;
 
   /**
    * The session cookie. {@code __Secure-}: browsers keep it only with {@code Secure}, which they
