@@ -48,10 +48,11 @@ async function problemOf(response) {
 /**
  * Sends one request and returns the answer's JSON (null for a 204), or throws a Problem.
  * Options: body (sent as JSON), token (an access token for Authorization), browser (adds the
- * browser-session header), signal (an AbortSignal).
+ * browser-session header), headers (more request headers, such as Idempotency-Key), signal (an
+ * AbortSignal).
  */
-export async function send(method, path, { body, token, browser, signal } = {}) {
-  const headers = { Accept: ACCEPT };
+export async function send(method, path, { body, token, browser, headers: extra, signal } = {}) {
+  const headers = { ...extra, Accept: ACCEPT };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

@@ -4,8 +4,11 @@
 
 import { accountView, registerView, signInView } from './account.js';
 import { Problem } from './api.js';
+import { adminOrdersView, adminProductsView, editProductView, isAdmin, newProductView } from './admin.js';
+import { cartView, checkoutView } from './cart.js';
 import { catalogView } from './catalog.js';
 import { announce, h } from './dom.js';
+import { orderView, ordersView } from './orders.js';
 import { productView } from './product.js';
 import { currentUser, onChange, restore, signOut } from './session.js';
 import { messageView, notFoundView } from './views.js';
@@ -14,7 +17,10 @@ import { messageView, notFoundView } from './views.js';
  * The shop's pages: an exact path, or a prefix ending in '/'. The storefront servlet's mappings
  * (web-fragment.xml) are the same list; SiteSourcesTest holds the two together.
  */
-export const PAGES = ['/', '/products/', '/sign-in', '/register', '/account'];
+export const PAGES = ['/', '/products/', '/sign-in', '/register', '/account', '/cart', '/checkout', '/orders', '/orders/', '/admin/'];
+
+/** The pages only a signed-in person sees: signing out there leads to the sign-in page. */
+const PRIVATE = /^\/(account|cart|checkout|orders|admin)(\/|$)/;
 
 const main = document.getElementById('main');
 const accountNav = document.getElementById('account-nav');
@@ -33,9 +39,29 @@ function viewFor(url, context) {
       return registerView(url.searchParams, context);
     case '/account':
       return accountView(url.searchParams, context);
+    case '/cart':
+      return cartView(url.searchParams, context);
+    case '/checkout':
+      return checkoutView(url.searchParams, context);
+    case '/orders':
+      return ordersView(url.searchParams, context);
+    case '/admin/products':
+      return adminProductsView(url.searchParams, context);
+    case '/admin/products/new':
+      return newProductView(url.searchParams, context);
+    case '/admin/orders':
+      return adminOrdersView(url.searchParams, context);
     default: {
       const product = /^\/products\/([0-9]{1,18})$/.exec(url.pathname);
-      return product ? productView(product[1], context) : notFoundView();
+      if (product) {
+        return productView(product[1], context);
+      }
+      const edited = /^\/admin\/products\/([0-9]{1,18})$/.exec(url.pathname);
+      if (edited) {
+        return editProductView(edited[1], context);
+      }
+      const order = /^\/orders\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(url.pathname);
+      return order ? orderView(order[1], context) : notFoundView();
     }
   }
 }
@@ -85,6 +111,8 @@ async function render({ moveFocus }) {
     rerender: (view) => {
       if (mine === sequence) {
         show(view, { moveFocus: true });
+      } else {
+        view?.dispose?.();
       }
     },
   };
@@ -112,6 +140,9 @@ async function render({ moveFocus }) {
 function drawAccountNav(user) {
   const items = user
     ? [
+        h('li', {}, h('a', { href: '/cart', class: 'nav-cart' }, 'Cart')),
+        h('li', {}, h('a', { href: '/orders', class: 'nav-orders' }, 'Orders')),
+        isAdmin(user) ? h('li', {}, h('a', { href: '/admin/products', class: 'nav-admin' }, 'Admin')) : null,
         h('li', {}, h('a', { href: '/account', class: 'nav-account' }, user.name)),
         h(
           'li',
@@ -135,7 +166,7 @@ function drawAccountNav(user) {
         h('li', {}, h('a', { href: '/sign-in', class: 'nav-sign-in' }, 'Sign in')),
         h('li', {}, h('a', { href: '/register', class: 'nav-register' }, 'Create an account')),
       ];
-  accountNav.replaceChildren(...items);
+  accountNav.replaceChildren(...items.filter(Boolean));
 }
 
 document.addEventListener('click', (event) => {
@@ -157,8 +188,8 @@ window.addEventListener('popstate', () => render({ moveFocus: true }));
 
 onChange((user) => {
   drawAccountNav(user);
-  if (!user && location.pathname === '/account') {
-    navigate('/sign-in?next=/account', { replace: true });
+  if (!user && PRIVATE.test(location.pathname)) {
+    navigate(`/sign-in?next=${location.pathname}`, { replace: true });
   }
 });
 

@@ -3,6 +3,7 @@
 // to screen readers.
 
 import { getJson, Problem } from './api.js';
+import { buyBox } from './cart.js';
 import { announce, h } from './dom.js';
 import { availability, money } from './format.js';
 import { messageView } from './views.js';
@@ -47,6 +48,7 @@ export async function productView(id, { signal }) {
     ),
     h('div', { class: 'availability', 'aria-live': 'polite' }, stock),
     freshness,
+    product.available > 0 ? buyBox(product) : null,
     h('div', { class: 'description' }, product.description.split(/\n{2,}/).map((paragraph) => h('p', {}, paragraph))),
     h('dl', { class: 'facts' }, h('dt', {}, 'SKU'), h('dd', {}, product.sku))
   );

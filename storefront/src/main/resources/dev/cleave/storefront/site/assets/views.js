@@ -32,7 +32,8 @@ export function problemBox(problem, { fieldLabels = {} } = {}) {
  * appear under it, linked by aria-describedby and marked aria-invalid; a hint is linked the same way.
  */
 export function formField(form, name, label, input, { messages, hint } = {}) {
-  const id = `${form}-${name}`;
+  // A nested field's name (card.number) gives the id checkout-card-number.
+  const id = `${form}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   input.id = id;
   input.name = name;
   const described = [];
@@ -48,7 +49,7 @@ export function formField(form, name, label, input, { messages, hint } = {}) {
   }
   return h(
     'div',
-    { class: `field field-${name}` },
+    { class: `field field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}` },
     h('label', { for: id }, label),
     hint ? h('p', { class: 'field-hint', id: `${id}-hint` }, hint) : null,
     input,

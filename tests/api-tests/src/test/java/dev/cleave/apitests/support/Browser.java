@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -147,6 +148,30 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 
   public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
+  }
+
+  /**
+   * Signs in through the shop's own form ({@code /sign-in?next=...}) and waits until the page it
+   * leads to has drawn its view.
+   */
+  public void signIn(String email, String password, String next) {
+    open("/sign-in?next=" + next);
+    find("#sign-in-email").sendKeys(email);
+    find("#sign-in-password").sendKeys(password + Keys.ENTER);
+    await(d -> path().equals(next));
+    awaitView();
+  }
+
+  /**
+   * The text of the first element matching {@code css}, read in one step in the page ("" when there
+   * is none): safe to poll while a view is being drawn again, where a found element can be replaced
+   * before its text is read.
+   */
+  public String text(String css) {
+    Object text =
+        script(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+    return String.valueOf(text);
   }
 
   public String path() {
