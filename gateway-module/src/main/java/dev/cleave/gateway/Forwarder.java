@@ -125,19 +125,33 @@ final class Forwarder implements AutoCloseable {
   record Probe(String status, String readyBody) {}
 
   /**
+   * What a GET of one instance found: the answer's status and body, or ({@code code} 0) the kind of
+   * failure that left no answer.
+   */
+  record Fetched(int code, String status, String body) {
+    boolean answered() {
+      return code > 0;
+    }
+  }
+
+  /**
    * Asks one instance for its {@code /health/ready} with the forwarding client, so health sees each
    * instance as forwarding reaches it (the same address, pool and TLS rules).
    */
   Probe probe(UpstreamPool.Instance instance, Duration timeout) {
-    UpstreamClient.Request ready =
-        new UpstreamClient.Request(
-            "GET", "/health/ready", List.of(Map.entry("Accept", "application/json")), new byte[0]);
+    Fetched ready = fetch(instance, "/health/ready", "application/json", timeout);
+    return new Probe(ready.status(), ready.code() == 200 ? ready.body() : null);
+  }
+
+  /** GETs a path of one instance, as {@link #probe} does its readiness. */
+  Fetched fetch(UpstreamPool.Instance instance, String path, String accept, Duration timeout) {
+    UpstreamClient.Request get =
+        new UpstreamClient.Request("GET", path, List.of(Map.entry("Accept", accept)), new byte[0]);
     try (UpstreamClient.Response answer =
-        client.send(instance.baseUri(), instance.address(), ready, timeout)) {
-      String body = answer.bodyText();
-      return new Probe("HTTP " + answer.statusCode(), answer.statusCode() == 200 ? body : null);
+        client.send(instance.baseUri(), instance.address(), get, timeout)) {
+      return new Fetched(answer.statusCode(), "HTTP " + answer.statusCode(), answer.bodyText());
     } catch (IOException | IllegalArgumentException e) {
-      return new Probe(e.getClass().getSimpleName(), null);
+      return new Fetched(0, e.getClass().getSimpleName(), null);
     }
   }
 

@@ -121,6 +121,7 @@ class AccessMatrixIT {
             .getString("id");
 
     row("GET /api/v1/cart", (r, c) -> r.get("/api/v1/cart"), 401, 200, 200, 200);
+    row("GET /api/v1/topology", (r, c) -> r.get("/api/v1/topology"), 401, 403, 403, 200);
     row(
         "POST /api/v1/cart/items",
         (r, c) ->

@@ -27,6 +27,15 @@ public final class CleaveLauncher {
 
   private CleaveLauncher() {}
 
+  /**
+   * What a system started here has that a deployment does not: the topology view open without
+   * signing in ({@code CLEAVE_TOPOLOGY_OPEN=false} closes it to administrators again), so a
+   * workshop's screen can show it.
+   */
+  static Map<String, String> developmentDefaults(Map<String, String> env) {
+    return Map.of("CLEAVE_TOPOLOGY_OPEN", env.getOrDefault("CLEAVE_TOPOLOGY_OPEN", "true"));
+  }
+
   public static void main(String[] args) throws InterruptedException {
     Path wlp = null;
     Path data = null;
@@ -104,7 +113,14 @@ public final class CleaveLauncher {
     LocalDeployment deployment =
         LocalDeployment.start(
             new LocalDeployment.Options(
-                wlp, data, topology, env, Map.of(), List.of(), logs, CleaveLauncher::log));
+                wlp,
+                data,
+                topology,
+                env,
+                developmentDefaults(env),
+                List.of(),
+                logs,
+                CleaveLauncher::log));
     started[0] = deployment;
     // With TLS on and plain HTTP redirected or refused, the URLs to use are the HTTPS ones.
     TransportPolicy.Http plain = deployment.transportPolicy().http();

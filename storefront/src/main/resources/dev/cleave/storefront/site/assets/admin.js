@@ -74,6 +74,7 @@ function adminNav(current) {
         ['/admin/products', 'Products'],
         ['/admin/products/new', 'New product'],
         ['/admin/orders', 'Orders'],
+        ['/topology', 'Topology'],
       ].map(([href, label]) =>
         h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : null }, label))
       )

@@ -10,6 +10,7 @@ import { catalogView } from './catalog.js';
 import { announce, h } from './dom.js';
 import { orderView, ordersView } from './orders.js';
 import { productView } from './product.js';
+import { topologyView } from './topology.js';
 import { currentUser, onChange, restore, signOut } from './session.js';
 import { messageView, notFoundView } from './views.js';
 
@@ -17,7 +18,7 @@ import { messageView, notFoundView } from './views.js';
  * The shop's pages: an exact path, or a prefix ending in '/'. The storefront servlet's mappings
  * (web-fragment.xml) are the same list; SiteSourcesTest holds the two together.
  */
-export const PAGES = ['/', '/products/', '/sign-in', '/register', '/account', '/cart', '/checkout', '/orders', '/orders/', '/admin/'];
+export const PAGES = ['/', '/products/', '/sign-in', '/register', '/account', '/cart', '/checkout', '/orders', '/orders/', '/admin/', '/topology'];
 
 /** The pages only a signed-in person sees: signing out there leads to the sign-in page. */
 const PRIVATE = /^\/(account|cart|checkout|orders|admin)(\/|$)/;
@@ -51,6 +52,8 @@ function viewFor(url, context) {
       return newProductView(url.searchParams, context);
     case '/admin/orders':
       return adminOrdersView(url.searchParams, context);
+    case '/topology':
+      return topologyView(url.searchParams, context);
     default: {
       const product = /^\/products\/([0-9]{1,18})$/.exec(url.pathname);
       if (product) {
