@@ -11,7 +11,6 @@ import dev.cleave.apitests.support.Browser;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
@@ -28,12 +27,6 @@ class StorefrontAccountIT {
   private static final String COOKIE = BrowserSessionIT.COOKIE;
 
   @RegisterExtension static final Browser browser = new Browser();
-
-  @AfterEach
-  void signedOutWithACleanConsole() {
-    browser.clearCookies();
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   private static void signIn(String email, String password) {
     browser.find("#sign-in-email").clear();

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -32,12 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 class StorefrontAdminIT {
 
   @RegisterExtension static final Browser browser = new Browser();
-
-  @AfterEach
-  void signedOutWithACleanConsole() {
-    browser.clearCookies();
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   private static void signInAsAdmin(String next) {
     CleaveSystem.Admin admin = CleaveSystem.admin();

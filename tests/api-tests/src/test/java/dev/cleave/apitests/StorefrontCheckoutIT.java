@@ -16,7 +16,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -33,12 +32,6 @@ import org.openqa.selenium.support.ui.Select;
 class StorefrontCheckoutIT {
 
   @RegisterExtension static final Browser browser = new Browser();
-
-  @AfterEach
-  void signedOutWithACleanConsole() {
-    browser.clearCookies();
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   private static void signIn(Account account, String next) {
     browser.signIn(account.email(), account.password(), next);

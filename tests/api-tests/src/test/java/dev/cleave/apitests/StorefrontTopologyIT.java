@@ -9,7 +9,6 @@ import dev.cleave.apitests.support.Browser;
 import dev.cleave.apitests.support.CleaveSystem;
 import dev.cleave.apitests.support.Shop;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,12 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class StorefrontTopologyIT {
 
   @RegisterExtension static final Browser browser = new Browser();
-
-  @AfterEach
-  void signedOutWithACleanConsole() {
-    browser.clearCookies();
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   private static void buy() {
     long product = Shop.product("1.00", 50);

@@ -6,7 +6,7 @@ import { getJson, Problem } from './api.js';
 import { announce, h } from './dom.js';
 import { availability, count, money } from './format.js';
 import { authorized, currentUser } from './session.js';
-import { formField, messageView, problemBox } from './views.js';
+import { dataTable, formField, messageView, pager, problemBox } from './views.js';
 
 export const PAGE_SIZE = 20;
 
@@ -114,7 +114,6 @@ export async function adminProductsView(params, { navigate, signal }) {
     navigate(query.value.trim() ? `/admin/products?q=${encodeURIComponent(query.value.trim())}` : '/admin/products');
   });
   const page = Number(params.get('page') ?? '1');
-  const pages = result ? Math.max(1, Math.ceil(result.totalItems / PAGE_SIZE)) : 1;
   const pageHref = (n) => {
     const next = new URLSearchParams(params);
     next.set('page', String(n));
@@ -130,52 +129,23 @@ export async function adminProductsView(params, { navigate, signal }) {
     result
       ? [
           h('p', { class: 'result-count' }, count(result.totalItems, 'product on sale', 'products on sale')),
-          h(
-            'div',
-            { class: 'table-scroll' },
-            h(
-              'table',
-              { class: 'lines admin-table' },
-              h('caption', { class: 'visually-hidden' }, 'Products on sale, newest first'),
+          dataTable({
+            caption: 'Products on sale, newest first',
+            className: 'admin-table',
+            columns: [{ label: 'SKU' }, { label: 'Name' }, { label: 'Category' }, { label: 'Price', money: true }, { label: 'Stock' }],
+            rows: result.items.map((product) =>
               h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'col' }, 'SKU'),
-                  h('th', { scope: 'col' }, 'Name'),
-                  h('th', { scope: 'col' }, 'Category'),
-                  h('th', { scope: 'col', class: 'money' }, 'Price'),
-                  h('th', { scope: 'col' }, 'Stock')
-                )
-              ),
-              h(
-                'tbody',
-                {},
-                result.items.map((product) =>
-                  h(
-                    'tr',
-                    { class: 'admin-product', 'data-product-id': product.id },
-                    h('td', {}, h('code', {}, product.sku)),
-                    h('th', { scope: 'row' }, h('a', { href: `/admin/products/${product.id}` }, product.name)),
-                    h('td', {}, product.category),
-                    h('td', { class: 'money' }, money(product.price)),
-                    h('td', { class: product.inStock ? 'in-stock' : 'out-of-stock' }, product.inStock ? 'In stock' : 'Out of stock')
-                  )
-                )
+                'tr',
+                { class: 'admin-product', 'data-product-id': product.id },
+                h('td', {}, h('code', {}, product.sku)),
+                h('th', { scope: 'row' }, h('a', { href: `/admin/products/${product.id}` }, product.name)),
+                h('td', {}, product.category),
+                h('td', { class: 'money' }, money(product.price)),
+                h('td', { class: product.inStock ? 'in-stock' : 'out-of-stock' }, product.inStock ? 'In stock' : 'Out of stock')
               )
-            )
-          ),
-          pages > 1
-            ? h(
-                'nav',
-                { class: 'pager', 'aria-label': 'Pages of products' },
-                page > 1 ? h('a', { href: pageHref(page - 1), rel: 'prev' }, 'Previous') : null,
-                h('span', {}, `Page ${page} of ${pages}`),
-                page < pages ? h('a', { href: pageHref(page + 1), rel: 'next' }, 'Next') : null
-              )
-            : null,
+            ),
+          }),
+          pager({ label: 'Pages of products', page, pages: result.totalPages, hrefOf: pageHref }),
         ]
       : null
   );
@@ -398,7 +368,6 @@ export async function adminOrdersView(params, { navigate, signal }) {
     navigate(status.value ? `/admin/orders?status=${encodeURIComponent(status.value)}` : '/admin/orders');
   });
   const page = Number(params.get('page') ?? '1');
-  const pages = result ? Math.max(1, Math.ceil(result.totalItems / PAGE_SIZE)) : 1;
   const pageHref = (n) => {
     const next = new URLSearchParams(params);
     next.set('page', String(n));
@@ -414,52 +383,23 @@ export async function adminOrdersView(params, { navigate, signal }) {
     result
       ? [
           h('p', { class: 'result-count' }, count(result.totalItems, 'order', 'orders')),
-          h(
-            'div',
-            { class: 'table-scroll' },
-            h(
-              'table',
-              { class: 'lines admin-table' },
-              h('caption', { class: 'visually-hidden' }, 'Orders, newest first'),
+          dataTable({
+            caption: 'Orders, newest first',
+            className: 'admin-table',
+            columns: [{ label: 'Order' }, { label: 'Customer' }, { label: 'Placed' }, { label: 'Status' }, { label: 'Total', money: true }],
+            rows: result.items.map((order) =>
               h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'col' }, 'Order'),
-                  h('th', { scope: 'col' }, 'Customer'),
-                  h('th', { scope: 'col' }, 'Placed'),
-                  h('th', { scope: 'col' }, 'Status'),
-                  h('th', { scope: 'col', class: 'money' }, 'Total')
-                )
-              ),
-              h(
-                'tbody',
-                {},
-                result.items.map((order) =>
-                  h(
-                    'tr',
-                    { class: 'admin-order', 'data-order-id': order.id, 'data-status': order.status },
-                    h('th', { scope: 'row' }, h('a', { href: `/orders/${order.id}` }, order.id.slice(0, 8).toUpperCase())),
-                    h('td', {}, h('code', {}, order.customerId.slice(0, 8))),
-                    h('td', {}, new Date(order.placedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })),
-                    h('td', {}, order.status),
-                    h('td', { class: 'money' }, money(order.total))
-                  )
-                )
+                'tr',
+                { class: 'admin-order', 'data-order-id': order.id, 'data-status': order.status },
+                h('th', { scope: 'row' }, h('a', { href: `/orders/${order.id}` }, order.id.slice(0, 8).toUpperCase())),
+                h('td', {}, h('code', {}, order.customerId.slice(0, 8))),
+                h('td', {}, new Date(order.placedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })),
+                h('td', {}, order.status),
+                h('td', { class: 'money' }, money(order.total))
               )
-            )
-          ),
-          pages > 1
-            ? h(
-                'nav',
-                { class: 'pager', 'aria-label': 'Pages of orders' },
-                page > 1 ? h('a', { href: pageHref(page - 1), rel: 'prev' }, 'Newer') : null,
-                h('span', {}, `Page ${page} of ${pages}`),
-                page < pages ? h('a', { href: pageHref(page + 1), rel: 'next' }, 'Older') : null
-              )
-            : null,
+            ),
+          }),
+          pager({ label: 'Pages of orders', page, pages: result.totalPages, hrefOf: pageHref, previous: 'Newer', next: 'Older' }),
         ]
       : null
   );

@@ -6,7 +6,7 @@ import { Problem } from './api.js';
 import { announce, h } from './dom.js';
 import { count, money } from './format.js';
 import { authorized, currentUser } from './session.js';
-import { formField, messageView, problemBox } from './views.js';
+import { dataTable, formField, messageView, problemBox } from './views.js';
 
 const LABELS = {
   productId: 'Product',
@@ -192,29 +192,17 @@ function cartPage(cart, problem, context) {
     cart.lines.length === 0
       ? h('p', { class: 'empty' }, 'The cart is empty. ', h('a', { href: '/' }, 'Browse the catalog'))
       : [
-          h(
-            'div',
-            { class: 'table-scroll' },
-            h(
-              'table',
-              { class: 'lines' },
-              h('caption', { class: 'visually-hidden' }, 'Products in the cart'),
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'col' }, 'Product'),
-                  h('th', { scope: 'col', class: 'money' }, 'Price'),
-                  h('th', { scope: 'col' }, 'Quantity'),
-                  h('th', { scope: 'col', class: 'money' }, 'Subtotal'),
-                  h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove'))
-                )
-              ),
-              h('tbody', {}, rows)
-            )
-          ),
+          dataTable({
+            caption: 'Products in the cart',
+            columns: [
+              { label: 'Product' },
+              { label: 'Price', money: true },
+              { label: 'Quantity' },
+              { label: 'Subtotal', money: true },
+              { label: 'Remove', hidden: true },
+            ],
+            rows,
+          }),
           h(
             'p',
             { class: 'cart-total' },

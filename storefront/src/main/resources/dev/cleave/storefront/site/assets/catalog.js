@@ -5,7 +5,7 @@
 import { getJson, Problem } from './api.js';
 import { h, announce } from './dom.js';
 import { availability, count, money } from './format.js';
-import { formField, problemBox } from './views.js';
+import { formField, pager, problemBox } from './views.js';
 
 export const PAGE_SIZE = 12;
 
@@ -169,7 +169,7 @@ function results(search, page, known) {
         : `${count(page.totalItems, 'product', 'products')}; this page is past the last one`
     ),
     h('ul', { class: 'products' }, page.items.map((product) => h('li', {}, card(product, names)))),
-    pager(search, page)
+    resultPager(search, page)
   );
 }
 
@@ -192,17 +192,11 @@ function card(product, names) {
   );
 }
 
-function pager(search, page) {
-  if (page.totalPages <= 1) {
-    return null;
-  }
-  const link = (number, label, rel) =>
-    h('a', { href: href(search, { page: number === 1 ? null : number }), rel, class: `pager-${rel}` }, label);
-  return h(
-    'nav',
-    { class: 'pager', 'aria-label': 'Result pages' },
-    page.page > 1 ? link(Math.min(page.page - 1, page.totalPages), 'Previous page', 'prev') : null,
-    h('span', { class: 'pager-position' }, `Page ${page.page} of ${page.totalPages}`),
-    page.page < page.totalPages ? link(page.page + 1, 'Next page', 'next') : null
-  );
+function resultPager(search, page) {
+  return pager({
+    label: 'Result pages',
+    page: page.page,
+    pages: page.totalPages,
+    hrefOf: (number) => href(search, { page: number === 1 ? null : number }),
+  });
 }

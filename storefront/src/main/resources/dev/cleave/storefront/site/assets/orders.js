@@ -6,7 +6,7 @@ import { Problem } from './api.js';
 import { announce, h } from './dom.js';
 import { count, money } from './format.js';
 import { authorized, currentUser } from './session.js';
-import { messageView, problemBox } from './views.js';
+import { dataTable, messageView, pager, problemBox } from './views.js';
 
 export const REFRESH_MILLIS = 2000;
 export const PAGE_SIZE = 10;
@@ -61,7 +61,6 @@ export async function ordersView(params, { navigate, signal }) {
     throw failure;
   }
   const number = Number(page);
-  const pages = Math.max(1, Math.ceil(result.totalItems / PAGE_SIZE));
   const node = h(
     'section',
     { class: 'orders' },
@@ -84,15 +83,14 @@ export async function ordersView(params, { navigate, signal }) {
               )
             )
           ),
-          pages > 1
-            ? h(
-                'nav',
-                { class: 'pager', 'aria-label': 'Pages of orders' },
-                number > 1 ? h('a', { href: `/orders?page=${number - 1}`, rel: 'prev' }, 'Newer orders') : null,
-                h('span', { class: 'page-of' }, `Page ${number} of ${pages}`),
-                number < pages ? h('a', { href: `/orders?page=${number + 1}`, rel: 'next' }, 'Older orders') : null
-              )
-            : null,
+          pager({
+            label: 'Pages of orders',
+            page: number,
+            pages: result.totalPages,
+            hrefOf: (n) => `/orders?page=${n}`,
+            previous: 'Newer orders',
+            next: 'Older orders',
+          }),
         ]
   );
   return { title: 'Your orders – Cleave shop', node };
@@ -197,42 +195,21 @@ function orderPage(order, problem, context) {
       order.failureReason ? h('p', { class: 'failure-reason' }, order.failureReason) : null
     ),
     freshness,
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'lines' },
-        h('caption', { class: 'visually-hidden' }, 'Products in the order'),
+    dataTable({
+      caption: 'Products in the order',
+      columns: [{ label: 'Product' }, { label: 'Price', money: true }, { label: 'Quantity' }, { label: 'Subtotal', money: true }],
+      rows: order.lines.map((line) =>
         h(
-          'thead',
+          'tr',
           {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'Product'),
-            h('th', { scope: 'col', class: 'money' }, 'Price'),
-            h('th', { scope: 'col' }, 'Quantity'),
-            h('th', { scope: 'col', class: 'money' }, 'Subtotal')
-          )
-        ),
-        h(
-          'tbody',
-          {},
-          order.lines.map((line) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, h('a', { href: `/products/${line.productId}` }, line.name)),
-              h('td', { class: 'money' }, money(line.unitPrice)),
-              h('td', {}, String(line.quantity)),
-              h('td', { class: 'money' }, money(line.lineTotal))
-            )
-          )
-        ),
-        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), h('td', { class: 'money total' }, money(order.total))))
-      )
-    ),
+          h('th', { scope: 'row' }, h('a', { href: `/products/${line.productId}` }, line.name)),
+          h('td', { class: 'money' }, money(line.unitPrice)),
+          h('td', {}, String(line.quantity)),
+          h('td', { class: 'money' }, money(line.lineTotal))
+        )
+      ),
+      footer: h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), h('td', { class: 'money total' }, money(order.total))),
+    }),
     h(
       'dl',
       { class: 'facts' },

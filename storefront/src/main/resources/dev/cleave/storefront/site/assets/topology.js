@@ -6,7 +6,7 @@
 import { Problem, send } from './api.js';
 import { h } from './dom.js';
 import { authorized, currentUser } from './session.js';
-import { messageView } from './views.js';
+import { dataTable, messageView } from './views.js';
 
 export const REFRESH_MILLIS = 2000;
 
@@ -238,54 +238,37 @@ function diagram(topology, rateOf) {
 
 function callTable(topology, rateOf) {
   const circuitOf = new Map(topology.deployables.map((deployable) => [deployable.name, deployable.circuits]));
-  return h(
-    'div',
-    { class: 'table-scroll' },
-    h(
-      'table',
-      { class: 'lines calls' },
-      h('caption', {}, 'Module calls since each server started; rate and failures over the last two seconds'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ['From', 'Call', 'Operation', 'Binding', 'Rate', 'p50', 'p99', 'Failing', 'Calls', 'Circuit'].map((label) =>
-            h('th', { scope: 'col' }, label)
-          )
-        )
-      ),
-      h(
-        'tbody',
-        {},
-        topology.calls.length === 0
-          ? h('tr', {}, h('td', { colspan: 10 }, 'No module calls yet: buy something in the shop.'))
-          : topology.calls.map((call) => {
-              const rate = rateOf.get(keyOf(call));
-              const circuit = circuitOf.get(call.from)?.[call.callee] ?? '–';
-              return h(
-                'tr',
-                {
-                  class: `call binding-${call.binding}${rate && rate.failing > 0 ? ' failing' : ''}`,
-                  'data-call': `${call.caller}>${call.callee}.${call.operation}`,
-                  'data-binding': call.binding,
-                },
-                h('td', {}, call.from),
-                h('th', { scope: 'row' }, `${call.caller} → ${call.callee}`),
-                h('td', {}, call.operation),
-                h('td', { class: 'binding' }, call.binding),
-                h('td', { class: 'money rate' }, perSecond(rate)),
-                h('td', { class: 'money' }, millis(call.p50Seconds)),
-                h('td', { class: 'money' }, millis(call.p99Seconds)),
-                h('td', { class: 'money' }, percent(rate)),
-                h('td', { class: 'money count' }, call.count.toLocaleString()),
-                h('td', { class: `circuit circuit-${circuit}` }, circuit)
-              );
-            })
-      )
-    )
-  );
+  return dataTable({
+    caption: 'Module calls since each server started; rate and failures over the last two seconds',
+    showCaption: true,
+    className: 'calls',
+    columns: ['From', 'Call', 'Operation', 'Binding', 'Rate', 'p50', 'p99', 'Failing', 'Calls', 'Circuit'].map((label) => ({ label })),
+    rows:
+      topology.calls.length === 0
+      ? h('tr', {}, h('td', { colspan: 10 }, 'No module calls yet: buy something in the shop.'))
+      : topology.calls.map((call) => {
+          const rate = rateOf.get(keyOf(call));
+          const circuit = circuitOf.get(call.from)?.[call.callee] ?? '–';
+          return h(
+            'tr',
+            {
+              class: `call binding-${call.binding}${rate && rate.failing > 0 ? ' failing' : ''}`,
+              'data-call': `${call.caller}>${call.callee}.${call.operation}`,
+              'data-binding': call.binding,
+            },
+            h('td', {}, call.from),
+            h('th', { scope: 'row' }, `${call.caller} → ${call.callee}`),
+            h('td', {}, call.operation),
+            h('td', { class: 'binding' }, call.binding),
+            h('td', { class: 'money rate' }, perSecond(rate)),
+            h('td', { class: 'money' }, millis(call.p50Seconds)),
+            h('td', { class: 'money' }, millis(call.p99Seconds)),
+            h('td', { class: 'money' }, percent(rate)),
+            h('td', { class: 'money count' }, call.count.toLocaleString()),
+            h('td', { class: `circuit circuit-${circuit}` }, circuit)
+          );
+        }),
+  });
 }
 
 function page(topology, rateOf, failure) {

@@ -57,6 +57,54 @@ export function formField(form, name, label, input, { messages, hint } = {}) {
   );
 }
 
+/**
+ * A table of figures in a box that scrolls sideways on a narrow screen: its caption (for screen
+ * readers only unless shown), one heading per column ({ label, money: right-aligned, hidden: the
+ * label for screen readers only }), the body rows and an optional footer row.
+ */
+export function dataTable({ caption, showCaption = false, columns, rows, footer = null, className = '' }) {
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: `lines ${className}`.trim() },
+      h('caption', { class: showCaption ? null : 'visually-hidden' }, caption),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((column) =>
+            h(
+              'th',
+              { scope: 'col', class: column.money ? 'money' : null },
+              column.hidden ? h('span', { class: 'visually-hidden' }, column.label) : column.label
+            )
+          )
+        )
+      ),
+      h('tbody', {}, rows),
+      footer ? h('tfoot', {}, footer) : null
+    )
+  );
+}
+
+/** Links to the pages before and after "Page n of m" (nothing for one page); hrefOf(n) is page n. */
+export function pager({ label, page, pages, hrefOf, previous = 'Previous page', next = 'Next page' }) {
+  if (pages <= 1) {
+    return null;
+  }
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': label },
+    page > 1 ? h('a', { href: hrefOf(Math.min(page - 1, pages)), rel: 'prev', class: 'pager-prev' }, previous) : null,
+    h('span', { class: 'pager-position' }, `Page ${page} of ${pages}`),
+    page < pages ? h('a', { href: hrefOf(page + 1), rel: 'next', class: 'pager-next' }, next) : null
+  );
+}
+
 /** The view for a storefront URL that names nothing, or for a problem that leaves nothing to show. */
 export function messageView(title, problem) {
   return {

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -42,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/browser-failures/<shape>/}; {@link #screenshot} keeps pictures on purpose under
  * {@code target/screenshots/<shape>/} (the README's come from there).
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public final class Browser
+    implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, TestWatcher {
 
   /** The longest a page may take to show what a test waits for (a busy CI machine included). */
   public static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -88,6 +90,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(PATIENCE);
+  }
+
+  /**
+   * After each test: the next one starts signed out (every cookie forgotten), and this one fails if
+   * the console holds an error or a warning (a script error, a failed request, a policy violation).
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (driver == null) {
+      return;
+    }
+    List<String> problems = consoleProblems();
+    clearCookies();
+    if (!problems.isEmpty()) {
+      throw new AssertionError("the browser console is not clean: " + problems);
+    }
   }
 
   @Override
