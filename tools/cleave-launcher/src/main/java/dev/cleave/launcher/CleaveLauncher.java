@@ -1,9 +1,13 @@
 package dev.cleave.launcher;
 
 import dev.cleave.platform.https.TransportPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -17,11 +21,11 @@ import java.util.stream.Collectors;
  * database and fails (Maven exits non-zero). A PostgreSQL an earlier run left behind on the same
  * data folder is stopped before the start.
  *
- * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE]}.
- * Environment: {@code CLEAVE_HTTP_PORT} (the front port, default 9080), {@code
- * CLEAVE_EMBEDDED_DB_PORT} (default 15432), the {@code CLEAVE_DB_*} variables of an external
- * database, and {@code CLEAVE_TLS=on} with the {@code CLEAVE_HTTPS_PORT} and {@code CLEAVE_TLS_*}
- * variables for HTTPS at the front door (docs/configuration.md, "TLS").
+ * <p>Arguments: {@code --wlp DIR --data DIR --topology monolith|split [--extract=MODULE] [--dev
+ * PROJECT_DIR]} (the last: {@link #devMode}). Environment: {@code CLEAVE_HTTP_PORT} (the front
+ * port, default 9080), {@code CLEAVE_EMBEDDED_DB_PORT} (default 15432), the {@code CLEAVE_DB_*}
+ * variables of an external database, and {@code CLEAVE_TLS=on} with the {@code CLEAVE_HTTPS_PORT}
+ * and {@code CLEAVE_TLS_*} variables for HTTPS at the front door (docs/configuration.md, "TLS").
  */
 public final class CleaveLauncher {
 
@@ -36,11 +40,95 @@ public final class CleaveLauncher {
     return Map.of("CLEAVE_TOPOLOGY_OPEN", env.getOrDefault("CLEAVE_TOPOLOGY_OPEN", "true"));
   }
 
+  /**
+   * The Maven command dev mode runs in the project folder: the monolith and what it is built from.
+   */
+  static List<String> devCommand(Path root) {
+    return List.of(
+        root.resolve("mvnw").toString(),
+        "-Dcleave.liberty.loose=true",
+        "liberty:dev",
+        "-pl",
+        "deploy/liberty/monolith",
+        "-am");
+  }
+
+  /**
+   * {@code ./mvnw -Pdev}: the database and development keys as for {@code -Prun}, then Open
+   * Liberty's dev mode on the monolith ({@link #devCommand}) with the environment the launcher
+   * would give the server, plus {@code CLEAVE_APP_UPDATE_TRIGGER=polled} and {@code
+   * CLEAVE_APP_LOCATION=monolith.war.xml} (the loose application dev mode deploys, not the built
+   * WAR): a change to any module's code or to the storefront's pages is compiled and the
+   * application reloaded. When dev mode ends ({@code q}, Ctrl-C) the database is stopped.
+   *
+   * @return dev mode's exit code
+   */
+  static int devMode(Path root, Path wlp, Path data, Topology topology, Map<String, String> env)
+      throws InterruptedException {
+    log("Starting the database for dev mode");
+    LocalDeployment deployment =
+        LocalDeployment.startExcept(
+            new LocalDeployment.Options(
+                wlp,
+                data,
+                topology,
+                env,
+                developmentDefaults(env),
+                List.of(),
+                null,
+                CleaveLauncher::log),
+            Set.of("monolith"));
+    Process[] dev = new Process[1];
+    AtomicBoolean stopping = new AtomicBoolean();
+    Thread shutdown =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              if (dev[0] != null) {
+                dev[0].destroy();
+                try {
+                  dev[0].waitFor();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              deployment.close();
+            },
+            "cleave-dev-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    Map<String, String> server = new LinkedHashMap<>(deployment.environmentOf("monolith"));
+    server.put("CLEAVE_APP_UPDATE_TRIGGER", "polled");
+    server.put("CLEAVE_APP_LOCATION", "monolith.war.xml");
+    // Each reload loads the application's classes again, and the old ones go only when the old
+    // application is collected: more room than jvm.options' 256 MB keeps a long session going.
+    server.put(
+        "JVM_ARGS",
+        (env.getOrDefault("JVM_ARGS", "") + " -XX:MaxMetaspaceSize=1g -Xmx768m").strip());
+    ProcessBuilder builder =
+        new ProcessBuilder(devCommand(root)).directory(root.toFile()).inheritIO();
+    builder.environment().putAll(server);
+    log("Dev mode: " + String.join(" ", devCommand(root)) + " (type q and Enter to stop)");
+    try {
+      dev[0] = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int code = dev[0].waitFor();
+    if (stopping.get()) {
+      return code; // Ctrl-C or SIGTERM: the shutdown hook stops dev mode, then the database
+    }
+    Runtime.getRuntime().removeShutdownHook(shutdown);
+    deployment.close();
+    log("Stopped.");
+    return code;
+  }
+
   public static void main(String[] args) throws InterruptedException {
     Path wlp = null;
     Path data = null;
     String topologyName = "monolith";
     String extract = "";
+    Path devRoot = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.startsWith("--extract=")) {
@@ -54,6 +142,7 @@ public final class CleaveLauncher {
         case "--wlp" -> wlp = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--data" -> data = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--topology" -> topologyName = args[++i];
+        case "--dev" -> devRoot = Path.of(args[++i]).toAbsolutePath().normalize();
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
@@ -83,6 +172,17 @@ public final class CleaveLauncher {
       log(
           "No first administrator configured: set CLEAVE_ADMIN_EMAIL and CLEAVE_ADMIN_PASSWORD to"
               + " make one");
+    }
+    if (devRoot != null) {
+      if (!topology.name().equals("monolith")) {
+        throw new IllegalArgumentException(
+            "dev mode runs the monolith only, not " + topology.name());
+      }
+      int code = devMode(devRoot, wlp, data, topology, env);
+      if (code != 0) {
+        throw new ServerEndedException("Liberty dev mode ended with exit code " + code);
+      }
+      return;
     }
     boolean oneServer = topology.nodes().size() == 1;
     Path logs = oneServer ? null : data.resolve("logs");

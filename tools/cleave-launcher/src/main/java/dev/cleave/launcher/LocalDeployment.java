@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -65,14 +66,26 @@ public final class LocalDeployment implements AutoCloseable {
   private TransportPolicy transportPolicy = TransportPolicy.off();
   private Duration allReadyAfter;
   private boolean closed;
+  private final Set<String> runElsewhere;
+  private Map<String, Map<String, String>> environments = Map.of();
 
-  private LocalDeployment(Topology topology) {
+  private LocalDeployment(Topology topology, Set<String> runElsewhere) {
     this.topology = topology;
+    this.runElsewhere = Set.copyOf(runElsewhere);
   }
 
   /** Starts everything; on any failure stops what was started and rethrows. */
   public static LocalDeployment start(Options options) {
-    LocalDeployment deployment = new LocalDeployment(options.topology());
+    return startExcept(options, Set.of());
+  }
+
+  /**
+   * Starts the database, the keys and every server but those named, which something else runs
+   * (Liberty's dev mode runs the monolith itself): each one's environment is ready in {@link
+   * #environmentOf}. On any failure stops what was started and rethrows.
+   */
+  public static LocalDeployment startExcept(Options options, Set<String> runElsewhere) {
+    LocalDeployment deployment = new LocalDeployment(options.topology(), runElsewhere);
     try {
       deployment.launch(options);
       return deployment;
@@ -124,10 +137,13 @@ public final class LocalDeployment implements AutoCloseable {
               + external.name());
       topology.databases().forEach(name -> databases.put(name, external));
     }
-    Map<String, Map<String, String>> environments = environments(options);
+    environments = environments(options);
 
     Instant start = Instant.now();
     for (Topology.Node node : topology.nodes()) {
+      if (runElsewhere.contains(node.server())) {
+        continue;
+      }
       progress.accept(
           "Starting "
               + node.server()
@@ -397,6 +413,21 @@ public final class LocalDeployment implements AutoCloseable {
       servers.set(servers.indexOf(old), relaunched);
     }
     return relaunched.awaitReady(Duration.ofMinutes(3));
+  }
+
+  /**
+   * What a server of this deployment runs with: its database, keys, wiring and port ({@code
+   * CLEAVE_HTTP_PORT}), as the launcher gives it to a server it starts.
+   */
+  public Map<String, String> environmentOf(String server) {
+    Topology.Node node =
+        topology
+            .node(server)
+            .orElseThrow(() -> new IllegalArgumentException("no server " + server));
+    Map<String, String> environment =
+        new LinkedHashMap<>(environments.getOrDefault(server, Map.of()));
+    environment.put("CLEAVE_HTTP_PORT", Integer.toString(node.port()));
+    return environment;
   }
 
   /**
