@@ -44,17 +44,31 @@ class K8sImagesTest {
     return version.group(1);
   }
 
+  /**
+   * The WAR a server deploys: its {@code webApplication} location, a variable's default where the
+   * location is one (the monolith's, which dev mode points at its loose application).
+   */
   private static String war(String server) {
-    Matcher app =
-        Pattern.compile("<webApplication [^>]*location=\"([^\"]+)\"")
-            .matcher(
-                read(
-                    Kustomize.root()
-                        .resolve("deploy/liberty")
-                        .resolve(server)
-                        .resolve("src/main/liberty/config/server.xml")));
+    String config =
+        read(
+            Kustomize.root()
+                .resolve("deploy/liberty")
+                .resolve(server)
+                .resolve("src/main/liberty/config/server.xml"));
+    Matcher app = Pattern.compile("<webApplication [^>]*location=\"([^\"]+)\"").matcher(config);
     assertThat(app.find()).as(server + " deploys a WAR").isTrue();
-    return app.group(1);
+    Matcher variable = Pattern.compile("\\$\\{([^}]+)}").matcher(app.group(1));
+    if (!variable.matches()) {
+      return app.group(1);
+    }
+    Matcher fallback =
+        Pattern.compile(
+                "<variable name=\""
+                    + Pattern.quote(variable.group(1))
+                    + "\" defaultValue=\"([^\"]+)\"")
+            .matcher(config);
+    assertThat(fallback.find()).as(server + "'s " + variable.group(1) + " has a default").isTrue();
+    return fallback.group(1);
   }
 
   static String containerfile(String server) {
